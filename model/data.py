@@ -1,0 +1,359 @@
+"""Datasets of handwritten digits for training and evaluating a network.
+
+Three sources, all giving the same `Dataset`: MNIST through Keras's download cache (`load_mnist`),
+a folder of MNIST-style IDX files (`load_idx_folder`) and an `.npz` with Keras's keys
+(`load_npz`). `load_source` picks one from a `--data` argument.
+
+Images are uint8 (n, 28, 28), white digit on black like MNIST; labels are uint8 0..9. Everything a
+user can get wrong raises `DataError` with a message that names the file and says what to do.
+
+TensorFlow is imported only when MNIST has to be downloaded: reading a cached mnist.npz, an IDX
+folder or an .npz needs NumPy alone, so `evaluate` and the window start fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gzip
+import io
+import os
+import re
+import socket
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "DataError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
+    "mnist_cached", "load_source", "to_inputs", "one_hot", "stratified_split",
+]
+
+IMAGE_SHAPE = (28, 28)
+_IDX_LABELS, _IDX_IMAGES = 0x00000801, 0x00000803  # uint8 with 1 and 3 dimensions
+_GZIP_MAGIC = b"\x1f\x8b"
+# The file keras.datasets.mnist.load_data() fetches, and its SHA-256, so that a cache_dir can be
+# used: Keras 3 load_data(path=...) no longer accepts a directory, get_file(cache_dir=...) does.
+_MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+_MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
+_SOURCES_HINT = "Use 'mnist', an IDX folder (train-*/t10k-* files) or an .npz with Keras's keys"
+
+
+class DataError(Exception):
+    """A dataset could not be read; the message says which file, what is wrong and what to do."""
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Digits split into train and (optionally) test.
+
+    `test_from_train` is True when the test split was carved out of the training files, so a
+    report can say the test digits come from the same writers as the training digits.
+    """
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray | None
+    y_test: np.ndarray | None
+    name: str
+    test_from_train: bool = False
+
+    def __len__(self) -> int:
+        return len(self.y_train) + (0 if self.y_test is None else len(self.y_test))
+
+    def class_counts(self, split: str = "train") -> np.ndarray:
+        """How many digits of each class 0..9 the split holds (zeros for a missing test split)."""
+        if split not in ("train", "test"):
+            raise ValueError(f"split must be 'train' or 'test', not {split!r}")
+        y = self.y_train if split == "train" else self.y_test
+        if y is None:
+            return np.zeros(10, dtype=np.int64)
+        return np.bincount(y, minlength=10).astype(np.int64)
+
+
+# --- IDX files ------------------------------------------------------------------------------------
+
+def read_idx(path: str | os.PathLike) -> np.ndarray:
+    """Read a uint8 IDX file (labels or images), gzip-compressed or raw.
+
+    Compression is detected from the gzip magic bytes, not the name: browsers and archive tools
+    often unpack a `.gz` but keep its name, or the other way round.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        if data[:2] == _GZIP_MAGIC:
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as e:
+        raise DataError(f"{path}: cannot read it ({e}). Check the file or download it again."
+                        ) from e
+    if len(data) < 4:
+        raise DataError(f"{path}: not an IDX file (only {len(data)} bytes). Download it again.")
+    magic = int.from_bytes(data[:4], "big")
+    if magic not in (_IDX_LABELS, _IDX_IMAGES):
+        raise DataError(
+            f"{path}: not a uint8 IDX labels or images file (magic number 0x{magic:08x}, expected"
+            f" 0x{_IDX_LABELS:08x} or 0x{_IDX_IMAGES:08x}). Pass MNIST-style files such as"
+            " train-images-idx3-ubyte and train-labels-idx1-ubyte."
+        )
+    ndim = data[3]
+    header = 4 + 4 * ndim
+    if len(data) < header:
+        raise DataError(f"{path}: truncated in its header. Download it again.")
+    dims = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    expected = int(np.prod(dims))
+    if len(data) - header != expected:
+        raise DataError(
+            f"{path}: {'truncated' if len(data) - header < expected else 'has extra bytes'}: its"
+            f" header promises {'x'.join(map(str, dims))} = {expected} bytes of data, the file"
+            f" holds {len(data) - header}. Download it again."
+        )
+    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims).copy()
+
+
+def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
+    """Write a uint8 array of 1 (labels) or 3 (images) dimensions as IDX; gzip if path ends .gz."""
+    array = np.asarray(array)
+    if array.dtype != np.uint8 or array.ndim not in (1, 3):
+        raise ValueError(f"write_idx needs a uint8 array of 1 or 3 dimensions, got {array.dtype}"
+                         f" {array.shape}")
+    header = (0x0800 | array.ndim).to_bytes(4, "big")
+    header += b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    data = header + np.ascontiguousarray(array).tobytes()
+    path = Path(path)
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+
+
+def _find_idx(folder: Path, prefix: str) -> Path | None:
+    """The file named prefix* in folder; the unpacked one wins when both it and a .gz exist."""
+    found = sorted((p for p in folder.glob(prefix + "*") if p.is_file()),
+                   key=lambda p: (p.name.endswith(".gz"), p.name))
+    return found[0] if found else None
+
+
+def _read_idx_pair(folder: Path, split: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """Read <split>-images*/<split>-labels* from folder; None when neither is there."""
+    images, labels = (_find_idx(folder, f"{split}-{kind}") for kind in ("images", "labels"))
+    if images is None and labels is None:
+        return None
+    if images is None or labels is None:
+        present, missing = (labels, "images") if images is None else (images, "labels")
+        raise DataError(f"{present}: found no matching {split}-{missing}* file next to it. Put"
+                        f" both {split}-images* and {split}-labels* in {folder}.")
+    x, y = read_idx(images), read_idx(labels)
+    if x.ndim != 3:
+        raise DataError(f"{images}: holds labels, not images. Check which file is which.")
+    if y.ndim != 1:
+        raise DataError(f"{labels}: holds images, not labels. Check which file is which.")
+    return _checked(x, y, images, labels)
+
+
+def load_idx_folder(folder: str | os.PathLike, *, split: bool = True, test_fraction: float = 0.2,
+                    seed: int = 42) -> Dataset:
+    """Load train-images*/train-labels* and, if present, t10k-images*/t10k-labels* from a folder.
+
+    Names may be `train-images-idx3-ubyte` or `train-images.idx3-ubyte`, raw or .gz. Without
+    t10k-* files the test split is carved out of the training files when `split` is True, and
+    left empty (None) when it is False.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: no such folder. {_SOURCES_HINT}.")
+    train = _read_idx_pair(folder, "train")
+    if train is None:
+        raise DataError(
+            f"{folder}: no IDX training files found: looked for train-images* and train-labels*"
+            " (optionally t10k-images* and t10k-labels*), such as train-images-idx3-ubyte or"
+            " train-images.idx3-ubyte.gz. Put the MNIST IDX files there, or pass an .npz or"
+            " 'mnist' instead."
+        )
+    test = _read_idx_pair(folder, "t10k") or (None, None)
+    return _dataset(*train, *test, f"IDX folder {folder}", split, test_fraction, seed)
+
+
+# --- .npz -----------------------------------------------------------------------------------------
+
+def load_npz(path: str | os.PathLike, *, split: bool = True, test_fraction: float = 0.2,
+             seed: int = 42) -> Dataset:
+    """Load an .npz with Keras's mnist.npz keys: x_train, y_train and optionally x_test, y_test.
+
+    Images may be (n, 28, 28) or flattened (n, 784), uint8 or float in 0..1 or 0..255.
+    """
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {key: npz[key] for key in npz.files}
+    # ValueError: neither zip nor .npy (np.load then refuses to unpickle), or an object array.
+    except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile) as e:
+        raise DataError(f"{path}: cannot read it as an .npz ({e}). {_SOURCES_HINT}.") from e
+    missing = [k for k in ("x_train", "y_train") if k not in arrays]
+    if ("x_test" in arrays) != ("y_test" in arrays):
+        missing.append("y_test" if "x_test" in arrays else "x_test")
+    if missing:
+        raise DataError(f"{path}: missing the key(s) {', '.join(missing)} (it has"
+                        f" {', '.join(arrays) or 'none'}). Save it with Keras's keys: x_train,"
+                        " y_train and optionally x_test, y_test.")
+    parts = [_checked(_as_images(arrays[f"x_{s}"], f"{path} [x_{s}]"), arrays[f"y_{s}"],
+                      f"{path} [x_{s}]", f"{path} [y_{s}]")
+             for s in ("train", "test") if f"x_{s}" in arrays]
+    test = parts[1] if len(parts) > 1 else (None, None)
+    return _dataset(*parts[0], *test, path.name, split, test_fraction, seed)
+
+
+def _as_images(x: np.ndarray, name: str) -> np.ndarray:
+    """(n, 28, 28) or (n, 784) pixels, uint8 or float in 0..1 / 0..255 -> uint8 (n, 28, 28)."""
+    if x.ndim < 2 or int(np.prod(x.shape[1:])) != 784 or x.ndim > 3:
+        raise DataError(f"{name}: images must be (n, 28, 28) or (n, 784), not {x.shape}."
+                        " Resize the digits to 28x28 pixels.")
+    x = x.reshape(len(x), *IMAGE_SHAPE)
+    if x.dtype == np.uint8:
+        return x
+    if not (np.issubdtype(x.dtype, np.integer) or np.issubdtype(x.dtype, np.floating)):
+        raise DataError(f"{name}: pixels must be numbers, not {x.dtype}.")
+    lo, hi = (float(x.min()), float(x.max())) if x.size else (0.0, 0.0)
+    if not (np.isfinite([lo, hi]).all() and lo >= 0 and hi <= 255):
+        raise DataError(f"{name}: pixel values run from {lo} to {hi}; expected 0..1 or 0..255.")
+    scale = 255.0 if np.issubdtype(x.dtype, np.floating) and hi <= 1.0 else 1.0
+    return np.rint(x * scale).astype(np.uint8)
+
+
+# --- MNIST through Keras's cache ------------------------------------------------------------------
+
+def _mnist_cache_files(cache_dir: str | os.PathLike | None) -> list[Path]:
+    """Where Keras keeps (or would keep) mnist.npz: KERAS_HOME or ~/.keras, or /tmp/.keras when
+    the home folder is read-only, under datasets/; with cache_dir, directly in it."""
+    if cache_dir is not None:
+        return [Path(cache_dir) / "mnist.npz"]
+    home = Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras").expanduser()
+    tmp = Path("/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir()) / ".keras"
+    return [base / "datasets" / "mnist.npz" for base in (home, tmp)]
+
+
+def mnist_cached(cache_dir: str | os.PathLike | None = None) -> bool:
+    """True when MNIST can be loaded without a download."""
+    return any(p.is_file() for p in _mnist_cache_files(cache_dir))
+
+
+def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 10.0) -> Dataset:
+    """MNIST's 60,000 training and 10,000 test digits, from Keras's cache or downloaded into it.
+
+    A cached file is read with NumPy alone; Keras (and so TensorFlow) is imported only to
+    download. `timeout` bounds each network wait, so an offline machine fails in seconds.
+    """
+    cached = next((p for p in _mnist_cache_files(cache_dir) if p.is_file()), None)
+    if cached is not None:
+        try:
+            return dataclasses.replace(load_npz(cached), name=f"MNIST (keras cache {cached})")
+        except DataError as e:
+            raise DataError(f"{e} Or delete it and MNIST will be downloaded again.") from e
+    previous_timeout = socket.getdefaulttimeout()
+    try:
+        from keras.utils import get_file
+
+        if cache_dir is not None:  # else get_file falls back to /tmp/.keras for a missing folder
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        socket.setdefaulttimeout(timeout)
+        # Keras prints its progress bar on stdout, which would break `--json` output and fails
+        # in a windowed executable that has no stdout.
+        with contextlib.redirect_stdout(io.StringIO()):
+            downloaded = get_file(
+                "mnist.npz", origin=_MNIST_URL, file_hash=_MNIST_SHA256,
+                cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+                cache_subdir="datasets" if cache_dir is None else "",
+            )
+    except Exception as e:  # offline, DNS, HTTP, disk full, hash mismatch, no TensorFlow...
+        raise DataError(
+            f"MNIST could not be downloaded ({str(e) or type(e).__name__}). Without internet,"
+            " pass the digits as --data PATH: an IDX folder (train-images*/train-labels* and"
+            " optionally t10k-* files) or an .npz with Keras's keys x_train, y_train, x_test,"
+            " y_test."
+        ) from e
+    finally:
+        socket.setdefaulttimeout(previous_timeout)
+    return dataclasses.replace(load_npz(downloaded), name=f"MNIST (downloaded to {downloaded})")
+
+
+# --- choosing a source ----------------------------------------------------------------------------
+
+def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction: float = 0.2,
+                seed: int = 42) -> Dataset:
+    """Load what a `--data SOURCE` argument names: 'mnist', an IDX folder or an .npz file.
+
+    The word 'mnist' always means Keras's MNIST; a folder called mnist is passed as ./mnist.
+    """
+    if isinstance(source, str) and source.strip().lower() == "mnist":
+        return load_mnist()
+    path = Path(source).expanduser()
+    if path.is_dir():
+        return load_idx_folder(path, split=split, test_fraction=test_fraction, seed=seed)
+    if path.is_file() and path.name.lower().endswith(".npz"):
+        return load_npz(path, split=split, test_fraction=test_fraction, seed=seed)
+    if path.is_file():
+        if re.search(r"^(train|t10k)-(images|labels)|idx[13]-ubyte", path.name):
+            raise DataError(f"{path}: a single IDX file. Pass the folder that holds it and its"
+                            f" partner files instead: --data {path.parent}")
+        raise DataError(f"{path}: not a dataset this app reads. {_SOURCES_HINT}.")
+    raise DataError(f"no such file or folder: {path}. {_SOURCES_HINT}.")
+
+
+# --- shared helpers -------------------------------------------------------------------------------
+
+def _checked(x: np.ndarray, y: np.ndarray, x_name: object, y_name: object
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """Validate images (n, h, w) against labels; returns them with the labels as uint8."""
+    if x.shape[1:] != IMAGE_SHAPE:
+        raise DataError(f"{x_name}: images are {x.shape[1]}x{x.shape[2]} pixels, expected 28x28."
+                        " Resize the digits to 28x28 pixels.")
+    if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
+        raise DataError(f"{y_name}: labels must be a 1-D array of integers, not {y.dtype}"
+                        f" {y.shape}.")
+    if len(y) != len(x):
+        raise DataError(f"{y_name}: {len(y)} labels for {len(x)} images in {x_name}. Use the"
+                        " labels file that belongs to the images file.")
+    bad = np.flatnonzero((y < 0) | (y > 9))
+    if bad.size:
+        raise DataError(f"{y_name}: label {int(y[bad[0]])} at position {int(bad[0])} is not a"
+                        f" digit 0-9 ({bad.size} such labels). These are not digit labels.")
+    return x, y.astype(np.uint8, copy=False)
+
+
+def _dataset(x_train, y_train, x_test, y_test, name: str, split: bool, test_fraction: float,
+             seed: int) -> Dataset:
+    """A Dataset, carving the test split out of the training digits when there is none."""
+    carve = x_test is None and split
+    if carve:
+        x_train, y_train, x_test, y_test = stratified_split(x_train, y_train, test_fraction, seed)
+    return Dataset(x_train, y_train, x_test, y_test, name, test_from_train=carve)
+
+
+def stratified_split(x: np.ndarray, y: np.ndarray, test_fraction: float, seed: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Split into (x_train, y_train, x_test, y_test), the same for the same seed.
+
+    Each class gives round(test_fraction * its count) digits to the test split, so the test
+    split has the classes in the proportions of the whole. Both keep the input order.
+    """
+    if not 0.0 < test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be between 0 and 1, not {test_fraction}")
+    rng = np.random.default_rng(seed)
+    y = np.asarray(y)
+    test = np.zeros(len(y), dtype=bool)
+    for label in np.unique(y):
+        members = np.flatnonzero(y == label)
+        test[rng.permutation(members)[: round(test_fraction * len(members))]] = True
+    return x[~test], y[~test], x[test], y[test]
+
+
+def to_inputs(x: np.ndarray) -> np.ndarray:
+    """uint8 images (n, 28, 28) -> the network's input, float32 (n, 784) in 0..1."""
+    x = np.asarray(x)
+    return x.reshape(len(x), -1).astype(np.float32) / np.float32(255.0)
+
+
+def one_hot(y: np.ndarray, n: int = 10) -> np.ndarray:
+    """Labels (m,) -> float32 (m, n) with a single 1 per row."""
+    return np.eye(n, dtype=np.float32)[np.asarray(y, dtype=np.intp)]
