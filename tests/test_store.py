@@ -1,0 +1,351 @@
+"""model.store: saving, listing, activating, deleting, renaming, exporting and importing models.
+
+Everything lives in tmp_path: a store home and a stand-in for the shipped default model, with
+real (small, random) weights written by model.recognizer.save_weights; no TensorFlow.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from model import store as store_module
+from model.recognizer import Recognizer, save_weights
+from model.store import CARD_FORMAT, CARD_VERSION, ModelInfo, ModelStore, StoreError, write_json_atomic
+
+ROOT = Path(__file__).resolve().parents[1]
+X = np.random.default_rng(0).random((5, 784), dtype=np.float32)
+
+
+def write_weights(path, seed):
+    rng = np.random.default_rng(seed)
+    kernels = [rng.normal(0, 0.1, (784, 16)), rng.normal(0, 0.1, (16, 10))]
+    biases = [rng.normal(0, 0.1, 16), rng.normal(0, 0.1, 10)]
+    save_weights(path, kernels, biases, ["relu", "softmax"], [0.0, 0.0])
+
+
+def writer(seed, keras=True):
+    def write(staging):
+        write_weights(staging / "weights.npz", seed)
+        if keras:
+            (staging / "model.keras").write_bytes(b"keras stand-in")
+    return write
+
+
+def probs(path):
+    return Recognizer.load(path).probabilities(X)
+
+
+@pytest.fixture
+def default_dir(tmp_path):
+    d = tmp_path / "shipped" / "default"
+    d.mkdir(parents=True)
+    write_weights(d / "weights.npz", seed=0)
+    card = {"format": CARD_FORMAT, "version": CARD_VERSION, "name": "Tutorial MLP",
+            "created": "2026-11-22T10:00:00+01:00", "metrics": {"test_accuracy": 0.9791},
+            "data": {"name": "MNIST"}}
+    (d / "card.json").write_text(json.dumps(card))
+    return d
+
+
+@pytest.fixture
+def store(tmp_path, default_dir):
+    return ModelStore(home=tmp_path / "home", default_dir=default_dir)
+
+
+def visible(store):
+    """Entries under home/models, hidden ones included."""
+    return sorted(p.name for p in store.models_dir.iterdir()) if store.models_dir.exists() else []
+
+
+def test_default_is_first_and_read_only(store, default_dir):
+    saved = store.save({"name": "Mine"}, writer(1))
+    models = store.list()
+    assert [m.id for m in models] == ["default", saved.id]
+    default = models[0]
+    assert default.read_only and default.path == default_dir and not saved.read_only
+    before = (default_dir / "card.json").read_bytes()
+    with pytest.raises(StoreError, match="cannot be deleted"):
+        store.delete("default")
+    with pytest.raises(StoreError, match="read-only"):
+        store.rename("default", "Hacked")
+    assert (default_dir / "card.json").read_bytes() == before
+    assert default.summary() == "Tutorial MLP — 97.9% on MNIST test (2026-11-22)"
+
+
+def test_save_get_list_round_trip(store):
+    card = {"network": {"hidden": [16]}, "metrics": {"test_accuracy": np.float32(0.5)}}
+    info = store.save(card, writer(1), name="My Net!")
+    assert re.fullmatch(r"my-net-\d{8}-\d{6}", info.id)
+    assert info.path == store.models_dir / info.id
+    assert sorted(p.name for p in info.path.iterdir()) == ["card.json", "model.keras", "weights.npz"]
+    on_disk = json.loads((info.path / "card.json").read_text())
+    assert on_disk["format"] == CARD_FORMAT and on_disk["version"] == CARD_VERSION
+    assert on_disk["id"] == info.id and on_disk["name"] == "My Net!" and on_disk["network"] == {"hidden": [16]}
+    created = datetime.fromisoformat(on_disk["created"])
+    assert created.utcoffset() is not None and abs(datetime.now(timezone.utc) - created) < timedelta(minutes=1)
+    assert "format" not in card  # the caller's dict is not modified
+    got = store.get(info.id)
+    assert got.card == on_disk == info.card and got.name == "My Net!" and got.accuracy == 0.5
+    np.testing.assert_allclose(store.load_recognizer(info.id).probabilities(X), probs(info.path))
+    assert not np.allclose(probs(info.path), probs(store.default().path))
+    assert store.keras_path(info.id) == info.path / "model.keras"
+    assert visible(store) == [info.id]  # no staging left behind
+
+
+def test_ids_are_unique_and_list_is_newest_first(store, monkeypatch):
+    t0 = datetime(2026, 11, 22, 9, 30, 0).astimezone()
+    monkeypatch.setattr(store_module, "_now", lambda: t0)
+    a = store.save({}, writer(1), name="Net")
+    b = store.save({}, writer(2), name="Net")
+    monkeypatch.setattr(store_module, "_now", lambda: t0 + timedelta(hours=1))
+    c = store.save({"name": "Later"}, writer(3))
+    assert a.id == "net-20261122-093000" and b.id == "net-20261122-093000-2"
+    assert c.id == "later-20261122-103000" and c.name == "Later"
+    assert [m.id for m in store.list()] == ["default", c.id, b.id, a.id]
+    np.testing.assert_allclose(probs(a.path), probs(store.get(a.id).path))  # a was not overwritten by b
+    assert not np.allclose(probs(a.path), probs(b.path))
+
+
+def test_failing_write_leaves_nothing(store):
+    keep = store.save({}, writer(1), name="Keep")
+
+    def write(staging):
+        writer(2)(staging)
+        raise ValueError("disk on fire")
+
+    with pytest.raises(ValueError, match="disk on fire"):
+        store.save({}, write, name="Broken")
+    assert visible(store) == [keep.id]
+    assert [m.id for m in store.list()] == ["default", keep.id] and store.problems() == []
+    np.testing.assert_allclose(probs(keep.path), probs(store.get(keep.id).path))
+
+
+def test_save_refuses_weights_that_do_not_load(store):
+    def write(staging):
+        (staging / "weights.npz").write_bytes(b"not a zip")
+
+    with pytest.raises(StoreError, match="weights.npz does not load"):
+        store.save({}, write, name="Garbage")
+    with pytest.raises(StoreError):
+        store.save({}, lambda staging: None, name="Nothing written")
+    assert visible(store) == []
+
+
+def test_stale_staging_is_ignored_then_cleaned(store):
+    store.models_dir.mkdir(parents=True)
+    stale, fresh, trash = (store.models_dir / n for n in (".staging-old", ".staging-new", ".trash-x"))
+    for d in (stale, fresh, trash):
+        d.mkdir()
+        write_weights(d / "weights.npz", 1)  # half a model, as a crash would leave it
+    old = time.time() - 2 * store_module.STALE_STAGING_SECONDS
+    os.utime(stale, (old, old))
+    assert [m.id for m in store.list()] == ["default"] and store.problems() == []
+    info = store.save({}, writer(1), name="After crash")
+    assert visible(store) == [fresh.name, info.id]  # a fresh one may be another process mid-save
+
+
+def test_activate_and_active(store, tmp_path, default_dir):
+    assert store.active().id == "default" and store.fallback_reason is None
+    info = store.save({}, writer(1), name="Mine")
+    assert store.activate(info.id).id == info.id
+    assert store.active().id == info.id and store.fallback_reason is None
+    assert json.loads(store.active_file.read_text()) == {"id": info.id}
+    again = ModelStore(home=tmp_path / "home", default_dir=default_dir)  # persisted
+    assert again.active().id == info.id
+    np.testing.assert_allclose(again.load_recognizer().probabilities(X), probs(info.path))
+    store.activate("default")
+    assert store.active().id == "default"
+    with pytest.raises(StoreError, match="no model 'nope'"):
+        store.activate("nope")
+    assert store.active().id == "default"
+    assert [p.name for p in store.home.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_delete(store):
+    keep = store.save({}, writer(1), name="Keep")
+    gone = store.save({}, writer(2), name="Gone")
+    store.activate(gone.id)
+    store.delete(gone.id)
+    assert not gone.path.exists() and visible(store) == [keep.id]  # no trash left either
+    assert [m.id for m in store.list()] == ["default", keep.id]
+    assert store.active().id == "default" and store.fallback_reason is None
+    with pytest.raises(StoreError, match="no model"):
+        store.delete(gone.id)
+    store.activate(keep.id)
+    other = store.save({}, writer(3), name="Other")
+    store.delete(other.id)  # deleting another model keeps the active one
+    assert store.active().id == keep.id
+
+
+def test_delete_removes_a_broken_model(store):
+    info = store.save({}, writer(1), name="Broken")
+    (info.path / "card.json").write_text("{")
+    store.delete(info.id)
+    assert visible(store) == []
+
+
+def test_rename(store):
+    info = store.save({"metrics": {"test_accuracy": 0.9}}, writer(1), name="Old")
+    renamed = store.rename(info.id, "  New name  ")
+    assert renamed.id == info.id and renamed.path == info.path and renamed.name == "New name"
+    got = store.get(info.id)
+    assert got.name == "New name" and got.card == {**info.card, "name": "New name"}
+    assert visible(store) == [info.id]
+    assert [p.name for p in info.path.iterdir() if p.name.startswith(".")] == []
+    with pytest.raises(StoreError, match="empty"):
+        store.rename(info.id, "   ")
+    assert store.get(info.id).name == "New name"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: (p / "weights.npz").write_bytes(b"PK\x03\x04 truncated"),
+    lambda p: (p / "weights.npz").unlink(),
+    lambda p: (p / "card.json").write_text("{not json"),
+    lambda p: (p / "card.json").unlink(),
+    lambda p: (p / "card.json").write_text(json.dumps({"format": "something-else", "version": 1})),
+], ids=["corrupt-weights", "missing-weights", "corrupt-card", "missing-card", "foreign-card"])
+def test_broken_model(store, damage):
+    good = store.save({}, writer(1), name="Good")
+    bad = store.save({}, writer(2), name="Bad")
+    store.activate(bad.id)
+    damage(bad.path)
+    with pytest.raises(StoreError, match=re.escape(bad.id)):
+        store.get(bad.id)
+    assert [m.id for m in store.list()] == ["default", good.id]
+    problems = store.problems()
+    assert len(problems) == 1 and bad.id in problems[0]
+    active = store.active()
+    assert active.id == "default"
+    assert store.fallback_reason and bad.id in store.fallback_reason and "default" in store.fallback_reason
+    store.activate(good.id)
+    assert store.active().id == good.id and store.fallback_reason is None
+
+
+def test_export_import_round_trip(store, tmp_path):
+    info = store.save({"created": "2025-01-02T03:04:05+00:00", "history": {"loss": [1.0, 0.5]}},
+                      writer(1), name="Traveller")
+    zip_path = store.export(info.id, tmp_path / "traveller.zip")
+    with zipfile.ZipFile(zip_path) as zf:
+        assert sorted(zf.namelist()) == ["card.json", "model.keras", "weights.npz"]
+    other = ModelStore(home=tmp_path / "elsewhere", default_dir=store.default_dir)
+    imported = other.import_(zip_path)
+    assert imported.name == "Traveller" and imported.created == "2025-01-02T03:04:05+00:00"
+    assert imported.card["history"] == {"loss": [1.0, 0.5]} and imported.card["id"] == imported.id
+    assert (imported.path / "model.keras").read_bytes() == b"keras stand-in"
+    np.testing.assert_allclose(probs(imported.path), probs(info.path))
+    assert [m.id for m in other.list()] == ["default", imported.id]
+    again = store.import_(zip_path)  # into the same store: a second model, the first untouched
+    assert again.id != info.id and len(store.list()) == 3
+
+
+def test_export_without_keras_and_keras_path_message(store, tmp_path):
+    info = store.save({}, writer(1, keras=False), name="Weights only")
+    with pytest.raises(StoreError, match="drawing but not trained further"):
+        store.keras_path(info.id)
+    with zipfile.ZipFile(store.export(info.id, tmp_path / "w.zip")) as zf:
+        assert sorted(zf.namelist()) == ["card.json", "weights.npz"]
+    assert store.import_(tmp_path / "w.zip").name == "Weights only"
+    store.export("default", tmp_path / "d.zip")  # the read-only default can be exported
+    assert store.import_(tmp_path / "d.zip").name == "Tutorial MLP"
+
+
+def make_zip(path, entries):
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("case", ["evil-path", "extra-name", "missing-weights", "missing-card",
+                                  "foreign-card", "bad-card-json", "bad-weights", "not-a-zip", "too-big"])
+def test_import_refuses_bad_archives(store, tmp_path, monkeypatch, case):
+    good = store.export("default", tmp_path / "good.zip")
+    with zipfile.ZipFile(good) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist()}
+    if case == "evil-path":
+        entries = {"../evil": b"x", **entries}
+    elif case == "extra-name":
+        entries["sub/card.json"] = entries["card.json"]
+    elif case == "missing-weights":
+        del entries["weights.npz"]
+    elif case == "missing-card":
+        del entries["card.json"]
+    elif case == "foreign-card":
+        entries["card.json"] = json.dumps({"format": "other", "version": 1})
+    elif case == "bad-card-json":
+        entries["card.json"] = b"{"
+    elif case == "bad-weights":
+        entries["weights.npz"] = b"junk"
+    elif case == "too-big":
+        monkeypatch.setattr(store_module, "MAX_IMPORT_BYTES", 1000)
+    path = tmp_path / f"{case}.zip"
+    if case == "not-a-zip":
+        path.write_bytes(b"hello")
+    else:
+        make_zip(path, entries)
+    with pytest.raises(StoreError, match=re.escape(str(path))):
+        store.import_(path)
+    assert visible(store) == [] and not (tmp_path / "evil").exists()
+    assert [m.id for m in store.list()] == ["default"]
+
+
+def test_resolve(store, tmp_path, default_dir, monkeypatch):
+    assert store.resolve(None).id == "default"
+    info = store.save({}, writer(1), name="Mine")
+    store.activate(info.id)
+    assert store.resolve(None).id == info.id
+    assert store.resolve(info.id).path == info.path
+    by_dir = store.resolve(info.path)
+    assert by_dir.id == info.id and not by_dir.read_only
+    monkeypatch.chdir(store.models_dir)
+    assert store.resolve(info.id).read_only is False  # a relative directory inside the store
+    outside = tmp_path / "downloads" / "someones-model"
+    outside.mkdir(parents=True)
+    for name in ("card.json", "weights.npz"):
+        (outside / name).write_bytes((info.path / name).read_bytes())
+    ext = store.resolve(str(outside))
+    assert ext.id == "someones-model" and ext.read_only and ext.path == outside.resolve()
+    assert store.resolve(default_dir).id == "default"
+    with pytest.raises(StoreError, match="card.json is missing"):
+        store.resolve(tmp_path / "downloads")
+    with pytest.raises(StoreError):
+        store.resolve("no-such-model")
+    with pytest.raises(StoreError):
+        store.resolve(tmp_path / "nowhere" / "model")
+
+
+def test_broken_default_is_reported(tmp_path, default_dir):
+    (default_dir / "weights.npz").write_bytes(b"junk")
+    store = ModelStore(home=tmp_path / "home", default_dir=default_dir)
+    with pytest.raises(StoreError, match="default model.*Reinstall"):
+        store.default()
+    assert store.list() == [] and "default" in store.problems()[0]
+
+
+def test_write_json_atomic_keeps_old_file_on_failure(tmp_path):
+    path = tmp_path / "settings.json"
+    write_json_atomic(path, {"a": 1, "text": "ünïcode"})
+    assert json.loads(path.read_text(encoding="utf-8")) == {"a": 1, "text": "ünïcode"}
+    with pytest.raises(TypeError):
+        write_json_atomic(path, {"a": object()})
+    assert json.loads(path.read_text(encoding="utf-8"))["a"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_summary_without_metrics():
+    info = ModelInfo("x", Path("x"), {"name": "Plain", "created": "2026-01-05T10:00:00+00:00"}, False)
+    assert info.summary() == "Plain (2026-01-05)" and info.accuracy is None
+
+
+def test_import_does_not_load_tensorflow():
+    code = ("import sys, model.store; bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
