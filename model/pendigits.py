@@ -71,3 +71,25 @@ def to_ink(
     room = np.maximum(canvas - extent - pen_width, 0)
     curve = curve - curve.min(axis=0) + pen_width / 2 + rng.uniform(0, 1, 2) * room
     return Ink([curve], canvas, canvas, pen_width)
+
+
+def render_dataset(
+    path: str | os.PathLike, reps: int = 1, seed: int = 0, *, stroke_jitter: float = 0.2,
+    aspect_jitter: float = 0.3,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every trajectory rendered ``reps`` times as ink and preprocessed like a drawing:
+    uint8 (n * reps, 28, 28) MNIST-like digits and their labels. Each copy gets its own size,
+    position, aspect and (MNIST-like) pen, so the network learns what drawn digits look like."""
+    from .preprocess import STROKE, ink_to_input
+
+    pts, labels = read(path)
+    rng = np.random.default_rng(seed)
+    images = np.empty((reps * len(labels), 28, 28), dtype=np.uint8)
+    k = 0
+    for _ in range(reps):
+        for p in pts:
+            stroke = STROKE * float(np.exp(rng.uniform(-stroke_jitter, stroke_jitter)))
+            x = ink_to_input(to_ink(p, rng, aspect_jitter=aspect_jitter), stroke=stroke)
+            images[k] = np.clip(x * 255.0 + 0.5, 0, 255)
+            k += 1
+    return images, np.tile(labels, reps)

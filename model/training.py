@@ -1,0 +1,481 @@
+"""Training: fit a NetworkConfig on a Dataset with augmentation, progress events, cancel, early stop.
+
+No Qt here: the window's worker thread and the CLI both call :class:`Trainer` and receive
+:class:`Progress` events through a plain callback. TensorFlow is imported inside :meth:`run`.
+
+Augmentation runs inside the tf.data pipeline as one fused, stateless-random TensorFlow function:
+a random affine map (rotation, zoom, shear, translation) plus a smooth elastic displacement field,
+applied with a single bilinear resampling, and a random stroke-thickness change (grey dilation or
+erosion). Keras's preprocessing layers do the same one transform at a time; RandomElasticTransform
+alone cost 24 ms per batch of 128 here (more than the whole training step), and their stateful
+seeds are not reproducible across parallel tf.data calls.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import asdict, dataclass, field, fields
+from typing import Callable
+
+import numpy as np
+
+from .data import Dataset, one_hot, stratified_split, to_inputs
+from .network import ConfigError, NetworkConfig, build
+from .recognizer import Layer, Recognizer
+
+
+LR_SCHEDULES = ("constant", "cosine")
+
+
+@dataclass
+class TrainingConfig:
+    epochs: int = 30
+    batch_size: int = 128
+    validation_split: float = 0.2
+    patience: int = 10  # epochs without a better validation accuracy before stopping
+    seed: int = 42
+    augment: bool = True
+    augment_strength: float = 1.0  # 0 = none, 1 = default, 2 = strong
+    lr_schedule: str = "constant"  # "constant", or "cosine": decay to zero over the epochs
+
+    def validate(self) -> "TrainingConfig":
+        checks = [
+            ("epochs", 1 <= self.epochs <= 1000, "1..1000"),
+            ("batch_size", 1 <= self.batch_size <= 8192, "1..8192"),
+            ("validation_split", 0.0 < self.validation_split < 0.9, "between 0 and 0.9"),
+            ("patience", 0 <= self.patience <= 1000, "0..1000 (0 disables early stopping)"),
+            ("augment_strength", 0.0 <= self.augment_strength <= 3.0, "0..3"),
+        ]
+        checks.append(("lr_schedule", self.lr_schedule in LR_SCHEDULES, " / ".join(LR_SCHEDULES)))
+        for name, ok, allowed in checks:
+            if not ok:
+                raise ConfigError(f"{name}: {getattr(self, name)!r} is outside {allowed}.")
+        return self
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainingConfig":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names}).validate()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One training event. kind: "start", "batch" (every batch) or "epoch" (with validation)."""
+
+    kind: str
+    epoch: int  # 1-based
+    epochs: int
+    batch: int  # 1-based within the epoch
+    batches: int
+    loss: float = math.nan
+    accuracy: float = math.nan
+    val_loss: float | None = None
+    val_accuracy: float | None = None
+    elapsed: float = 0.0  # seconds since fit started
+    eta: float | None = None  # seconds left, assuming all epochs run
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, ((self.epoch - 1) * self.batches + self.batch) / max(1, self.epochs * self.batches))
+
+
+@dataclass
+class TrainingResult:
+    model: object  # the Keras model, best weights restored
+    network: NetworkConfig
+    training: TrainingConfig
+    history: dict[str, list[float]] = field(default_factory=dict)
+    test_accuracy: float | None = None
+    test_loss: float | None = None
+    test_n: int = 0
+    confusion: np.ndarray | None = None  # (10, 10) rows = true digit, columns = predicted
+    test_predictions: np.ndarray | None = None  # (test_n,) predicted digits, in test order
+    epochs_run: int = 0
+    best_epoch: int = 0
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def recognizer(self) -> Recognizer:
+        return recognizer_from_keras(self.model)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Trainer:
+    """Fits a network and reports progress; :meth:`cancel` may be called from any thread.
+
+    ``initial_model`` (a Keras model or a path to ``model.keras``) continues training from
+    existing weights, which is how personalisation fine-tunes. ``extra`` digits are added to the
+    training data only (never to validation or test), e.g. rendered pen trajectories.
+    """
+
+    def __init__(
+        self,
+        data: Dataset,
+        network: NetworkConfig | None = None,
+        training: TrainingConfig | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+        *,
+        extra: tuple[np.ndarray, np.ndarray] | None = None,
+        initial_model=None,
+    ):
+        self.data = data
+        self.network = (network or NetworkConfig()).validate()
+        self.training = (training or TrainingConfig()).validate()
+        self.on_progress = on_progress or (lambda p: None)
+        self.extra = extra
+        self.initial_model = initial_model
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> TrainingResult:
+        import keras
+        import tensorflow as tf
+
+        cfg = self.training
+        start = time.perf_counter()
+        keras.utils.set_random_seed(cfg.seed)
+        x_tr, y_tr, x_val, y_val = stratified_split(
+            self.data.x_train, self.data.y_train, cfg.validation_split, cfg.seed
+        )
+        x_tr, y_tr = to_inputs(x_tr), one_hot(y_tr)
+        if self.extra is not None and len(self.extra[0]):
+            x_tr = np.concatenate([x_tr, to_inputs(self.extra[0])])
+            y_tr = np.concatenate([y_tr, one_hot(self.extra[1])])
+        x_val, y_val = to_inputs(x_val), one_hot(y_val)
+
+        model = self._initial_model(keras)
+        steps = math.ceil(len(x_tr) / cfg.batch_size)
+        dataset = _pipeline(tf, x_tr, y_tr, cfg, steps)
+        reporter = _Reporter(self, keras, cfg.epochs, steps, start)
+        best = _BestWeights(keras, cfg.patience)
+        if self.cancelled:
+            raise Cancelled()
+        model.fit(
+            dataset,
+            epochs=cfg.epochs,
+            steps_per_epoch=steps,
+            validation_data=(x_val, y_val),
+            validation_batch_size=1024,
+            callbacks=[reporter, best, *_schedule(keras, cfg, self.network.learning_rate)],
+            verbose=0,
+        )
+        best.restore(model)
+        history = {k: [float(v) for v in vs] for k, vs in model.history.history.items()} if model.history else {}
+        result = TrainingResult(
+            model=model,
+            network=self.network,
+            training=cfg,
+            history=history,
+            epochs_run=len(history.get("loss", [])),
+            best_epoch=best.best_epoch,
+            cancelled=self.cancelled,
+        )
+        if self.data.x_test is not None and len(self.data.x_test):
+            evaluate_into(result, self.data.x_test, self.data.y_test)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def _initial_model(self, keras):
+        if self.initial_model is None:
+            return build(self.network)
+        model = self.initial_model
+        if not hasattr(model, "fit"):
+            model = keras.saving.load_model(model, compile=False, safe_mode=True)
+        from .network import make_optimizer
+
+        model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"])
+        return model
+
+
+def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
+    from .evaluation import evaluate
+
+    ev = evaluate(result.recognizer, x_test, y_test)
+    result.test_accuracy, result.test_loss, result.test_n = ev.accuracy, ev.loss, ev.n
+    result.confusion, result.test_predictions = ev.confusion, ev.predictions
+
+
+def recognizer_from_keras(model) -> Recognizer:
+    """The NumPy Recognizer for an in-memory Keras model (what weights.npz would give)."""
+    import keras
+
+    from .network import ELU_ALPHA, LEAKY_SLOPE
+
+    layers = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            k, b = layer.get_weights()
+            name = layer.activation.__name__
+            param = LEAKY_SLOPE if name == "leaky_relu" else ELU_ALPHA if name == "elu" else 0.0
+            layers.append(Layer(k.astype(np.float32), b.astype(np.float32), name, param))
+    return Recognizer(layers)
+
+
+def _pipeline(tf, x, y, cfg: TrainingConfig, steps: int):
+    """Shuffled, batched, augmented batches for all epochs (one stream, so every batch of every
+    epoch gets fresh, seed-determined augmentation)."""
+    ds = tf.data.Dataset.from_tensor_slices((x, y))
+    ds = ds.shuffle(len(x), seed=cfg.seed, reshuffle_each_iteration=True).batch(cfg.batch_size).repeat()
+    if cfg.augment and cfg.augment_strength > 0:
+        strength = float(cfg.augment_strength)
+        seed = int(cfg.seed)
+        ds = tf.data.Dataset.zip((ds, tf.data.Dataset.counter()))
+        ds = ds.map(
+            lambda xy, i: (augment(tf, xy[0], tf.stack([tf.constant(seed, tf.int64), i]), strength), xy[1]),
+            num_parallel_calls=tf.data.AUTOTUNE,
+            deterministic=True,
+        )
+    return ds.prefetch(4)
+
+
+def augment(tf, x, seed, strength: float = 1.0):
+    """Randomly distort a batch of flattened 28x28 digits (float 0..1); deterministic for a seed.
+
+    Per digit: rotation +-12 deg, zoom +-12 % per axis, shear +-0.2, translation +-1.5 px, an
+    elastic field of +-1.2 px smoothed over ~7 px, and stroke thickness from eroded to dilated,
+    all scaled by ``strength``.
+    """
+    s = strength
+    b = tf.shape(x)[0]
+    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=8)
+
+    def uni(k, lo, hi, shape=None):
+        return tf.random.stateless_uniform(shape if shape is not None else (b,), seeds[k], lo, hi)
+
+    img = tf.reshape(x, (b, 28, 28, 1))
+    # Stroke thickness: blend towards a 3x3 grey dilation (thicker) or erosion (thinner).
+    t = uni(0, -0.7 * s, 0.9 * s)[:, None, None, None]
+    dil, ero = _dilate_erode(tf, img)
+    img = img + tf.nn.relu(t) * (dil - img) + tf.nn.relu(-t) * (ero - img)
+    img = tf.clip_by_value(img, 0.0, 1.0)
+
+    # Inverse affine map (output pixel -> source pixel) around the centre (13.5, 13.5).
+    ang = uni(1, -0.21 * s, 0.21 * s)
+    zx = tf.exp(uni(2, -0.12 * s, 0.12 * s))
+    zy = tf.exp(uni(3, -0.12 * s, 0.12 * s))
+    sh = uni(4, -0.2 * s, 0.2 * s)
+    tr = uni(5, -1.5 * s, 1.5 * s, (b, 2))
+    c, sn = tf.cos(ang), tf.sin(ang)
+    # Forward M = R @ Shear @ Zoom; the sampling uses its inverse.
+    m00, m01 = c * zx, (c * sh - sn) * zy
+    m10, m11 = sn * zx, (sn * sh + c) * zy
+    det = m00 * m11 - m01 * m10
+    i00, i01, i10, i11 = m11 / det, -m01 / det, -m10 / det, m00 / det
+
+    grid = tf.range(28, dtype=tf.float32) - 13.5
+    gy, gx = tf.meshgrid(grid, grid, indexing="ij")  # (28, 28)
+    px = gx[None] - tr[:, 0, None, None]
+    py = gy[None] - tr[:, 1, None, None]
+    sx = i00[:, None, None] * px + i01[:, None, None] * py + 13.5
+    sy = i10[:, None, None] * px + i11[:, None, None] * py + 13.5
+    # Elastic: a 4x4 field of random displacements, smoothly upsampled to 28x28.
+    coarse = tf.random.stateless_normal((b, 4, 4, 2), seeds[6]) * (0.8 * s)
+    flow = tf.image.resize(coarse, (28, 28), method="bicubic")
+    sx += flow[..., 0]
+    sy += flow[..., 1]
+    out = _bilinear(tf, img[..., 0], sx, sy)
+    return tf.reshape(out, (b, 784))
+
+
+def _dilate_erode(tf, img):
+    """3x3 grey dilation and erosion of (b, 28, 28, 1) as maxima/minima of shifted copies
+    (TensorFlow's CPU max_pool2d with stride 1 and one channel is 10x slower)."""
+    p_lo = tf.pad(img, [[0, 0], [1, 1], [1, 1], [0, 0]])
+    p_hi = tf.pad(img, [[0, 0], [1, 1], [1, 1], [0, 0]], constant_values=1.0)
+    shifts = [(i, j) for i in range(3) for j in range(3)]
+    dil = tf.reduce_max(tf.stack([p_lo[:, i : i + 28, j : j + 28] for i, j in shifts]), axis=0)
+    ero = tf.reduce_min(tf.stack([p_hi[:, i : i + 28, j : j + 28] for i, j in shifts]), axis=0)
+    return dil, ero
+
+
+def _bilinear(tf, img, sx, sy):
+    """Sample img (b, 28, 28) at float coords (b, 28, 28); outside the image is black."""
+    b = tf.shape(img)[0]
+    padded = tf.pad(img, [[0, 0], [1, 1], [1, 1]])  # a black border so clamped reads are 0
+    sx = tf.clip_by_value(sx + 1.0, 0.0, 29.0)
+    sy = tf.clip_by_value(sy + 1.0, 0.0, 29.0)
+    x0, y0 = tf.floor(sx), tf.floor(sy)
+    wx, wy = sx - x0, sy - y0
+    x0 = tf.cast(x0, tf.int32)
+    y0 = tf.cast(y0, tf.int32)
+    x1, y1 = tf.minimum(x0 + 1, 29), tf.minimum(y0 + 1, 29)
+    flat = tf.reshape(padded, (b, 30 * 30))
+
+    def at(yy, xx):
+        return tf.gather(flat, tf.reshape(yy * 30 + xx, (b, -1)), batch_dims=1)
+
+    shape = (b, 28 * 28)
+    wx, wy = tf.reshape(wx, shape), tf.reshape(wy, shape)
+    return (
+        at(y0, x0) * (1 - wx) * (1 - wy)
+        + at(y0, x1) * wx * (1 - wy)
+        + at(y1, x0) * (1 - wx) * wy
+        + at(y1, x1) * wx * wy
+    )
+
+
+
+class _Reporter:
+    """Keras callback that turns batches and epochs into Progress events and honours cancel."""
+
+    def __new__(cls, trainer, keras, epochs, steps, start):
+        base = keras.callbacks.Callback
+
+        class Reporter(base):
+            def on_epoch_begin(self, epoch, logs=None):
+                self.epoch = epoch + 1
+                self.epoch_start = time.perf_counter()
+
+            def on_train_batch_end(self, batch, logs=None):
+                logs = logs or {}
+                now = time.perf_counter()
+                done = (self.epoch - 1) * steps + batch + 1
+                elapsed = now - start
+                rate = (now - self.fit_start) / done if done else 0.0
+                trainer.on_progress(
+                    Progress(
+                        "batch", self.epoch, epochs, batch + 1, steps,
+                        float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
+                        elapsed=elapsed, eta=rate * (epochs * steps - done),
+                    )
+                )
+                if trainer.cancelled:
+                    self.model.stop_training = True
+
+            def on_train_begin(self, logs=None):
+                self.fit_start = time.perf_counter()
+                self.epoch = 1
+                trainer.on_progress(Progress("start", 1, epochs, 0, steps, elapsed=self.fit_start - start))
+
+            def on_epoch_end(self, epoch, logs=None):
+                logs = logs or {}
+                now = time.perf_counter()
+                done = (epoch + 1) * steps
+                rate = (now - self.fit_start) / done
+                trainer.on_progress(
+                    Progress(
+                        "epoch", epoch + 1, epochs, steps, steps,
+                        float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
+                        _opt(logs.get("val_loss")), _opt(logs.get("val_accuracy")),
+                        elapsed=now - start, eta=rate * (epochs * steps - done),
+                    )
+                )
+                if trainer.cancelled:
+                    self.model.stop_training = True
+
+        return Reporter()
+
+
+class _BestWeights:
+    """Early stopping on validation accuracy that always restores the best epoch's weights
+    (Keras's EarlyStopping restores them only when it stops early)."""
+
+    def __new__(cls, keras, patience):
+        class BestWeights(keras.callbacks.Callback):
+            def on_train_begin(self, logs=None):
+                self.best = -1.0
+                self.best_epoch = 0
+                self.weights = None
+                self.wait = 0
+
+            def on_epoch_end(self, epoch, logs=None):
+                acc = (logs or {}).get("val_accuracy")
+                if acc is None:
+                    return
+                if acc > self.best:
+                    self.best, self.best_epoch, self.wait = float(acc), epoch + 1, 0
+                    self.weights = self.model.get_weights()
+                else:
+                    self.wait += 1
+                    if patience and self.wait >= patience:
+                        self.model.stop_training = True
+
+            def restore(self, model):
+                if self.weights is not None:
+                    model.set_weights(self.weights)
+
+        return BestWeights()
+
+
+def _schedule(keras, cfg: TrainingConfig, lr0: float) -> list:
+    if cfg.lr_schedule != "cosine":
+        return []
+    return [keras.callbacks.LearningRateScheduler(
+        lambda epoch: lr0 * 0.5 * (1.0 + math.cos(math.pi * epoch / cfg.epochs)))]
+
+
+def _opt(v):
+    return None if v is None else float(v)
+
+
+def model_card(result: TrainingResult, *, name: str, data_name: str, command: str | None = None,
+               extra_name: str | None = None) -> dict:
+    """The card of a trained model: data, both configs, test metrics, history, how to reproduce."""
+    import datetime
+
+    card = {
+        "name": name,
+        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "network": result.network.to_dict(),
+        "training": result.training.to_dict(),
+        "data": {"source": data_name, "extra": extra_name},
+        "metrics": {
+            "test_accuracy": result.test_accuracy,
+            "test_loss": result.test_loss,
+            "test_n": result.test_n,
+            "confusion": None if result.confusion is None else result.confusion.tolist(),
+        },
+        "history": result.history,
+        "epochs_run": result.epochs_run,
+        "best_epoch": result.best_epoch,
+        "train_seconds": round(result.seconds, 1),
+    }
+    if command:
+        card["command"] = command
+    return card
+
+
+def _writer(result: TrainingResult):
+    from .network import export_weights
+
+    def write(folder):
+        save_keras(result.model, folder / "model.keras")
+        export_weights(result.model, folder / "weights.npz")
+
+    return write
+
+
+def save_result(result: TrainingResult, store, **card_args):
+    """Save a finished training into ``store`` (a ModelStore) as a new model; its ModelInfo."""
+    card = model_card(result, **card_args)
+    return store.save(card, _writer(result), name=card["name"])
+
+
+def write_model_dir(target, result: TrainingResult, **card_args):
+    """Save a finished training as the model directory ``target`` (``digitpad train --out``)."""
+    from .store import write_model_dir as write_dir
+
+    return write_dir(target, model_card(result, **card_args), _writer(result))
+
+
+def save_keras(model, path) -> None:
+    """Save the network without optimizer state: a third of the size, and fine-tuning recompiles."""
+    import keras
+
+    clone = keras.models.clone_model(model)
+    clone.set_weights(model.get_weights())
+    clone.save(path)
