@@ -151,7 +151,7 @@ def cmd_train(args) -> int:
     training = TrainingConfig(
         epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
         patience=args.patience, seed=args.seed, augment=not args.no_augment,
-        augment_strength=args.augment_strength,
+        augment_strength=args.augment_strength, lr_schedule=args.lr_schedule,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
     extra, extra_name = _load_extra(args)
@@ -202,8 +202,9 @@ def _load_extra(args):
 
     path = Path(args.extra)
     if path.suffix in (".tra", ".tes"):
-        x, y = pendigits.render_dataset(path, reps=args.extra_reps, seed=args.seed)
-        return (x, y), f"{path.name} (pen trajectories rendered as ink x{args.extra_reps})"
+        x, y = pendigits.render_dataset(path, reps=args.extra_reps, seed=args.seed, holdout=args.extra_holdout)
+        kept = f", last {args.extra_holdout:.0%} held out" if args.extra_holdout else ""
+        return (x, y), f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
     ds = data.load_source(path, split=False)
     return (ds.x_train, ds.y_train), ds.name
 
@@ -329,6 +330,8 @@ def _parser() -> argparse.ArgumentParser:
                          "or pen trajectories (pendigits .tra/.tes) rendered as ink")
     sp.add_argument("--extra-reps", type=int, default=1, metavar="N",
                     help="render each pen trajectory N times (default 1)")
+    sp.add_argument("--extra-holdout", type=float, default=0.0, metavar="F",
+                    help="keep the last F of the pen trajectories out of training, for measuring")
     sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
     sp.add_argument("--name", help="the model's name")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
@@ -345,7 +348,7 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer)
     g.add_argument("--learning-rate", type=float, default=net.learning_rate)
     g = sp.add_argument_group("training")
-    from model.training import TrainingConfig
+    from model.training import LR_SCHEDULES, TrainingConfig
 
     tc = TrainingConfig()
     g.add_argument("--epochs", type=int, default=tc.epochs)
@@ -354,7 +357,10 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--patience", type=int, default=tc.patience, help="early-stopping patience (0: off)")
     g.add_argument("--seed", type=int, default=tc.seed)
     g.add_argument("--no-augment", action="store_true", help="train on the digits as they are")
-    g.add_argument("--augment-strength", type=float, default=tc.augment_strength)
+    g.add_argument("--augment-strength", type=float, default=tc.augment_strength,
+                   help="0 none, 1 default, 2 strong distortions")
+    g.add_argument("--lr-schedule", choices=LR_SCHEDULES, default=tc.lr_schedule,
+                   help="constant, or cosine decay of the learning rate to zero over the epochs")
     sp.set_defaults(func=cmd_train)
 
     sp = sub.add_parser("models", help="list, activate, rename, delete, export or import models")

@@ -73,16 +73,23 @@ def to_ink(
     return Ink([curve], canvas, canvas, pen_width)
 
 
+def holdout_start(n: int, holdout: float) -> int:
+    """Index of the first trajectory of the held-out tail (the last ``holdout`` fraction)."""
+    return n - int(round(n * holdout))
+
+
 def render_dataset(
-    path: str | os.PathLike, reps: int = 1, seed: int = 0, *, stroke_jitter: float = 0.2,
-    aspect_jitter: float = 0.3,
+    path: str | os.PathLike, reps: int = 1, seed: int = 0, *, holdout: float = 0.0,
+    stroke_jitter: float = 0.2, aspect_jitter: float = 0.3,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Every trajectory rendered ``reps`` times as ink and preprocessed like a drawing:
+    """Every trajectory (but the held-out tail) rendered ``reps`` times as ink and preprocessed like a drawing:
     uint8 (n * reps, 28, 28) MNIST-like digits and their labels. Each copy gets its own size,
     position, aspect and (MNIST-like) pen, so the network learns what drawn digits look like."""
     from .preprocess import STROKE, ink_to_input
 
     pts, labels = read(path)
+    cut = holdout_start(len(labels), holdout)
+    pts, labels = pts[:cut], labels[:cut]  # the tail is kept out for measuring
     rng = np.random.default_rng(seed)
     images = np.empty((reps * len(labels), 28, 28), dtype=np.uint8)
     k = 0

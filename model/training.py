@@ -142,6 +142,7 @@ class Trainer:
         return self._cancel.is_set()
 
     def run(self) -> TrainingResult:
+        _quiet_tensorflow()
         import keras
         import tensorflow as tf
 
@@ -199,6 +200,16 @@ class Trainer:
 
         model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"])
         return model
+
+
+def _quiet_tensorflow() -> None:
+    """TensorFlow's C++ start-up chatter and Keras's shuffle notice mean nothing to a user (and a
+    windowed app has no stdout/stderr to print them to)."""
+    import os
+    import warnings
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    warnings.filterwarnings("ignore", message=r".*`shuffle=True` was passed.*")
 
 
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
