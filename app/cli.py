@@ -300,6 +300,7 @@ def _hidden(text: str) -> list[int]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from model.data import TEST_FRACTION
     from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, NetworkConfig
 
     net = NetworkConfig()
@@ -336,8 +337,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--name", help="the model's name")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
     sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
-    sp.add_argument("--test-fraction", type=float, default=0.2, metavar="F",
-                    help="test split carved from sources without test files (default 0.2)")
+    sp.add_argument("--test-fraction", type=float, default=TEST_FRACTION, metavar="F",
+                    help="test split carved from sources without test files (default %(default)s)")
     g = sp.add_argument_group("network")
     g.add_argument("--hidden", type=_hidden, default=net.hidden, metavar="N,N", help="hidden layer sizes")
     g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation)

@@ -30,14 +30,14 @@ LR_SCHEDULES = ("constant", "cosine")
 
 @dataclass
 class TrainingConfig:
-    epochs: int = 30
+    epochs: int = 40
     batch_size: int = 128
-    validation_split: float = 0.2
+    validation_split: float = 0.1
     patience: int = 10  # epochs without a better validation accuracy before stopping
     seed: int = 42
     augment: bool = True
     augment_strength: float = 1.0  # 0 = none, 1 = default, 2 = strong
-    lr_schedule: str = "constant"  # "constant", or "cosine": decay to zero over the epochs
+    lr_schedule: str = "cosine"  # "cosine": decay to zero over the epochs, or "constant"
 
     def validate(self) -> "TrainingConfig":
         checks = [
