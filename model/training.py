@@ -142,9 +142,7 @@ class Trainer:
         return self._cancel.is_set()
 
     def run(self) -> TrainingResult:
-        _quiet_tensorflow()
-        import keras
-        import tensorflow as tf
+        keras, tf = import_tensorflow()
 
         cfg = self.training
         start = time.perf_counter()
@@ -202,14 +200,39 @@ class Trainer:
         return model
 
 
-def _quiet_tensorflow() -> None:
-    """TensorFlow's C++ start-up chatter and Keras's shuffle notice mean nothing to a user (and a
-    windowed app has no stdout/stderr to print them to)."""
+def import_tensorflow():
+    """Import Keras and TensorFlow without their C++ start-up chatter (CUDA probing, CPU feature
+    notes): it means nothing to a user, and absl writes it to file descriptor 2 directly, past
+    Python's sys.stderr and TF_CPP_MIN_LOG_LEVEL. Import errors still raise as usual."""
     import os
+    import sys
     import warnings
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     warnings.filterwarnings("ignore", message=r".*`shuffle=True` was passed.*")
+    if "tensorflow" in sys.modules:
+        import keras
+        import tensorflow as tf
+
+        return keras, tf
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    saved = None
+    try:
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:  # no fd 2 (a windowed executable): nothing to silence
+        saved = None
+    try:
+        import keras
+        import tensorflow as tf
+
+        tf.config.list_physical_devices()  # the CUDA probe (and its error on CPU machines) runs here
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+    return keras, tf
 
 
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
