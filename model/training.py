@@ -507,9 +507,12 @@ def write_model_dir(target, result: TrainingResult, **card_args):
 
 
 def save_keras(model, path) -> None:
-    """Save the network without optimizer state: a third of the size, and fine-tuning recompiles."""
+    """Save the network without optimizer state: a third of the size, and fine-tuning recompiles.
+
+    (keras.models.clone_model keeps the optimizer's variables in Keras 3; a model rebuilt from
+    its config has none.)"""
     import keras
 
-    clone = keras.models.clone_model(model)
-    clone.set_weights(model.get_weights())
-    clone.save(path)
+    bare = model.__class__.from_config(model.get_config())
+    bare.set_weights(model.get_weights())
+    bare.save(path)
