@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("digitpad: interrupted; nothing was saved.")
         return 130
+    except BrokenPipeError:  # `digitpad predict ... | head`: the reader has gone, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # errors from model/ are written for people
         from model import data, ink, network, preprocess, recognizer
 
@@ -379,6 +382,10 @@ def _parser() -> argparse.ArgumentParser:
     msub.add_parser("import", help="add a model from a .zip").add_argument("path")
     msub.add_parser("reset", help="make the shipped default model active again")
     sp.set_defaults(func=cmd_models)
+    from app.cli_samples import add_commands
+    add_commands(sub)
+    from app.cli_explore import add_commands as add_explore
+    add_explore(sub)
     return p
 
 

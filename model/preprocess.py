@@ -4,7 +4,7 @@ MNIST digits were made by fitting each digit's bounding box into 20x20 pixels ke
 ratio, anti-aliasing, and translating the centre of mass to the centre of the 28x28 field. A
 mouse drawing only looks like that if it is rebuilt the same way: the strokes are cropped, scaled
 so the longest side spans 20 px (a "1" stays thin), drawn again at that scale with an MNIST-like
-pen (so the canvas pen width does not matter), anti-aliased by drawing at 4x and averaging, and
+pen (so the canvas pen width does not matter), anti-aliased by drawing at 3x and averaging, and
 shifted so their centre of mass sits where MNIST puts it.
 
 Output: white digit on black, values 0..1, shape (28, 28); ``None`` means "nothing drawn".
@@ -22,7 +22,7 @@ from .ink import Ink
 
 SIZE = 28
 BOX = 20.0
-SUPER = 4  # supersampling factor for anti-aliasing and quarter-pixel centring
+SUPER = 3  # supersampling for anti-aliasing and 1/3-pixel centring (4 was 10-15% slower, same accuracy)
 HI = SIZE * SUPER
 # MNIST strokes are about 2.3 px wide once the digit fits 20x20 px (measured as ink area over
 # skeleton length on the shipped MNIST digits); this is the centre-line pen width in 28x28 pixels.
@@ -47,14 +47,15 @@ def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:
     extent = float((hi - lo).max())
     # The centre line is scaled so that centre line plus pen fills the 20 px box.
     scale = (BOX - stroke) / extent if extent > 1e-6 else 0.0
-    centre = (lo + hi) / 2.0
-    offset = SIZE / 2.0
+    # canvas -> supersampled 28x28 coordinates in one multiply-add per point
+    gain = scale * SUPER
+    shift = (SIZE / 2.0 - (lo + hi) / 2.0 * scale) * SUPER
     canvas = Image.new("L", (HI, HI), 0)
     draw = ImageDraw.Draw(canvas)
     width = max(1, round(stroke * SUPER))
     radius = stroke * SUPER / 2.0
     for s in ink.strokes:
-        xy = ((s - centre) * scale + offset) * SUPER
+        xy = s * gain + shift
         if len(xy) > 1:
             draw.line(xy.ravel().tolist(), fill=255, width=width)
         # Round caps, and round joins where the path turns sharply enough for a wide line to
@@ -119,7 +120,14 @@ def _ink_intensity(image: Image.Image) -> np.ndarray:
         alpha = np.asarray(image.convert("RGBA"), dtype=np.float32)[..., 3] / 255.0
         if alpha.min() < 0.9:
             return alpha  # ink drawn on a transparent sheet: opacity is the ink
-    grey = np.asarray(image.convert("L"), dtype=np.float32) / 255.0
+    if image.mode in ("I", "F") or image.mode.startswith("I;16"):
+        # 16-bit and integer greys: Pillow's convert("L") clips them at 255 instead of scaling.
+        grey = np.asarray(image, dtype=np.float32)
+        top = float(grey.max()) if grey.size else 0.0
+        full = next((f for f in (1.0, 255.0, 65535.0) if top <= f and (f > 1.0 or image.mode == "F")), top)
+        grey = np.clip(grey / full, 0.0, 1.0)
+    else:
+        grey = np.asarray(image.convert("L"), dtype=np.float32) / 255.0
     border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
     return 1.0 - grey if np.median(border) > 0.5 else grey
 
@@ -139,7 +147,7 @@ def _corners(xy: np.ndarray) -> np.ndarray:
 
 
 def _centre_and_reduce(canvas: Image.Image) -> np.ndarray | None:
-    """Shift a 4x-supersampled digit so its centre of mass lands on CENTRE, then box-average down.
+    """Shift a supersampled digit so its centre of mass lands on CENTRE, then box-average down.
 
     The shift is a crop (zero-padded by Pillow) and the reduction Pillow's C box filter, which
     keeps the whole step well under 0.1 ms.
