@@ -70,7 +70,7 @@ def main() -> None:
     pen_x = np.stack([preprocess.ink_to_input(ink) for ink in inks])
     pen_naive = np.stack([naive(ink) for ink in inks])
 
-    models = {"shipped default model": (default_model_dir(), None, None)}
+    models = {"shipped default model": (Path(os.environ.get("BENCH_MODEL", default_model_dir())), None, None)}
     tmp = Path(tempfile.mkdtemp(prefix="digitpad-bench-"))
     if not args.skip_train:
         for label, flags in [("tutorial recipe (baseline)", TUTORIAL), ("`digitpad train` defaults", [])]:
