@@ -81,7 +81,9 @@ class Ink:
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, InkError):
-                raise
+                if str(exc).startswith(f"{source}:"):
+                    raise
+                raise InkError(f"{source}: {exc}") from None  # e.g. canvas size, pen width
             raise InkError(f"{source}: malformed ink ({exc}).") from exc
 
     def save(self, path: str | os.PathLike) -> None:
