@@ -390,4 +390,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy: exceptions such as CliError raised
+    # by app.cli_samples / app.cli_explore are app.cli's classes.
+    from app.cli import main as _main
+
+    sys.exit(_main())
