@@ -1,0 +1,355 @@
+"""ModelsDialog: the shipped default and the user's models with their cards; switch, rename,
+delete, export, import and reset to the default.
+
+Every change goes through :class:`model.store.ModelStore`, which does it atomically; the dialog only
+shows the result. ``activeModelChanged`` tells the window to reload the Draw tab's recognizer.
+Each action method takes its input as optional arguments and asks the user only when they are
+missing, so tests (and scripts) can drive the dialog without modal prompts.
+"""
+from __future__ import annotations
+
+import html
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
+
+from . import settings as prefs
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _date(created: str) -> str:
+    try:
+        return datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return created or "unknown"
+
+
+def card_html(info: ModelInfo, active: bool) -> str:
+    """The model card as a small HTML table (names, data, network, training, metrics, date)."""
+    card = info.card if isinstance(info.card, dict) else {}
+    e = html.escape
+    rows: list[tuple[str, str]] = []
+    acc = info.accuracy
+    metrics = card.get("metrics") if isinstance(card.get("metrics"), dict) else {}
+    if acc is not None:
+        n = metrics.get("test_n")
+        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if isinstance(n, int) and n else "")))
+    else:
+        rows.append(("Test accuracy", "not recorded"))
+    data = card.get("data")
+    if isinstance(data, dict):
+        text = str(data.get("name") or data.get("source") or "unknown")
+        if data.get("extra"):
+            text += f" + {data['extra']}"
+        data = text
+    rows.append(("Trained on", e(str(data or "unknown"))))
+    net = card.get("network") if isinstance(card.get("network"), dict) else {}
+    if net:
+        hidden = net.get("hidden") or []
+        layers = "784 → " + " → ".join(str(h) for h in hidden) + " → 10" if hidden else "?"
+        parts = [layers, str(net.get("activation", "?"))]
+        if net.get("dropout"):
+            parts.append(f"dropout {net['dropout']:g}")
+        if net.get("l2"):
+            parts.append(f"L2 {net['l2']:g}")
+        if net.get("l1"):
+            parts.append(f"L1 {net['l1']:g}")
+        rows.append(("Network", e(", ".join(parts))))
+        if net.get("optimizer"):
+            rows.append(("Optimizer", e(f"{net['optimizer']}, learning rate {net.get('learning_rate', '?'):g}"
+                                        if isinstance(net.get("learning_rate"), (int, float))
+                                        else str(net["optimizer"]))))
+    training = card.get("training") if isinstance(card.get("training"), dict) else {}
+    if training:
+        epochs = card.get("epochs_run") or training.get("epochs")
+        text = f"{epochs} epochs, batch {training.get('batch_size', '?')}"
+        if training.get("augment"):
+            text += ", augmented"
+        if isinstance(card.get("train_seconds"), (int, float)):
+            text += f", {card['train_seconds']:.0f} s"
+        rows.append(("Training", e(text)))
+    rows.append(("Created", e(_date(info.created))))
+    rows.append(("Folder", f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))
+    status = []
+    if active:
+        status.append("<span style='color:#1f7a3a'>● in use</span>")
+    if info.read_only:
+        status.append("shipped with DigitPad, read-only")
+    table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td><td style='padding:3px 0'>{v}</td></tr>"
+                    for k, v in rows)
+    return (f"<h2 style='margin:0'>{e(info.name)}</h2>"
+            f"<p style='margin:4px 0 10px 0'>{' · '.join(status)}</p><table>{table}</table>")
+
+
+class ModelsDialog(QDialog):
+    activeModelChanged = Signal(str)  # the active model is now this id (reload the recognizer)
+    modelsChanged = Signal()  # a model was renamed, imported or deleted
+
+    def __init__(self, store: ModelStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.last_error: str | None = None
+        self.setWindowTitle("Models")
+        self.setObjectName("modelsDialog")
+        if parent is not None:
+            self.setPalette(parent.palette())  # the main window's colours
+        self.resize(820, 480)
+
+        self.model_list = QListWidget()
+        self.model_list.setObjectName("modelList")
+        self.model_list.setIconSize(QSize(16, 16))
+        self.model_list.setMinimumWidth(280)
+        self.model_list.setSpacing(2)
+        self.model_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.model_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.model_list.setUniformItemSizes(False)
+        self.model_list.currentItemChanged.connect(self._on_selection)
+        self.model_list.itemDoubleClicked.connect(lambda _item: self.activate())
+        self.card_label = QLabel()
+        self.card_label.setObjectName("modelCard")
+        self.card_label.setTextFormat(Qt.TextFormat.RichText)
+        self.card_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.card_label.setWordWrap(True)
+        self.card_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.card_label.setContentsMargins(14, 10, 14, 10)
+        card_scroll = QScrollArea()
+        card_scroll.setWidgetResizable(True)
+        card_scroll.setWidget(self.card_label)
+        card_scroll.setStyleSheet("QScrollArea { background: white; border: 1px solid #e1e4ea; border-radius: 8px; }"
+                                  "QLabel#modelCard { background: white; }")
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("modelProblems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color: #9a3412;")
+        self.problems_label.hide()
+
+        self.use_button = self._button("&Use This Model", "Return", "Draw with the selected model", self.activate)
+        self.use_button.setDefault(True)
+        self.rename_button = self._button("Re&name…", "F2", "Give the selected model a new name", self.rename)
+        self.delete_button = self._button("&Delete…", "Delete", "Delete the selected model (asks first)", self.delete)
+        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up", self.export)
+        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad", self.import_)
+        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.reset_to_default)
+
+        actions = QVBoxLayout()
+        for b in (self.use_button, self.rename_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addSpacing(12)
+        for b in (self.export_button, self.import_button):
+            actions.addWidget(b)
+        actions.addSpacing(12)
+        actions.addWidget(self.reset_button)
+        actions.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.model_list, 2)
+        body.addWidget(card_scroll, 3)
+        body.addLayout(actions)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(close)
+        self.refresh()
+
+    def _button(self, text: str, shortcut: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        keys = QKeySequence(shortcut)
+        button.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: button.isEnabled() and button.click())
+        self.addAction(action)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # -- contents --------------------------------------------------------------------------------
+    def _active_id(self) -> str | None:
+        try:
+            return self.store.active().id
+        except StoreError:
+            return None
+
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the list from the store, keeping (or moving) the selection."""
+        current = select or self.selected_id()
+        models = self.store.list()
+        active = self._active_id()
+        self.model_list.blockSignals(True)
+        self.model_list.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for info in models:
+            acc = f"{info.accuracy:.1%}" if info.accuracy is not None else "accuracy unknown"
+            mark = "✓ " if info.id == active else "    "
+            item = QListWidgetItem(f"{mark}{info.name}\n      {acc} · {_date(info.created)[:10]}"
+                                   + ("  · default" if info.read_only and info.id == DEFAULT_ID else ""))
+            item.setData(ID_ROLE, info.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, info)
+            item.setToolTip(info.summary())
+            if info.id == active:
+                item.setFont(bold)
+            self.model_list.addItem(item)
+        self.model_list.blockSignals(False)
+        problems = self.store.problems()
+        self.problems_label.setVisible(bool(problems))
+        self.problems_label.setText("Some models cannot be used:\n" + "\n".join(f"• {p}" for p in problems))
+        target = current if current is not None else active
+        row = next((i for i in range(self.model_list.count())
+                    if self.model_list.item(i).data(ID_ROLE) == target), 0)
+        if self.model_list.count():
+            self.model_list.setCurrentRow(row)
+        self._on_selection()
+
+    def model_ids(self) -> list[str]:
+        return [self.model_list.item(i).data(ID_ROLE) for i in range(self.model_list.count())]
+
+    def selected_id(self) -> str | None:
+        item = self.model_list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select(self, model_id: str) -> None:
+        for i in range(self.model_list.count()):
+            if self.model_list.item(i).data(ID_ROLE) == model_id:
+                self.model_list.setCurrentRow(i)
+                return
+
+    def _selected_info(self) -> ModelInfo | None:
+        item = self.model_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+
+    def _on_selection(self, *_args) -> None:
+        info = self._selected_info()
+        active = self._active_id()
+        if info is None:
+            self.card_label.setText("<p>No models.</p>")
+        else:
+            self.card_label.setText(card_html(info, info.id == active))
+        user = info is not None and not info.read_only
+        self.use_button.setEnabled(info is not None and info.id != active)
+        self.rename_button.setEnabled(user)
+        self.delete_button.setEnabled(user)
+        self.export_button.setEnabled(info is not None)
+        self.reset_button.setEnabled(active != DEFAULT_ID)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def activate(self, model_id: str | None = None) -> bool:
+        model_id = model_id or self.selected_id()
+        if model_id is None:
+            return False
+        try:
+            self.store.activate(model_id)
+        except (StoreError, OSError) as exc:
+            return self._error("Cannot use that model", exc)
+        self.refresh(select=model_id)
+        self.activeModelChanged.emit(model_id)
+        return True
+
+    def reset_to_default(self) -> bool:
+        return self.activate(DEFAULT_ID)
+
+    def rename(self, model_id: str | None = None, name: str | None = None) -> bool:
+        model_id = model_id or self.selected_id()
+        info = self._selected_info() if model_id == self.selected_id() else None
+        if model_id is None:
+            return False
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Rename model", "New name:",
+                                            text=info.name if info is not None else "")
+            if not ok:
+                return False
+        try:
+            self.store.rename(model_id, name)
+        except (StoreError, OSError) as exc:
+            return self._error("Cannot rename the model", exc)
+        self.refresh(select=model_id)
+        self.modelsChanged.emit()
+        return True
+
+    def delete(self, model_id: str | None = None, confirm: bool = True) -> bool:
+        model_id = model_id or self.selected_id()
+        if model_id is None:
+            return False
+        if confirm:
+            try:
+                name = self.store.get(model_id).name
+            except StoreError:
+                name = model_id
+            answer = QMessageBox.question(
+                self, "Delete model", f"Delete the model “{name}”?\n\nThis cannot be undone; export "
+                "it first if you may want it back.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        was_active = self._active_id() == model_id
+        try:
+            self.store.delete(model_id)
+        except (StoreError, OSError) as exc:
+            return self._error("Cannot delete the model", exc)
+        self.refresh(select=DEFAULT_ID if was_active else None)
+        self.modelsChanged.emit()
+        if was_active:
+            self.activeModelChanged.emit(DEFAULT_ID)
+        return True
+
+    def export(self, path: str | os.PathLike | None = None, model_id: str | None = None) -> bool:
+        model_id = model_id or self.selected_id()
+        if model_id is None:
+            return False
+        if path is None:
+            start = Path(prefs.value("files/lastDir", str(Path.home()), str)) / f"{model_id}.zip"
+            path, _ = QFileDialog.getSaveFileName(self, "Export model", str(start), "DigitPad model (*.zip)")
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(path.name + ".zip")
+        try:
+            self.store.export(model_id, path)
+        except (StoreError, OSError) as exc:
+            return self._error("Cannot export the model", exc)
+        prefs.settings().setValue("files/lastDir", str(path.parent))
+        self._say(f"Exported to {path}.")
+        return True
+
+    def import_(self, path: str | os.PathLike | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import model", prefs.value("files/lastDir", str(Path.home()), str),
+                                                  "DigitPad model (*.zip)")
+            if not path:
+                return False
+        try:
+            info = self.store.import_(path)
+        except (StoreError, OSError) as exc:
+            return self._error("Cannot import the model", exc)
+        prefs.settings().setValue("files/lastDir", str(Path(path).parent))
+        self.refresh(select=info.id)
+        self.modelsChanged.emit()
+        self._say(f"Imported “{info.name}”. Select it and click Use This Model to draw with it.")
+        return True
+
+    # -- messages --------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(text, 8000)
+
+    def _error(self, title: str, exc: Exception) -> bool:
+        self.last_error = str(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return False

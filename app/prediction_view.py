@@ -1,0 +1,320 @@
+"""PredictionView: what the network thinks, live.
+
+The top digit large with its confidence (or "3 or 5?" when the network hesitates, or "Draw a
+digit" when there is nothing), a pyqtgraph bar chart of the ten softmax probabilities that eases
+toward each new prediction at ~60 fps, and the 28x28 image the network actually sees, enlarged
+with nearest-neighbour scaling so its pixels stay visible. A view only: it is handed a
+:class:`model.recognizer.Prediction` and the network's input and computes nothing itself.
+
+pyqtgraph is imported when the chart is built: the owner calls ``build_chart`` (the window does it
+right after it is first shown, since importing pyqtgraph costs ~0.3 s and the window should be up
+before that). Until then the view shows everything but the bars.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from model.recognizer import NOTHING, Prediction
+
+ACCENT = QColor("#2f6fde")
+UNSURE = QColor("#e0962b")
+BAR = QColor("#c4cbd6")
+MUTED = "#6b7280"
+FRAME_MS = 16  # ~60 fps
+CELL = 5  # screen pixels per network-input pixel
+EASE_SECONDS = 0.09  # time constant of the bars' easing: quick, but visibly smooth
+
+
+class InputImageView(QWidget):
+    """The 28x28 network input, enlarged without smoothing, with a faint pixel grid (cached)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self._grid_pixmap: QPixmap | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setToolTip("The 28x28 pixels the network reads: your drawing cropped, scaled to fit "
+                        "20x20 and centred by its centre of mass, like the MNIST digits it learnt from")
+
+    def sizeHint(self) -> QSize:
+        return QSize(28 * CELL + 2, 28 * CELL + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def set_input(self, x) -> None:
+        """x: (28, 28) floats 0..1 (white digit on black), or None for an empty field."""
+        if x is None:
+            self._image = None
+        else:
+            from pyqtgraph import functions as fn
+
+            argb, _alpha = fn.makeARGB(x, levels=(0.0, 1.0))
+            self._image = fn.makeQImage(argb, alpha=False, transpose=False)
+        self.update()
+
+    def image(self) -> QImage | None:
+        return self._image
+
+    def _grid(self) -> QPixmap:
+        """The frame and the faint pixel grid, drawn once per device pixel ratio."""
+        dpr = self.devicePixelRatioF()
+        if self._grid_pixmap is None or self._grid_pixmap.devicePixelRatio() != dpr:
+            side = 28 * CELL
+            pm = QPixmap(round((side + 2) * dpr), round((side + 2) * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            p.setPen(QPen(QColor(255, 255, 255, 20), 0))
+            for i in range(1, 28):
+                p.drawLine(QPointF(1 + i * CELL, 1), QPointF(1 + i * CELL, 1 + side))
+                p.drawLine(QPointF(1, 1 + i * CELL), QPointF(1 + side, 1 + i * CELL))
+            p.setPen(QPen(QColor(0, 0, 0, 120), 1))
+            p.drawRect(QRectF(0.5, 0.5, side + 1, side + 1))
+            p.end()
+            self._grid_pixmap = pm
+        return self._grid_pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = 28 * CELL
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        p.fillRect(QRectF(1, 1, side, side), QColor("black"))
+        if self._image is not None:
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            p.drawImage(QRectF(1, 1, side, side), self._image)
+        p.drawPixmap(0, 0, self._grid())
+        p.end()
+
+
+class PredictionView(QWidget):
+    """Shows a :class:`Prediction` and the network's input; eases the bars toward new values."""
+
+    animationFinished = Signal()  # the bars reached the latest prediction
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._prediction: Prediction = NOTHING
+        self._shown = [0.0] * 10  # heights on screen
+        self._target = [0.0] * 10  # heights of the latest prediction
+        self._last_frame = 0.0
+        self._mode = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._step)
+
+        self.digit_label = QLabel("?")
+        self.digit_label.setObjectName("digitLabel")
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 5.2)
+        f.setWeight(QFont.Weight.DemiBold)
+        self.digit_label.setFont(f)
+        self.digit_label.setMinimumWidth(150)
+        self.confidence_label = QLabel()
+        self.confidence_label.setObjectName("confidenceLabel")
+        self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence_label.setWordWrap(True)
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.confidence_label.setFont(f)
+
+        self.input_view = InputImageView()
+        input_caption = QLabel("What the network sees (28×28)")
+        input_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        input_caption.setStyleSheet(f"color: {MUTED};")
+
+        verdict = QVBoxLayout()
+        verdict.setSpacing(0)
+        verdict.addStretch(1)
+        verdict.addWidget(self.digit_label)
+        verdict.addWidget(self.confidence_label)
+        verdict.addStretch(1)
+        seen = QVBoxLayout()
+        seen.setSpacing(6)
+        seen.addWidget(self.input_view, 0, Qt.AlignmentFlag.AlignHCenter)
+        seen.addWidget(input_caption)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(verdict, 1)
+        top.addLayout(seen)
+
+        self.chart = None  # pyqtgraph.PlotWidget, built by build_chart()
+        self.bars = None
+        self._value_labels = []
+        self._chart_placeholder = QWidget()
+        self._chart_placeholder.setMinimumHeight(180)
+
+        card = QFrame()
+        card.setObjectName("verdictCard")
+        card.setLayout(top)
+        top.setContentsMargins(14, 10, 14, 12)
+        chart_card = QFrame()
+        chart_card.setObjectName("chartCard")
+        chart_layout = QVBoxLayout(chart_card)
+        chart_layout.setContentsMargins(12, 10, 12, 8)
+        chart_layout.setSpacing(4)
+        chart_title = QLabel("How likely each digit is")
+        chart_title.setObjectName("sectionTitle")
+        chart_layout.addWidget(chart_title)
+        chart_layout.addWidget(self._chart_placeholder, 1)
+        self._chart_layout = chart_layout
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(card)
+        layout.addWidget(chart_card, 1)
+        self._show_verdict()
+
+    # -- public API ------------------------------------------------------------------------------
+    def build_chart(self) -> None:
+        """Create the pyqtgraph bar chart (once); until then the bars' values are only kept."""
+        if self.chart is not None:
+            return
+        import pyqtgraph as pg
+
+        self.chart = pg.PlotWidget(background="w")
+        self.chart.setObjectName("probabilityChart")
+        self.chart.setToolTip("The network's softmax output: how likely it finds each digit")
+        self.chart.setMinimumHeight(180)
+        self.chart.setMenuEnabled(False)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        plot = self.chart.getPlotItem()
+        plot.setXRange(-0.6, 9.6, padding=0)
+        plot.setYRange(0, 1.12, padding=0)
+        plot.showGrid(x=False, y=True, alpha=0.12)
+        text_pen = pg.mkPen(self.palette().text().color())
+        axis_pen = pg.mkPen(QColor(0, 0, 0, 60))
+        bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
+        bottom.setTicks([[(i, str(i)) for i in range(10)]])
+        left.setTicks([[(0, "0"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")]])
+        for axis in (bottom, left):
+            axis.setPen(axis_pen)
+            axis.setTextPen(text_pen)
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(self.font().pointSizeF() * 1.1)
+        bottom.setStyle(tickFont=tick_font, tickLength=0)
+        left.setStyle(tickLength=0)
+        left.setWidth(42)
+        self.bars = pg.BarGraphItem(x=list(range(10)), height=list(self._shown), width=0.68,
+                                    brushes=[BAR] * 10, pen=pg.mkPen(None))
+        plot.addItem(self.bars)
+        self._value_labels = []
+        self._label_texts = [""] * 10
+        for i in range(10):
+            label = pg.TextItem("", color=MUTED, anchor=(0.5, 1.0))
+            label.setPos(i, 0)
+            plot.addItem(label)
+            self._value_labels.append(label)
+
+        self._chart_layout.replaceWidget(self._chart_placeholder, self.chart)
+        self._chart_placeholder.deleteLater()
+        self._recolour()
+        self._apply()
+
+    def prediction(self) -> Prediction:
+        return self._prediction
+
+    def set_prediction(self, prediction: Prediction, network_input=None) -> None:
+        """Show a prediction; the bars ease toward it, the labels and input image update at once."""
+        self._prediction = prediction
+        self._target = [float(v) for v in prediction.probabilities]
+        self.input_view.set_input(network_input)
+        self._show_verdict()
+        self._recolour()
+        if not self._timer.isActive():
+            self._last_frame = time.perf_counter()
+            self._timer.start()
+
+    def displayed_heights(self) -> list[float]:
+        """The bar heights on screen right now (they lag the prediction while animating)."""
+        return list(self._shown)
+
+    def is_animating(self) -> bool:
+        return self._timer.isActive()
+
+    def finish_animation(self) -> None:
+        """Jump the bars to the latest prediction (tests, screenshots)."""
+        self._shown = list(self._target)
+        self._apply()
+        self._timer.stop()
+
+    # -- internals -------------------------------------------------------------------------------
+    def _step(self) -> None:
+        now = time.perf_counter()
+        dt, self._last_frame = now - self._last_frame, now
+        k = 1.0 - math.exp(-dt / EASE_SECONDS)
+        done = True
+        for i, (s, t) in enumerate(zip(self._shown, self._target)):
+            s += (t - s) * k
+            if abs(t - s) < 0.002:
+                s = t
+            else:
+                done = False
+            self._shown[i] = s
+        self._apply()
+        if done:
+            self._timer.stop()
+            self.animationFinished.emit()
+
+    def _apply(self) -> None:
+        if self.bars is None:
+            return
+        self.bars.setOpts(height=list(self._shown))
+        for i, (label, v) in enumerate(zip(self._value_labels, self._shown)):
+            text = f"{v:.0%}" if v >= 0.01 else ""
+            if text != self._label_texts[i]:  # re-laying out text is the costly part
+                self._label_texts[i] = text
+                label.setText(text)
+            label.setPos(i, v + 0.01)
+
+    def _recolour(self) -> None:
+        pred = self._prediction
+        brushes = [BAR] * 10
+        if pred.digit is not None:
+            if pred.unsure:
+                for d, _ in pred.top2:
+                    brushes[d] = UNSURE
+            else:
+                brushes[pred.digit] = ACCENT
+        if self.bars is not None:
+            self.bars.setOpts(brushes=brushes)
+
+    def _show_verdict(self) -> None:
+        pred = self._prediction
+        if pred.digit is None:
+            mode = "empty"
+            self.digit_label.setText("?")
+            self.confidence_label.setText("Draw a digit")
+        elif pred.unsure:
+            mode = "unsure"
+            (d1, p1), (d2, p2) = pred.top2
+            small = self.font().pointSizeF() * 2.2
+            self.digit_label.setText(f"{d1}<span style='font-size:{small:.0f}pt; font-weight:normal; "
+                                     f"color:{MUTED}'>&nbsp;or&nbsp;</span>{d2}")
+            self.confidence_label.setText(f"Unsure: {d1} {p1:.0%} · {d2} {p2:.0%}")
+        else:
+            mode = "sure"
+            self.digit_label.setText(str(pred.digit))
+            self.confidence_label.setText(f"{min(pred.confidence, 0.999):.1%} sure")
+        if mode != self._mode:  # restyling is costly: only when the state changes
+            self._mode = mode
+            digit_colour, text_colour = {
+                "empty": ("#d5dae2", MUTED),
+                "unsure": (UNSURE.darker(125).name(), UNSURE.darker(150).name()),
+                "sure": (ACCENT.name(), MUTED),
+            }[mode]
+            self.digit_label.setStyleSheet(f"color: {digit_colour};")
+            self.confidence_label.setStyleSheet(f"color: {text_colour};")
+
+    def mode(self) -> str:
+        """"empty", "unsure" or "sure": what the verdict shows."""
+        return self._mode

