@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from model import data
-from model.data import (DataError, Dataset, load_idx_folder, load_mnist, load_npz, load_source,
+from model.data import (TEST_FRACTION, DataError, Dataset, load_idx_folder, load_mnist, load_npz, load_source,
                         mnist_cached, one_hot, read_idx, stratified_split, to_inputs, write_idx)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,7 +130,10 @@ def test_folder_with_only_train_carves_stratified_split(tmp_path, digits):
     np.testing.assert_array_equal(both[order], x.reshape(5000, -1)[original])
     np.testing.assert_array_equal(labels[order], y[original])
 
-    again, other = load_idx_folder(folder, seed=7), load_idx_folder(folder, seed=8)
+    again = load_idx_folder(folder, test_fraction=0.2, seed=7)
+    other = load_idx_folder(folder, test_fraction=0.2, seed=8)
+    # Without test_fraction the documented default applies.
+    assert len(load_idx_folder(folder, seed=7).y_test) == round(5000 * TEST_FRACTION)
     np.testing.assert_array_equal(again.x_test, ds.x_test)
     np.testing.assert_array_equal(again.y_train, ds.y_train)
     assert not np.array_equal(other.x_test, ds.x_test)
