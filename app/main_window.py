@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPalette, QColor
 from PySide6.QtWidgets import (
+    QDockWidget,
     QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSlider, QTabWidget,
     QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
@@ -188,6 +189,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
 
         self._make_actions()
+        self.inside_action = self._action(
+            "&Inside the Network", "Ctrl+I",
+            "Show what each layer computes for your drawing, live (built once the window is up)",
+            checkable=True)
+        self.inside_action.toggled.connect(self._toggle_inside)
+        self.inside_dock: QDockWidget | None = None
+        self.inside_view = None
+        self.data_view = None
+        self.robustness_view = None
         self._make_menus()
         self._make_tools()
         self._restore_settings()
@@ -277,6 +287,8 @@ class MainWindow(QMainWindow):
         edit.addActions([self.pen_action, self.eraser_action, self.thinner_action, self.thicker_action])
         view = bar.addMenu("&View")
         view.addActions([self.draw_tab_action, self.train_tab_action])
+        view.addSeparator()
+        view.addAction(self.inside_action)
         models = bar.addMenu("&Models")
         models.addActions([self.models_action, self.reset_model_action])
         help_menu = bar.addMenu("&Help")
@@ -663,8 +675,64 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
         self.training_tab = tab
+        self._make_explore_tabs()
         self._on_tab_changed(self.tabs.currentIndex())
         self.startupFinished.emit()
+
+    def _make_explore_tabs(self) -> None:
+        """The Data and Robustness tabs and the Inside dock (after the first paint: they need
+        pyqtgraph). A failure leaves drawing and training working and says why."""
+        try:
+            from .data_view import DataView
+            from .inside_view import InsideView
+            from .robustness_view import RobustnessView
+
+            self.data_view = DataView(self)
+            self.robustness_view = RobustnessView(self.store, self)
+            self.inside_view = InsideView(self)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the rest keeps working
+            self.last_error = f"The Data, Robustness and Inside views could not be started: {exc}"
+            self.statusBar().showMessage(self.last_error, 10000)
+            self.inside_action.setEnabled(False)
+            return
+        self.data_view.setToolTip("Look at a dataset: digits, class counts, mean digits, pixel values")
+        self.robustness_view.setToolTip("How accuracy falls as digits get noisy, rotated, thick/thin or shifted")
+        self.tabs.blockSignals(True)
+        current = self.tabs.currentIndex()
+        self.tabs.addTab(self.data_view, "Data")
+        self.tabs.addTab(self.robustness_view, "Robustness")
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.inside_dock = QDockWidget("Inside the network", self)
+        self.inside_dock.setObjectName("insideDock")
+        self.inside_dock.setWidget(self.inside_view)
+        self.inside_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inside_dock)
+        self.inside_dock.visibilityChanged.connect(self._on_inside_visibility)
+        self.inside_dock.setVisible(self.inside_action.isChecked())
+        self.predictor.predictionChanged.connect(self.inside_view.set_prediction)
+        self._sync_explore_views()
+        self.modelChanged.connect(lambda _info: self._sync_explore_views())
+
+    def _sync_explore_views(self) -> None:
+        recognizer = self.predictor.recognizer
+        info = self.model_info
+        if self.inside_view is not None:
+            self.inside_view.set_recognizer(recognizer)
+            self.repredict()
+        if self.robustness_view is not None and recognizer is not None and info is not None:
+            self.robustness_view.set_recognizer(recognizer, info.name, info.id)
+            self.robustness_view.refresh_models()
+
+    def _toggle_inside(self, on: bool) -> None:
+        if self.inside_dock is not None:
+            self.inside_dock.setVisible(on)
+
+    def _on_inside_visibility(self, _visible: bool) -> None:
+        """Keep the View menu's tick in step when the dock is closed with its own button."""
+        self.inside_action.blockSignals(True)
+        self.inside_action.setChecked(not self.inside_dock.isHidden())
+        self.inside_action.blockSignals(False)
 
     def training_busy(self) -> bool:
         is_busy = getattr(self.training_tab, "is_busy", None)

@@ -293,7 +293,7 @@ def drop_file(window, path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     pos = QPointF(window.width() / 2, window.height() / 2)
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, LEFT, NONE)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, LEFT, NONE)  # QPoint in 6.11
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
         return False
@@ -429,4 +429,16 @@ def test_starting_the_window_does_not_import_tensorflow(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result == {"tensorflow": False, "keras": False, "tabs": ["Draw", "Train"]}
+    assert result == {"tensorflow": False, "keras": False, "tabs": ["Draw", "Train", "Data", "Robustness"]}
+
+
+def test_inside_view_follows_the_drawing_and_the_model(window, qtbot, shipped_default):
+    """The Inside dock shows what the active model computes for the current drawing."""
+    window.finish_startup()
+    window.inside_action.setChecked(True)
+    assert window.inside_dock is not None and not window.inside_dock.isHidden()
+    window.canvas.set_ink(load(assets_dir() / "samples" / "three.json"))
+    qtbot.waitUntil(lambda: window.inside_view.current_inside is not None, timeout=3000)
+    assert window.inside_view.current_inside.digit == window.prediction_view.prediction().digit == 3
+    window.inside_action.setChecked(False)
+    assert window.inside_dock.isHidden()
