@@ -1,0 +1,487 @@
+"""The training worker: a QObject moved to a QThread that runs model.training.Trainer.
+
+It loads the data, imports TensorFlow (only here, only once training starts), trains, evaluates
+and saves the model through ModelStore, turning each step into a Qt signal. Signals are emitted
+from the worker thread and delivered queued to receivers in the GUI thread; their payloads are
+plain Python objects the worker never touches again.
+
+Batch progress is throttled: per-batch losses are buffered and sent in one ``batchesDone``
+signal at most every ``min_interval`` seconds (20 per second by default), so a fast network
+cannot flood the GUI's event queue. Nothing here computes: numerics are model.training's.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from model.data import DataError, Dataset, load_source, mnist_cached
+from model.network import ConfigError, NetworkConfig
+from model.training import Cancelled, Progress, Trainer, TrainingConfig, save_result
+from model.training import import_tensorflow as quiet_import_tensorflow
+
+BATCH_SIGNAL_INTERVAL = 0.05  # seconds between batch-progress signals (~20 per second)
+
+# Stages, in order; the tab shows each one's text while it runs.
+STAGE_DATA, STAGE_DOWNLOAD, STAGE_TENSORFLOW, STAGE_TRAINING, STAGE_EVALUATING, STAGE_SAVING = (
+    "data", "download", "tensorflow", "training", "evaluating", "saving")
+PREPARING_STAGES = (STAGE_DATA, STAGE_DOWNLOAD, STAGE_TENSORFLOW)
+
+
+def is_mnist(source: str) -> bool:
+    return str(source).strip().lower() == "mnist"
+
+
+def data_label(source: str) -> str:
+    """A short name for a data source, for model names: MNIST, an .npz's stem, a folder's name."""
+    if is_mnist(source):
+        return "MNIST"
+    path = Path(str(source)).expanduser()
+    name = path.stem if path.suffix.lower() == ".npz" else path.name
+    return name or str(source)
+
+
+def data_name(source: str) -> str:
+    """What a model's card records as its data: 'MNIST', else the absolute path (reproducible)."""
+    if is_mnist(source):
+        return "MNIST"
+    return str(Path(str(source)).expanduser().resolve())
+
+
+def model_name(network: NetworkConfig, source: str, when: float | None = None) -> str:
+    """E.g. ``MLP 256-128 relu · MNIST · 2026-11-22 14:03``."""
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(when))
+    layers = "-".join(str(n) for n in network.hidden)
+    return f"MLP {layers} {network.activation} · {data_label(source)} · {stamp}"
+
+
+@dataclass
+class DataSummary:
+    """The size and split of a loaded dataset, for the Data box."""
+
+    name: str
+    n_train: int
+    n_test: int
+    test_from_train: bool
+    validation_split: float | None = None  # set when training: how the train split is divided
+
+    @classmethod
+    def of(cls, data: Dataset, validation_split: float | None = None) -> "DataSummary":
+        n_test = 0 if data.y_test is None else len(data.y_test)
+        return cls(data.name, len(data.y_train), n_test, data.test_from_train, validation_split)
+
+    def describe(self) -> str:
+        parts = [f"{self.n_train:,} training digits"]
+        if self.validation_split:
+            n_val = round(self.n_train * self.validation_split)
+            parts = [f"{self.n_train - n_val:,} to fit", f"{n_val:,} to validate"]
+        if self.n_test:
+            test = f"{self.n_test:,} to test"
+            parts.append(test + (" (set aside from the training files)" if self.test_from_train else ""))
+        else:
+            parts.append("no test split")
+        return " · ".join(parts)
+
+
+@dataclass
+class Outcome:
+    """How a training run ended, everything the results panel shows (plain data, no Keras)."""
+
+    ok: bool = False
+    cancelled: bool = False
+    error: str | None = None
+    details: str | None = None  # a traceback for unexpected errors
+    stage: str = STAGE_DATA  # where it ended
+    epochs_done: int = 0  # complete epochs reported before the end (or the cancel)
+    seconds: float = 0.0
+    test_accuracy: float | None = None
+    test_loss: float | None = None
+    test_n: int = 0
+    confusion: np.ndarray | None = None
+    predictions: np.ndarray | None = None
+    x_test: np.ndarray | None = None
+    y_test: np.ndarray | None = None
+    best_epoch: int = 0
+    model_info: object | None = None  # model.store.ModelInfo once saved
+    model_name: str | None = None
+    history: dict = field(default_factory=dict)
+
+    @property
+    def model_id(self) -> str | None:
+        return getattr(self.model_info, "id", None)
+
+    def summary(self) -> dict:
+        """The dict TrainingTab.trainingFinished carries."""
+        return {
+            "ok": self.ok,
+            "cancelled": self.cancelled,
+            "test_accuracy": self.test_accuracy,
+            "seconds": round(self.seconds, 3),
+            "model_id": self.model_id,
+            "error": self.error,
+        }
+
+
+class TrainingWorker(QObject):
+    """Runs one training; create it, move it to a QThread, connect ``thread.started`` to
+    :meth:`run`. :meth:`cancel` may be called from any thread (it is not a queued slot: the
+    worker thread is busy in :meth:`run` and has no event loop to deliver one)."""
+
+    stageChanged = Signal(str, str)  # stage, text for the user
+    dataLoaded = Signal(object)  # DataSummary
+    trainingBegan = Signal(object)  # Progress(kind="start")
+    batchesDone = Signal(object, object)  # latest Progress, float64 (n, 2): [epoch position, loss]
+    epochFinished = Signal(object)  # Progress(kind="epoch")
+    finished = Signal(object)  # Outcome
+
+    def __init__(self, source: str, network: NetworkConfig, training: TrainingConfig, store,
+                 *, min_interval: float = BATCH_SIGNAL_INTERVAL):
+        super().__init__()
+        self.source = str(source)
+        self.network = network
+        self.training = training
+        self.store = store
+        self.min_interval = min_interval
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._trainer: Trainer | None = None
+        self._committed = False  # saving has begun: no longer cancellable
+        self._latest: Progress | None = None
+        self._pending: list[tuple[float, float]] = []
+        self._last_emit = 0.0
+        self._epochs_done = 0
+        self._stage = STAGE_DATA
+        self.name = model_name(network, source)
+
+    # -- any thread ------------------------------------------------------------------------------
+    def cancel(self) -> bool:
+        """Ask the run to stop; False when it is already saving a finished model (which is then
+        kept: the user sees it in the results, nothing is lost or half-written)."""
+        with self._lock:
+            if self._committed:
+                return False
+            self._cancel.set()
+            trainer = self._trainer
+        if trainer is not None:
+            trainer.cancel()  # stops within one batch
+        return True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # -- the worker thread -----------------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        start = time.perf_counter()
+        outcome = Outcome(model_name=self.name)
+        try:
+            self._run(outcome)
+        except Cancelled:
+            outcome.cancelled = True
+        except DataError as exc:
+            outcome.error = str(exc)
+        except ConfigError as exc:
+            outcome.error = f"The settings are not valid: {exc}"
+        except MemoryError:
+            outcome.error = ("Out of memory while training. Use a smaller network, a smaller batch "
+                             "size or fewer digits.")
+        except Exception as exc:  # noqa: BLE001 - anything else becomes a message, never a crash
+            outcome.error = _describe(exc, self._stage)
+            outcome.details = traceback.format_exc()
+        if outcome.cancelled:
+            outcome.ok, outcome.error, outcome.model_info = False, None, None
+        outcome.stage = self._stage
+        outcome.epochs_done = self._epochs_done
+        outcome.seconds = time.perf_counter() - start
+        self.finished.emit(outcome)
+
+    def _enter(self, stage: str, text: str) -> None:
+        if self._cancel.is_set() and stage != STAGE_SAVING:
+            raise Cancelled()
+        self._stage = stage
+        self.stageChanged.emit(stage, text)
+
+    def _start_tensorflow(self) -> None:
+        if "tensorflow" not in sys.modules:
+            self._enter(STAGE_TENSORFLOW, "Starting TensorFlow (the first time takes a few seconds)…")
+        import_tensorflow()  # at once when it is already loaded
+
+    def _run(self, outcome: Outcome) -> None:
+        if is_mnist(self.source) and not mnist_cached():
+            self._start_tensorflow()  # Keras downloads MNIST: import it our way first
+            self._enter(STAGE_DOWNLOAD, "Downloading MNIST (11 MB)…")
+        else:
+            self._enter(STAGE_DATA, "Loading the digits…")
+        try:
+            data = load_source(self.source, seed=self.training.seed)
+        except DataError as exc:
+            # model.data words its advice for the command line; say it the window's way.
+            raise DataError(str(exc).replace(
+                "pass the digits as --data PATH:",
+                "choose “Digits from a folder or an .npz file” with")) from exc
+        self.dataLoaded.emit(DataSummary.of(data, self.training.validation_split))
+        self._start_tensorflow()
+        self._enter(STAGE_TRAINING, "Training…")
+        trainer = Trainer(data, self.network, self.training, self._on_progress)
+        with self._lock:
+            self._trainer = trainer
+        if self._cancel.is_set():
+            raise Cancelled()
+        result = trainer.run()
+        self._flush(force=True)
+        if result.cancelled or self._cancel.is_set():
+            raise Cancelled()
+        outcome.test_accuracy, outcome.test_loss, outcome.test_n = (
+            result.test_accuracy, result.test_loss, result.test_n)
+        outcome.confusion, outcome.predictions = result.confusion, result.test_predictions
+        outcome.x_test, outcome.y_test = data.x_test, data.y_test
+        outcome.best_epoch, outcome.history = result.best_epoch, dict(result.history)
+        # From here on the run is no longer cancellable: a finished model is kept, not lost.
+        with self._lock:
+            if self._cancel.is_set():
+                raise Cancelled()
+            self._committed = True
+        self._enter(STAGE_SAVING, "Saving the model…")
+        outcome.model_info = save_result(result, self.store, name=self.name, data_name=data_name(self.source))
+        outcome.ok = True
+
+    def _on_progress(self, p: Progress) -> None:
+        """Called by Trainer in this thread after every batch and epoch."""
+        if self._cancel.is_set():
+            return  # the tab has stopped listening; a partial last epoch is not reported
+        if p.kind == "start":
+            self._last_emit = time.perf_counter()
+            self.trainingBegan.emit(p)
+        elif p.kind == "batch":
+            if p.batch == 1:
+                lower_tensorflow_priority()  # TensorFlow starts its threads when fit begins
+            self._pending.append((p.epoch - 1 + p.batch / max(1, p.batches), p.loss))
+            self._latest = p
+            self._flush()
+        elif p.kind == "epoch":
+            self._flush(force=True)
+            self._epochs_done = p.epoch
+            self.epochFinished.emit(p)
+
+    def _flush(self, force: bool = False) -> None:
+        if not self._pending:
+            return
+        now = time.perf_counter()
+        if not force and now - self._last_emit < self.min_interval:
+            return
+        points = np.asarray(self._pending, dtype=np.float64)
+        self._pending = []
+        self._last_emit = now
+        self.batchesDone.emit(self._latest, points)
+
+
+def import_tensorflow() -> None:
+    """Import TensorFlow (in the calling worker thread) with the GUI thread kept responsive.
+
+    Two things would otherwise freeze the GUI for a second or more, because each holds the GIL:
+
+    - Python loads an extension module with the GIL held, and TensorFlow's first one pulls in
+      libtensorflow_cc (1 GB) whose loading and static initialisers take 0.5-1.5 s. Loading
+      those libraries first through ctypes - a foreign call, made without the GIL - does the
+      slow part while the GUI runs; the import then finds them already loaded (Linux; best
+      effort, anything unexpected falls back to the plain import).
+    - The cyclic garbage collector. TensorFlow and Keras add millions of objects, and every
+      full collection walks them all - measured at 0.85 s during the import and 3.5 s during a
+      later training on a busy machine, in whichever thread triggers it (the GUI's too). So the
+      collector is paused for the import and everything imported is then frozen
+      (``gc.freeze``): module-level objects live for the whole process anyway, and later
+      collections only walk what was created afterwards.
+    """
+    import gc
+
+    global _frozen
+    if _frozen:
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if "tensorflow" not in sys.modules:
+            _preload_tensorflow_libraries()
+        quiet_import_tensorflow()  # model.training's: also keeps TensorFlow's C++ chatter off stderr
+    finally:
+        gc.freeze()
+        _frozen = True
+        if enabled:
+            gc.enable()
+
+
+_frozen = False  # TensorFlow imported and frozen out of the garbage collector's reach
+
+
+def _preload_tensorflow_libraries() -> None:
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import importlib.util
+
+            spec = importlib.util.find_spec("tensorflow")
+            base = Path(spec.origin).parent if spec and spec.origin else None
+            libc = ctypes.CDLL(None)
+            dlopen = libc.dlopen
+            dlopen.restype, dlopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_int]
+            for name in ("libtensorflow_framework.so.2", "libtensorflow_cc.so.2",
+                         "python/lib_pywrap_tensorflow_common.so"):
+                lib = base / name if base else None
+                if lib is not None and lib.is_file():
+                    # RTLD_LOCAL: exactly how the extension's own dependency load would map it.
+                    dlopen(os.fsencode(lib), os.RTLD_NOW | os.RTLD_LOCAL)
+        except Exception:  # noqa: BLE001 - an optimisation only
+            pass
+
+
+TRAINING_NICENESS = 5  # how much lower than the GUI TensorFlow's compute threads run (nice levels)
+
+
+def lower_tensorflow_priority() -> int:
+    """Run TensorFlow's compute threads below the GUI thread, so drawing stays live while the CPU
+    trains; returns how many threads were changed.
+
+    Only TensorFlow's own threads (named ``tf_*``: its op and tf.data pools) are lowered. They do
+    the arithmetic and never hold the GIL; the worker thread, which runs Keras's Python loop and
+    does hold it, keeps its normal priority - lowering it would let a busy machine deschedule it
+    while the GUI thread waits for the GIL. Linux only (a thread's nice value is per thread
+    there); elsewhere a no-op.
+    """
+    if not sys.platform.startswith("linux"):
+        return 0
+    try:
+        target = min(19, os.getpriority(os.PRIO_PROCESS, 0) + TRAINING_NICENESS)
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return 0
+    changed = 0
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/comm", encoding="utf-8", errors="replace") as f:
+                if not f.read().startswith("tf_"):
+                    continue
+            if os.getpriority(os.PRIO_PROCESS, int(tid)) < target:
+                os.setpriority(os.PRIO_PROCESS, int(tid), target)
+                changed += 1
+        except (OSError, ValueError):
+            continue  # the thread ended meanwhile
+    return changed
+
+
+def _describe(exc: BaseException, stage: str) -> str:
+    what = {
+        STAGE_DATA: "Loading the digits failed",
+        STAGE_DOWNLOAD: "Downloading MNIST failed",
+        STAGE_TENSORFLOW: "TensorFlow could not be started",
+        STAGE_TRAINING: "Training failed",
+        STAGE_EVALUATING: "Evaluating the model failed",
+        STAGE_SAVING: "Training finished but the model could not be saved",
+    }.get(stage, "Training failed")
+    text = str(exc).strip() or type(exc).__name__
+    if stage == STAGE_SAVING:
+        return f"{what}: {text} Your other models are unchanged."
+    return f"{what}: {text}"
+
+
+class DataProbe(QObject):
+    """Loads a dataset in a thread only to describe it (size and split); no TensorFlow."""
+
+    loaded = Signal(str, object)  # source, DataSummary
+    failed = Signal(str, str)  # source, message
+
+    def __init__(self, source: str):
+        super().__init__()
+        self.source = source
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            data = load_source(self.source)
+        except DataError as exc:
+            self.failed.emit(self.source, str(exc))
+        except Exception as exc:  # noqa: BLE001
+            self.failed.emit(self.source, f"{self.source}: cannot read it ({type(exc).__name__}: {exc}).")
+        else:
+            self.loaded.emit(self.source, DataSummary.of(data))
+
+
+class _Threads(QObject):
+    """Keeps every worker and its QThread alive until the thread has really ended.
+
+    A tab may stop listening to a worker before it ends (a cancel while TensorFlow is still being
+    imported cannot interrupt the import), and a QThread destroyed while running aborts the
+    process; so threads are owned here, not by the widget, and the application waits for them
+    before it quits.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._jobs: list[tuple[QThread, QObject]] = []
+
+    def start(self, worker: QObject) -> QThread:
+        thread = QThread()
+        thread.setObjectName(f"digitpad-{type(worker).__name__}")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)  # direct: run() executes in the new thread
+        # ...and once it returns, end the thread instead of entering its (unused) event loop.
+        thread.started.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self._reap)  # queued to this object's (the GUI) thread
+        self._jobs.append((thread, worker))
+        thread.start()
+        return thread
+
+    def running(self) -> int:
+        return sum(1 for thread, _ in self._jobs if not thread.isFinished())
+
+    @Slot()
+    def _reap(self) -> None:
+        done = [(t, w) for t, w in self._jobs if t.isFinished()]
+        for thread, _ in done:
+            thread.wait()
+        self._jobs = [(t, w) for t, w in self._jobs if (t, w) not in done]
+
+    def stop_all(self, timeout_s: float = 20.0) -> bool:
+        """Cancel every worker and wait for its thread; True when all have ended."""
+        for _, worker in self._jobs:
+            cancel = getattr(worker, "cancel", None)
+            if cancel is not None:
+                cancel()
+        deadline = time.monotonic() + timeout_s
+        for thread, _ in list(self._jobs):
+            thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        self._reap()
+        return not self._jobs
+
+
+_threads: _Threads | None = None
+
+
+def threads() -> _Threads:
+    """The application's worker threads (created on first use, in the GUI thread)."""
+    global _threads
+    if _threads is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _threads = _Threads()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda: _threads.stop_all())
+    return _threads
+
+
+def start_in_thread(worker: QObject) -> QThread:
+    """Run ``worker.run()`` in a new QThread that ends when ``run`` returns.
+
+    ``run`` must report its end through a signal of its own; the thread has no event loop to
+    wait in, and both objects are kept alive (see :class:`_Threads`) until the thread ends.
+    """
+    thread = threads().start(worker)
+    return thread
