@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from model import preprocess
 from model.ink import InkError, load as load_ink
 from model.recognizer import NOTHING, ModelError, Prediction, Recognizer
+from model.samples import SampleError, SampleStore
 from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
 
 from . import settings as prefs
 from .canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
+from .label_bar import LabelBar
 from .prediction_view import PredictionView
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
@@ -130,6 +132,7 @@ class DrawTab(QWidget):
         left.setSpacing(4)
         left.addWidget(self.tools)
         left.addWidget(self.canvas, 1)
+        self.left = left  # the label bar goes under the canvas
         right = QVBoxLayout()
         right.setContentsMargins(0, 8, 0, 0)
         right.addWidget(self.prediction_view)
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.model_status.clicked.connect(self.manage_models)
         self.statusBar().addPermanentWidget(self.model_status)
 
+        self._make_samples()
         self._make_actions()
         self.inside_action = self._action(
             "&Inside the Network", "Ctrl+I",
@@ -206,6 +210,40 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Draw a digit with the mouse; the network reads it as you draw.", 6000)
 
     # -- construction ----------------------------------------------------------------------------
+    def _make_samples(self) -> None:
+        """Your own samples: the label bar under the canvas (the Samples tab comes after the first
+        paint). A store that cannot be opened leaves drawing working and says why."""
+        self.samples_tab = None
+        try:
+            self.samples = SampleStore()
+        except SampleError as exc:
+            self.samples, self.label_bar = None, None
+            self.last_error = f"Your samples cannot be opened: {exc}"
+            QTimer.singleShot(0, lambda: self.show_error("Samples unavailable", self.last_error))
+            return
+        self.label_bar = LabelBar(self.samples)
+        self.draw_tab.left.addWidget(self.label_bar)
+        self.addActions(self.label_bar.shortcuts())
+        self.predictor.predictionChanged.connect(self._offer_sample)
+        self.label_bar.sampleAdded.connect(lambda *_: self.canvas.clear())
+        if self.samples.recovery_message:
+            message = self.samples.recovery_message
+            QTimer.singleShot(0, lambda: self.show_error("Samples recovered", message))
+
+    def _offer_sample(self, prediction, x) -> None:
+        ink = None if self.canvas.showing_image() else self.canvas.ink()
+        self.label_bar.set_current(prediction, x, ink, self.model_info.id if self.model_info else None)
+
+    def _make_samples_tab(self) -> None:
+        from .samples_tab import SamplesTab
+
+        self.samples_tab = SamplesTab(self.samples, self.store, self)
+        self.tabs.addTab(self.samples_tab, "Samples")
+        self.label_bar.sampleAdded.connect(lambda *_: self.samples_tab.refresh())
+        self.label_bar.sampleRemoved.connect(lambda *_: self.samples_tab.refresh())
+        self.samples_tab.modelActivated.connect(lambda _id: self.load_active_model())
+        self.samples_tab.set_recognizer(self.predictor.recognizer, self.model_info.id if self.model_info else None)
+
     def _make_training_tab(self) -> QWidget:
         try:
             from .training_tab import TrainingTab
@@ -699,6 +737,8 @@ class MainWindow(QMainWindow):
         self.robustness_view.setToolTip("How accuracy falls as digits get noisy, rotated, thick/thin or shifted")
         self.tabs.blockSignals(True)
         current = self.tabs.currentIndex()
+        if self.samples is not None:
+            self._make_samples_tab()
         self.tabs.addTab(self.data_view, "Data")
         self.tabs.addTab(self.robustness_view, "Robustness")
         self.tabs.setCurrentIndex(current)
@@ -720,6 +760,8 @@ class MainWindow(QMainWindow):
         if self.inside_view is not None:
             self.inside_view.set_recognizer(recognizer)
             self.repredict()
+        if self.samples_tab is not None:
+            self.samples_tab.set_recognizer(recognizer, info.id if info else None)
         if self.robustness_view is not None and recognizer is not None and info is not None:
             self.robustness_view.set_recognizer(recognizer, info.name, info.id)
             self.robustness_view.refresh_models()
@@ -762,6 +804,8 @@ class MainWindow(QMainWindow):
         if shutdown is not None:
             shutdown(5.0)  # join the worker thread(s) that ended; nothing is running any more
         self.save_settings()
+        if self.samples is not None:
+            self.samples.close()
         event.accept()
 
 

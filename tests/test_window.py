@@ -367,7 +367,7 @@ def test_settings_persist_in_digitpad_home(qtbot, store, home):
     w = MainWindow(store=store)
     qtbot.addWidget(w)
     w.show()
-    w.resize(700, 520)  # the offscreen screen is 800x600
+    w.resize(770, 540)  # the offscreen screen is 800x600; the Draw tab needs ~750 px
     w.draw_tab.pen_slider.setValue(26)
     w.tabs.setCurrentIndex(1)
     w.close()
@@ -376,7 +376,7 @@ def test_settings_persist_in_digitpad_home(qtbot, store, home):
     qtbot.addWidget(w2)
     assert w2.canvas.pen_width() == 26
     assert w2.tabs.currentIndex() == 1
-    assert (w2.width(), w2.height()) == (700, 520)
+    assert (w2.width(), w2.height()) == (770, 540)
     assert prefs.value("draw/penWidth", 0.0, float) == 26
 
 
@@ -429,7 +429,7 @@ def test_starting_the_window_does_not_import_tensorflow(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result == {"tensorflow": False, "keras": False, "tabs": ["Draw", "Train", "Data", "Robustness"]}
+    assert result == {"tensorflow": False, "keras": False, "tabs": ["Draw", "Train", "Samples", "Data", "Robustness"]}
 
 
 def test_inside_view_follows_the_drawing_and_the_model(window, qtbot, shipped_default):

@@ -1,0 +1,685 @@
+"""The Samples tab: the user's own labelled digits, how the active model reads them, and
+"Personalise" (fine-tune the model on them in the background and compare before/after).
+
+Everything numeric comes from model/: the images and labels from :class:`SampleStore`, the
+accuracy from :func:`model.evaluation.evaluate`, the fine-tuning from
+:class:`model.personalize.Personalizer`, run by :class:`PersonalizeWorker` in a QThread started
+with the Train tab's :func:`app.training_worker.start_in_thread`.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot,
+)
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QListView, QMenu, QMessageBox, QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
+)
+
+from model.samples import Sample, SampleError, SampleStore
+from model.store import ModelStore, StoreError
+
+from . import settings as prefs
+from .training_worker import start_in_thread
+
+THUMB = 56  # pixels: 28x28 shown at 2x
+ALL = 10  # the filter button id for "all digits"
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the worker
+POLL_MS = 2000  # how often a shown tab checks whether another DigitPad changed the samples
+
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
+_DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+def _pct(v) -> str:
+    return "—" if v is None else f"{100 * v:.1f} %"
+
+
+# ------------------------------------------------------------------------------------ the grid
+class SampleListModel(QAbstractListModel):
+    """One row per sample (grouped by digit, oldest first within a digit): the label as text, the
+    28x28 image enlarged as the decoration, the details as tooltip, the id as ``IdRole``."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    LabelRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[Sample] = []
+        self._pixmaps: dict[tuple[int, int], QPixmap] = {}
+
+    def set_samples(self, samples: list[Sample]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(samples, key=lambda s: (s.label, s.id))
+        keep = {(s.id, s.label) for s in self._rows}
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in keep}
+        self.endResetModel()
+
+    def sample(self, row: int) -> Sample:
+        return self._rows[row]
+
+    def row_of(self, sample_id: int) -> int:
+        for i, s in enumerate(self._rows):
+            if s.id == sample_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the label; what the model read when it was wrong
+            return str(s.label) if s.correct is not False else f"{s.label} (read {s.predicted})"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._pixmap(s)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            read = ("not recorded" if s.predicted is None
+                    else f"{s.predicted} ({'right' if s.correct else 'wrong'})")
+            return (f"Sample #{s.id}: a {s.label}\nThe model read it as {read}"
+                    f"{' with ' + s.model_id if s.model_id else ''}\nAdded {s.created[:16].replace('T', ' ')}"
+                    f"\nFrom {'a drawing' if s.kind == 'ink' else 'an image'}\n"
+                    "Keys 0-9 relabel it, Delete removes it; right-click for more")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == self.IdRole:
+            return s.id
+        if role == self.LabelRole:
+            return s.label
+        return None
+
+    def _pixmap(self, s: Sample) -> QPixmap:
+        key = (s.id, s.label)
+        pm = self._pixmaps.get(key)
+        if pm is None:
+            img = s.image  # (28, 28) uint8 white on black
+            qimg = QImage(img.tobytes(), 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+            pm = QPixmap.fromImage(qimg.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                               Qt.TransformationMode.FastTransformation))
+            self._pixmaps[key] = pm
+        return pm
+
+
+class SampleListView(QListView):
+    """The grid; digit keys relabel and Delete/Backspace delete the selection. Those keys are
+    claimed on ShortcutOverride, so window shortcuts on the same keys (the Draw tab's) do not
+    take them while the grid has the focus."""
+
+    relabelRequested = Signal(int)
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setGridSize(QSize(THUMB + 16, THUMB + 24))
+        self.setSpacing(2)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _ours(self, event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return mods == Qt.KeyboardModifier.NoModifier and (event.key() in _DIGIT_KEYS or event.key() in _DELETE_KEYS)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._ours(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._ours(event) and self.selectionModel() is not None and self.selectionModel().hasSelection():
+            if event.key() in _DIGIT_KEYS:
+                self.relabelRequested.emit(_DIGIT_KEYS[event.key()])
+            else:
+                self.deleteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+# ------------------------------------------------------------------------------------ the worker
+class PersonalizeWorker(QObject):
+    """Runs one :class:`model.personalize.Personalizer` in a worker thread (start it with
+    ``start_in_thread``); ``cancel()`` from any thread. ``finished`` carries a dict:
+    ``{"result": PersonalizeResult | None, "cancelled": bool, "error": str | None, "details": str | None}``."""
+
+    progress = Signal(float, str)  # fraction 0..1, text
+    finished = Signal(object)
+
+    def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, **options):
+        super().__init__()
+        self.store, self.samples, self.model_id, self.options = store, samples, model_id, options
+        self._personalizer = None
+        self._cancelled = False
+        self._last = 0.0
+
+    def cancel(self) -> bool:
+        self._cancelled = True
+        if self._personalizer is not None:
+            self._personalizer.cancel()
+        return True
+
+    @Slot()
+    def run(self) -> None:
+        from model.personalize import Personalizer
+        from model.training import Cancelled
+
+        outcome = {"result": None, "cancelled": False, "error": None, "details": None}
+        try:
+            self._personalizer = Personalizer(self.store, self.samples, model_id=self.model_id,
+                                              on_progress=self._on_progress, **self.options)
+            if self._cancelled:
+                raise Cancelled()
+            if "tensorflow" not in __import__("sys").modules:
+                self.progress.emit(0.0, "Starting TensorFlow (the first time takes a few seconds)…")
+            from .training_worker import import_tensorflow
+
+            import_tensorflow()
+            if self._cancelled:
+                raise Cancelled()
+            self.progress.emit(0.0, "Measuring the model, then fine-tuning it on your samples…")
+            outcome["result"] = self._personalizer.run()
+        except Cancelled:
+            outcome["cancelled"] = True
+        except (SampleError, StoreError, ValueError) as exc:
+            outcome["error"] = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a message, never a crash
+            outcome["error"] = f"Personalising failed: {str(exc).strip() or type(exc).__name__}"
+            outcome["details"] = traceback.format_exc()
+        self.finished.emit(outcome)
+
+    def _on_progress(self, p) -> None:
+        if self._cancelled:
+            return
+        now = time.perf_counter()
+        if p.kind == "batch" and now - self._last < PROGRESS_INTERVAL:
+            return
+        self._last = now
+        text = f"Fine-tuning: epoch {p.epoch} of {p.epochs}"
+        if p.kind == "epoch" and p.val_accuracy is not None:
+            text += f" · validation {100 * p.val_accuracy:.1f} %"
+        self.progress.emit(float(p.fraction), text)
+
+
+# ------------------------------------------------------------------------------------ the tab
+class SamplesTab(QWidget):
+    """``SamplesTab(samples, store)``; call :meth:`refresh` after samples are added elsewhere and
+    :meth:`set_recognizer` when the active model changes."""
+
+    modelActivated = Signal(str)  # a personalised model was made active ("Use this model")
+    samplesChanged = Signal()  # samples were relabelled, deleted or imported here
+    personalizeFinished = Signal(object)  # the worker's outcome dict (for the window / tests)
+
+    def __init__(self, samples: SampleStore, store: ModelStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("samplesTab")
+        self.samples, self.store = samples, store
+        self.recognizer = None
+        self.model_id: str | None = None
+        self.personalize_options: dict = {}  # extra keyword arguments for Personalizer (tests, tuning)
+        self.worker: PersonalizeWorker | None = None
+        self.result = None  # the last PersonalizeResult not yet used or discarded
+        self._deleted: list[Sample] = []  # for "Undo delete"
+        self._filter = ALL
+        self._data_version = None
+
+        # -- filter: one button per digit with its count
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[int, QToolButton] = {}
+        filters = QHBoxLayout()
+        filters.setSpacing(3)
+        for key in [ALL, *range(10)]:
+            b = QToolButton()
+            b.setObjectName("samplesFilterAll" if key == ALL else f"samplesFilter{key}")
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setMinimumWidth(44 if key != ALL else 56)
+            b.setToolTip("Show all your samples, grouped by digit" if key == ALL
+                         else f"Show only your samples of {key}")
+            self.filter_group.addButton(b, key)
+            self.filter_buttons[key] = b
+            filters.addWidget(b)
+        filters.addStretch(1)
+        self.filter_buttons[ALL].setChecked(True)
+        self.filter_group.idClicked.connect(self.set_filter)
+
+        # -- the grid
+        self.model = SampleListModel(self)
+        self.view = SampleListView()
+        self.view.setObjectName("samplesView")
+        self.view.setModel(self.model)
+        self.view.setToolTip("Your samples. Select and press 0-9 to relabel, Delete to remove; "
+                             "right-click for a menu")
+        self.view.relabelRequested.connect(self.relabel_selected)
+        self.view.deleteRequested.connect(self.delete_selected)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.empty_label = QLabel("No samples yet. On the Draw tab, draw a digit and press ✓ Correct "
+                                  "or the digit it is: it is kept here.")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # -- undo delete
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo delete")
+        self.undo_button.setObjectName("samplesUndoDelete")
+        self.undo_button.setToolTip("Put back the samples you just deleted")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_label.hide()
+        self.undo_button.hide()
+
+        # -- accuracy and buttons
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setObjectName("samplesAccuracy")
+        self.accuracy_label.setWordWrap(True)
+        self.accuracy_label.setToolTip("How the active model does on your samples: the share it reads "
+                                       "as the digit you labelled them with")
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Add the samples of a zip exported by DigitPad (ink JSON files and "
+                                      "labels.csv); samples you already have are skipped")
+        self.import_button.clicked.connect(lambda: self.import_from())
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Write all your samples to a zip: one ink JSON (or PNG) per sample "
+                                      "and labels.csv")
+        self.export_button.clicked.connect(lambda: self.export_to())
+        self.personalize_button = QPushButton("Personalise…")
+        self.personalize_button.setObjectName("personalizeButton")
+        self.personalize_button.setToolTip(
+            "Fine-tune the active model on your samples (mixed with the digits it was trained on, so it "
+            "does not forget them), in the background; then compare before and after and keep it or not")
+        self.personalize_button.clicked.connect(self.start_personalize)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accuracy_label, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.personalize_button)
+
+        # -- personalise: progress, then results
+        self.progress = QProgressBar()
+        self.progress.setObjectName("personalizeProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setToolTip("How far the fine-tuning is")
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("personalizeCancel")
+        self.cancel_button.setToolTip("Stop personalising; nothing is saved")
+        self.cancel_button.clicked.connect(self.cancel_personalize)
+        self.progress_box = QWidget()
+        row = QHBoxLayout(self.progress_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.progress_box.hide()
+
+        self.result_box = QFrame()
+        self.result_box.setObjectName("personalizeResult")
+        self.result_box.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self.result_box)
+        self.result_title = QLabel()
+        self.result_title.setWordWrap(True)
+        grid.addWidget(self.result_title, 0, 0, 1, 3)
+        for col, text in ((1, "<b>Before</b>"), (2, "<b>After</b>")):
+            grid.addWidget(QLabel(text), 1, col)
+        self.result_cells: dict[tuple[str, str], QLabel] = {}
+        rows = (("samples", "Your samples (held out)",
+                 "Accuracy on the part of your samples kept out of the fine-tuning"),
+                ("base", "Base test split",
+                 "Accuracy on the test digits of the data the model was trained on: what it must not forget"))
+        for r, (key, text, tip) in enumerate(rows, start=2):
+            name = QLabel(text)
+            name.setToolTip(tip)
+            grid.addWidget(name, r, 0)
+            for c, when in ((1, "before"), (2, "after")):
+                cell = QLabel("—")
+                cell.setObjectName(f"personalize_{when}_{key}")
+                cell.setToolTip(tip)
+                grid.addWidget(cell, r, c)
+                self.result_cells[(when, key)] = cell
+        self.result_notes = QLabel()
+        self.result_notes.setWordWrap(True)
+        grid.addWidget(self.result_notes, 4, 0, 1, 3)
+        self.use_button = QPushButton("Use this model")
+        self.use_button.setObjectName("personalizeUse")
+        self.use_button.setToolTip("Make the personalised model the one that reads your drawings")
+        self.use_button.clicked.connect(self.use_result)
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setObjectName("personalizeDiscard")
+        self.discard_button.setToolTip("Delete the personalised model; the active model stays as it is")
+        self.discard_button.clicked.connect(self.discard_result)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.discard_button)
+        actions.addWidget(self.use_button)
+        grid.addLayout(actions, 5, 0, 1, 3)
+        self.result_box.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(undo_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress_box)
+        layout.addWidget(self.result_box)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_external_changes)
+        self.refresh()
+        if samples.recovery_message:
+            QTimer.singleShot(0, self._show_recovery)
+
+    # -- showing -----------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the samples (counts, grid, accuracy), keeping the selection where possible."""
+        selected = set(self.selected_ids())
+        try:
+            counts = self.samples.count_by_label()
+            rows = self.samples.list(None if self._filter == ALL else self._filter)
+            self._data_version = self.samples.data_version()
+        except SampleError as exc:
+            self.accuracy_label.setText(str(exc))
+            return
+        total = int(counts.sum())
+        self.filter_buttons[ALL].setText(f"All · {total}")
+        for d in range(10):
+            self.filter_buttons[d].setText(f"{d} · {int(counts[d])}")
+        self.model.set_samples(rows)
+        if selected:
+            sel = self.view.selectionModel()
+            for r in range(self.model.rowCount()):
+                if self.model.sample(r).id in selected:
+                    sel.select(self.model.index(r), sel.SelectionFlag.Select)
+        self.empty_label.setVisible(total == 0)
+        self.personalize_button.setEnabled(total > 0 and self.worker is None)
+        self.export_button.setEnabled(total > 0)
+        self._update_accuracy()
+
+    def counts(self) -> dict[int, int]:
+        """What the filter buttons show: {digit: count, ALL: total}."""
+        return {k: int(b.text().split("·")[-1]) for k, b in self.filter_buttons.items()}
+
+    @Slot(int)
+    def set_filter(self, digit: int) -> None:
+        """Show one digit's samples (0-9), or all of them (``ALL``)."""
+        self._filter = digit
+        self.filter_buttons[digit].setChecked(True)
+        self.refresh()
+
+    @Slot(object, object)
+    def set_recognizer(self, recognizer, model_id: str | None = None) -> None:
+        """The active model (a model.recognizer.Recognizer) and its store id."""
+        self.recognizer, self.model_id = recognizer, model_id
+        self._update_accuracy()
+
+    def _update_accuracy(self) -> None:
+        if self.recognizer is None:
+            self.accuracy_label.setText("No model is loaded, so your samples cannot be read.")
+            return
+        from model.evaluation import evaluate
+
+        digit = None if self._filter == ALL else self._filter
+        try:
+            x, y = self.samples.arrays(digit)
+        except SampleError as exc:
+            self.accuracy_label.setText(str(exc))
+            return
+        what = "your samples" if digit is None else f"your samples of {digit}"
+        if not len(y):
+            self.accuracy_label.setText(f"No {what} to measure the active model on yet.")
+            return
+        ev = evaluate(self.recognizer, x, y)
+        right = int(round(ev.accuracy * ev.n))
+        self.accuracy_label.setText(
+            f"The active model reads <b>{100 * ev.accuracy:.1f} %</b> of {what} right ({right} of {ev.n}).")
+
+    def selected_ids(self) -> list[int]:
+        sel = self.view.selectionModel()
+        if sel is None:
+            return []
+        return [int(self.model.data(i, SampleListModel.IdRole)) for i in sorted(sel.selectedIndexes(), key=lambda i: i.row())]
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.selectionModel().select(index, self.view.selectionModel().SelectionFlag.ClearAndSelect)
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        relabel = menu.addMenu(f"Relabel {'sample' if len(ids) == 1 else f'{len(ids)} samples'} as")
+        relabel.setToolTipsVisible(True)
+        for d in range(10):
+            a = relabel.addAction(str(d))
+            a.setToolTip(f"It's a {d} (key {d})")
+            a.triggered.connect(lambda _=False, d=d: self.relabel_selected(d))
+        delete = menu.addAction("Delete")
+        delete.setShortcut("Delete")
+        delete.triggered.connect(self.delete_selected)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+        self._menu = menu  # kept for tests
+
+    # -- editing -----------------------------------------------------------------------------------
+    @Slot(int)
+    def relabel_selected(self, label: int) -> int:
+        ids = self.selected_ids()
+        done = 0
+        try:
+            for i in ids:
+                self.samples.relabel(i, label)
+                done += 1
+        except SampleError as exc:
+            self._error("Relabel", str(exc))
+        if done:
+            self.refresh()
+            self.samplesChanged.emit()
+        return done
+
+    @Slot()
+    def delete_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        try:
+            kept = [self.samples.get(i) for i in ids]
+            n = self.samples.remove(ids)
+        except SampleError as exc:
+            self._error("Delete", str(exc))
+            return 0
+        self._deleted = kept
+        self.undo_label.setText(f"Deleted {n} sample{'s' if n != 1 else ''}.")
+        self.undo_label.show()
+        self.undo_button.show()
+        self.refresh()
+        self.samplesChanged.emit()
+        return n
+
+    @Slot()
+    def undo_delete(self) -> int:
+        """Put the last deleted samples back (as new samples with the same drawing and label)."""
+        back = 0
+        try:
+            for s in self._deleted:
+                self.samples.add(s.image, s.label, ink=s.ink, predicted=s.predicted, model_id=s.model_id)
+                back += 1
+        except SampleError as exc:
+            self._error("Undo delete", str(exc))
+        self._deleted = []
+        self.undo_label.hide()
+        self.undo_button.hide()
+        self.refresh()
+        self.samplesChanged.emit()
+        return back
+
+    def export_to(self, path: str | None = None) -> int | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export your samples",
+                                                  str(Path(prefs.value("samples/lastDir", str(Path.home()))) /
+                                                      "digitpad-samples.zip"), "Zip archives (*.zip)")
+            if not path:
+                return None
+        try:
+            n = self.samples.export_zip(path)
+        except SampleError as exc:
+            self._error("Export", str(exc))
+            return None
+        prefs.settings().setValue("samples/lastDir", str(Path(path).parent))
+        self.undo_label.setText(f"Exported {n} samples to {path}.")
+        self.undo_label.show()
+        return n
+
+    def import_from(self, path: str | None = None) -> int | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import samples", prefs.value("samples/lastDir", str(Path.home())),
+                                                  "Zip archives (*.zip)")
+            if not path:
+                return None
+        try:
+            n = self.samples.import_zip(path)
+        except SampleError as exc:
+            self._error("Import", str(exc))
+            return None
+        prefs.settings().setValue("samples/lastDir", str(Path(path).parent))
+        dup = self.samples.last_import_duplicates
+        self.undo_label.setText(f"Imported {n} samples" + (f" ({dup} already here were skipped)." if dup else "."))
+        self.undo_label.show()
+        self.undo_button.hide()
+        self._deleted = []
+        self.refresh()
+        self.samplesChanged.emit()
+        return n
+
+    # -- personalise -------------------------------------------------------------------------------
+    @Slot()
+    def start_personalize(self) -> bool:
+        if self.worker is not None:
+            return False
+        if self.result is not None:
+            self.discard_result()  # one pending result at a time
+        self.worker = PersonalizeWorker(self.store, self.samples, self.model_id, **self.personalize_options)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.progress.setValue(0)
+        self.progress_label.setText("Preparing…")
+        self.cancel_button.setEnabled(True)
+        self.progress_box.show()
+        self.result_box.hide()
+        self.personalize_button.setEnabled(False)
+        start_in_thread(self.worker)
+        return True
+
+    @Slot()
+    def cancel_personalize(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText("Cancelling…")
+
+    def is_personalizing(self) -> bool:
+        return self.worker is not None
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, text: str) -> None:
+        if self.worker is None or self.worker._cancelled:
+            return
+        self.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
+        self.progress_label.setText(text)
+
+    @Slot(object)
+    def _on_finished(self, outcome: dict) -> None:
+        self.worker = None
+        self.progress_box.hide()
+        self.personalize_button.setEnabled(len(self.samples) > 0)
+        if outcome.get("cancelled"):
+            self.undo_label.setText("Personalising cancelled; nothing was saved.")
+            self.undo_label.show()
+        elif outcome.get("error"):
+            self._error("Personalise", outcome["error"])
+        else:
+            self._show_result(outcome["result"])
+        self.personalizeFinished.emit(outcome)
+
+    def _show_result(self, result) -> None:
+        self.result = result
+        self.result_title.setText(
+            f"<b>{result.info.name if result.info else result.model_id}</b> — fine-tuned from {result.base_model} "
+            f"on {result.n_finetune} of your samples in {result.seconds:.0f} s; "
+            f"{result.n_heldout} held out to measure it.")
+        for when, figures in (("before", result.before), ("after", result.after)):
+            for key in ("samples", "base"):
+                self.result_cells[(when, key)].setText(_pct(figures.get(key)))
+        self.result_notes.setText("\n".join(result.notes))
+        self.result_notes.setVisible(bool(result.notes))
+        self.result_box.show()
+
+    @Slot()
+    def use_result(self) -> None:
+        if self.result is None:
+            return
+        try:
+            info = self.store.activate(self.result.model_id)
+        except StoreError as exc:
+            self._error("Use this model", str(exc))
+            return
+        self.result = None
+        self.result_box.hide()
+        self.modelActivated.emit(info.id)
+
+    @Slot()
+    def discard_result(self) -> None:
+        if self.result is None:
+            return
+        try:
+            self.store.delete(self.result.model_id)
+        except StoreError as exc:
+            self._error("Discard", str(exc))
+        self.result = None
+        self.result_box.hide()
+
+    # -- misc --------------------------------------------------------------------------------------
+    def _error(self, what: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, what, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("samplesError")
+        box.open()  # not exec(): never blocks the event loop (or a test)
+        self._last_error = text
+
+    def _show_recovery(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Sample store recovered", self.samples.recovery_message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("samplesRecovery")
+        box.open()
+
+    def _check_external_changes(self) -> None:
+        try:
+            version = self.samples.data_version()
+        except SampleError:
+            return
+        if version != self._data_version:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._check_external_changes()
+        self._poll.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._poll.stop()
