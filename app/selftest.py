@@ -75,7 +75,6 @@ def _self_test() -> dict:
     qapp.setOrganizationName(prefs.ORGANIZATION)
     qapp.setApplicationName(prefs.APPLICATION)
     qapp.setStyle("Fusion")
-    from PySide6.QtTest import QTest
 
     from .main_window import MainWindow
 
@@ -84,7 +83,7 @@ def _self_test() -> dict:
     window.show()
     deadline = time.perf_counter() + 10.0
     while window.shown_at is None and time.perf_counter() < deadline:
-        QTest.qWait(1)
+        _wait(1)
     if window.shown_at is None:
         errors.append("the window was not shown within 10 s")
         startup_s = None
@@ -119,6 +118,15 @@ def _self_test() -> dict:
     if errors:
         result["errors"] = errors
     return result
+
+
+def _wait(ms: int) -> None:
+    """Let the event loop run for ``ms`` without holding the GIL (unlike QTest.qWait)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def replay_ink(canvas, ink, between_moves=None) -> None:
@@ -167,7 +175,7 @@ def _draw_sample(window, errors: list[str]):
 
 
 def _train(window, errors: list[str]) -> tuple[bool, float | None]:
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from model.network import NetworkConfig
     from model.paths import assets_dir
@@ -187,9 +195,13 @@ def _train(window, errors: list[str]) -> tuple[bool, float | None]:
     start = time.perf_counter()
     tab.start_training(str(data), network=NetworkConfig(),
                        training=TrainingConfig(epochs=1, batch_size=64, patience=0))
-    deadline = start + TRAIN_TIMEOUT_S
-    while "summary" not in done and time.perf_counter() < deadline:
-        QTest.qWait(50)
+    # Wait in a real event loop: QTest.qWait holds the GIL while it sleeps, which left the
+    # training thread a quarter of its speed (train_s 192-331 s instead of 15 s here).
+    loop = QEventLoop()
+    tab.trainingFinished.connect(lambda _summary: loop.quit())
+    QTimer.singleShot(int(TRAIN_TIMEOUT_S * 1000), loop.quit)
+    if "summary" not in done:
+        loop.exec()
     seconds = time.perf_counter() - start
     summary = done.get("summary")
     if summary is None:
@@ -205,13 +217,11 @@ def _train(window, errors: list[str]) -> tuple[bool, float | None]:
 
 
 def _close(window) -> None:
-    from PySide6.QtTest import QTest
-
     busy = getattr(window.training_tab, "is_busy", None)
     if busy is not None and busy():
         window.training_tab.request_stop()
         deadline = time.perf_counter() + 10
         while busy() and time.perf_counter() < deadline:
-            QTest.qWait(50)
+            _wait(50)
     window.close()
-    QTest.qWait(10)
+    _wait(10)
