@@ -1,0 +1,273 @@
+"""Fast checks of the PyInstaller packaging that need no bundle (and no PyInstaller).
+
+build.spec is executed with stand-ins for PyInstaller's Analysis/PYZ/EXE/COLLECT/BUNDLE, so what
+it would hand to PyInstaller can be checked in milliseconds. The bundle itself is built and
+smoke-tested by .ci/run and measured by tests/benchmarks/bench_bundle.py.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "build.spec"
+
+
+class _Recorder:
+    calls: dict[str, list] = {}
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        self.binaries, self.datas, self.pure, self.scripts = [], [], [], []
+        _Recorder.calls.setdefault(type(self).__name__, []).append(self)
+
+
+def _spec(platform: str | None = None) -> dict:
+    classes = {name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}
+    _Recorder.calls = {}
+    namespace = {"__file__": str(SPEC), "SPECPATH": str(ROOT), "DISTPATH": str(ROOT / "no-such-dist"), **classes}
+    saved = sys.platform
+    try:
+        if platform is not None:
+            sys.platform = platform
+        exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
+    finally:
+        sys.platform = saved
+    namespace["_calls"] = dict(_Recorder.calls)
+    return namespace
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict:
+    return _spec()
+
+
+def _one(spec: dict, name: str) -> _Recorder:
+    calls = spec["_calls"].get(name, [])
+    assert len(calls) == 1, f"build.spec should call {name} once, called it {len(calls)} times"
+    return calls[0]
+
+
+def test_spec_parses_and_builds_one_folder_digitpad(spec):
+    analysis = _one(spec, "Analysis")
+    script = Path(analysis.args[0][0])
+    assert script.is_file() and script.is_relative_to(ROOT)
+    exe, coll = _one(spec, "EXE"), _one(spec, "COLLECT")
+    assert exe.kwargs["name"] == "digitpad" and coll.kwargs["name"] == "digitpad"
+    assert exe.kwargs["exclude_binaries"] is True, "one folder, not one file (which unpacks TensorFlow at every start)"
+    if sys.platform.startswith("linux") and os.environ.get("DIGITPAD_CONSOLE") is None:
+        assert exe.kwargs["console"] is True, "on Linux `digitpad predict --json` must print to the terminal"
+    for hook in analysis.kwargs["runtime_hooks"]:
+        assert Path(hook).is_file()
+
+
+def test_spec_is_windowed_on_windows_and_macos(monkeypatch):
+    monkeypatch.delenv("DIGITPAD_CONSOLE", raising=False)
+    for platform in ("win32", "darwin"):
+        ns = _spec(platform)
+        assert _one(ns, "EXE").kwargs["console"] is False
+    assert "BUNDLE" in _spec("darwin")["_calls"] and "BUNDLE" not in _spec("win32")["_calls"]
+
+
+def test_assets_land_under_assets_in_the_bundle(spec):
+    datas = _one(spec, "Analysis").kwargs["datas"]
+    in_bundle = {(Path(dest) / Path(src).name).as_posix() for src, dest in datas}
+    for required in spec["REQUIRED_ASSETS"]:
+        assert required in in_bundle
+    assert {f"assets/samples/{p.name}" for p in (ROOT / "assets" / "samples").glob("*.json")} <= in_bundle
+    assert all(p.startswith("assets/") for p in in_bundle)
+
+
+def test_every_app_and_model_module_is_a_hidden_import(spec):
+    hidden = set(_one(spec, "Analysis").kwargs["hiddenimports"])
+    for package in ("app", "model"):
+        for path in (ROOT / package).glob("*.py"):
+            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
+            assert name in hidden
+
+
+def test_qt_modules_the_window_loads_are_in_the_bundle(spec):
+    """Every PySide6 module that importing the window loads must be a hidden import: pyqtgraph
+    imports QtOpenGL and QtOpenGLWidgets through importlib.import_module, which PyInstaller's
+    analysis cannot see, and without them the bundle's window fails to open."""
+    code = ("import sys, app.main_window, app.selftest, pyqtgraph; "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('PySide6.Qt'))))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(proc.stdout.split()) | {"PySide6.QtTest"}  # the self-test imports QtTest when it runs
+    hidden = set(_one(spec, "Analysis").kwargs["hiddenimports"])
+    assert {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"} <= loaded | hidden
+    static = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg", "PySide6.QtTest"}
+    assert loaded <= hidden | static, f"add to build.spec's HIDDEN_IMPORTS: {sorted(loaded - hidden - static)}"
+    assert not [m for m in hidden | loaded if _excluded(spec, m)]
+
+
+def _excluded(spec: dict, module: str) -> bool:
+    return any(module == e or module.startswith(e + ".") for e in spec["EXCLUDES"])
+
+
+@pytest.mark.parametrize("module", [
+    "tensorflow", "keras", "h5py", "ml_dtypes", "optree", "numpy", "PIL", "platformdirs", "pyqtgraph",
+    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtTest", "PySide6.QtSvg",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",  # `import pyqtgraph` imports them
+    "certifi", "packaging", "app", "model", "sqlite3",
+    "requests",  # tensorflow.python.distribute.failure_handling imports it on `import tensorflow`
+])
+def test_what_the_app_needs_is_not_excluded(spec, module):
+    assert not _excluded(spec, module)
+
+
+@pytest.mark.parametrize("module", [
+    "scipy", "pandas", "sklearn", "matplotlib", "mlxtend", "jax", "torch", "tensorboard", "pytest",
+    "tkinter", "PyQt5", "PyQt6", "pyqtgraph.opengl", "pyqtgraph.examples",
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", "PySide6.QtMultimedia",
+    "PySide6.Qt3DCore", "PySide6.QtNetwork", "PySide6.QtPrintSupport", "grpc", "setuptools",
+    "pkg_resources",
+])
+def test_heavy_unused_modules_are_excluded(spec, module):
+    assert _excluded(spec, module)
+
+
+# Declared dependencies of TensorFlow that it never imports for DigitPad: the window's self-test
+# (import, one epoch of training, saving model.keras) passes with them made unimportable.
+DECLARED_BUT_UNUSED = {"setuptools", "pkg_resources", "_distutils_hack", "distutils", "grpc"}
+
+
+def _runtime_distributions() -> set[str]:
+    """DigitPad's installed runtime dependencies, transitively (extras not included)."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    seen, todo = set(), ["digitpad"]
+    while todo:
+        name = canonicalize_name(todo.pop())
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue
+        for text in requires:
+            req = Requirement(text)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                todo.append(req.name)
+    return seen
+
+
+def test_excluded_modules_are_not_runtime_dependencies(spec):
+    """A package DigitPad's dependencies declare is usually imported: `requests` looked optional,
+    but `import tensorflow` imports it, and a bundle without it could not train."""
+    from importlib import metadata
+
+    from packaging.utils import canonicalize_name
+
+    runtime = _runtime_distributions()
+    assert "numpy" in runtime and "pyqtgraph" in runtime
+    providers = metadata.packages_distributions()
+    wrong = []
+    for module in spec["EXCLUDES"]:
+        top = module.split(".")[0]
+        if module != top or top in DECLARED_BUT_UNUSED:
+            continue
+        dists = {canonicalize_name(d) for d in providers.get(top, [])}
+        if dists & runtime:
+            wrong.append(f"{module} (from {', '.join(sorted(dists & runtime))})")
+    assert not wrong, "build.spec excludes modules of runtime dependencies: " + ", ".join(wrong)
+
+
+def test_app_and_model_import_nothing_the_bundle_excludes(spec):
+    """An `import scipy` in app/ or model/ would work from the venv and fail in the bundle."""
+    found = []
+    for path in sorted([*ROOT.glob("app/*.py"), *ROOT.glob("model/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                     else [])
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if _excluded(spec, n)]
+    assert not found, "imports of modules build.spec leaves out of the bundle:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+    ("PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+    ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+    ("PySide6/Qt/lib/libQt6Pdf.so.6", False),
+    ("PySide6/Qt/lib/libQt6OpenGLWidgets.so.6", True),
+    ("tensorflow/libtensorflow_cc.so.2", True),
+    ("tensorflow/compiler/mlir/stablehlo/stablehlo_extension.so", False),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+])
+def test_qt_plugin_and_library_filter(spec, dest, kept):
+    assert spec["_keep"]((dest, "/src/" + dest, "BINARY")) is kept
+
+
+@pytest.mark.parametrize("module, dropped", [
+    ("keras.src.layers.core.dense_test", True),
+    ("tensorflow.python.ops.gen_math_ops", False),
+    ("keras.src.testing", False),  # imported by keras itself
+    ("h5py.tests.test_file", True),
+    ("app.selftest", False),
+])
+def test_unit_test_modules_are_left_out(spec, module, dropped):
+    assert spec["_is_test_module"](module) is dropped
+
+
+def test_packaging_folder_is_not_a_python_package():
+    """packaging/ next to the code must never shadow PyPA's `packaging` (PyInstaller and Keras use it)."""
+    assert not (ROOT / "packaging" / "__init__.py").exists()
+
+
+def test_runtime_hook_gives_a_windowed_app_somewhere_to_write():
+    hook = ROOT / "packaging" / "rthook_digitpad.py"
+    code = ("import sys, os; sys.stdout = None; sys.stderr = None; "
+            f"exec(compile(open({str(hook)!r}, encoding='utf-8').read(), 'rthook', 'exec')); "
+            "sys.stdout.write('x'); sys.stderr.write('y'); "
+            "assert os.environ['KERAS_BACKEND'] == 'tensorflow'; "
+            "assert sys.platform == 'win32' or os.path.isfile(os.environ['SSL_CERT_FILE'])")
+    env = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
+    env["KERAS_BACKEND"] = "jax"
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_predict_works_without_stdout_or_stderr(tmp_path):
+    """A windowed executable has sys.stdout = sys.stderr = None; the CLI must not crash on it."""
+    code = ("import sys; sys.stdout = None; sys.stderr = None; from app.cli import main; "
+            "rc = main(['predict', '--json', 'assets/samples/three.json']); "
+            "rc2 = main(['predict', 'no-such-file.png']); "
+            "import os; os.write(1, f'{rc} {rc2} {\"tensorflow\" in sys.modules}'.encode())")
+    env = {**os.environ, "DIGITPAD_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "0 1 False"
+
+
+def test_pyside6_registers_its_own_qt_conf():
+    """packaging/rthook_digitpad.py skips PyInstaller's qt.conf step (an eager QtCore import that
+    cost every start 0.1 s) because PySide6's wheels register an embedded qt.conf themselves."""
+    from PySide6 import QtCore
+
+    assert QtCore.QFile.exists(":/qt/etc/qt.conf")
