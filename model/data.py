@@ -255,6 +255,9 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
             raise DataError(f"{e} Or delete it and MNIST will be downloaded again.") from e
     previous_timeout = socket.getdefaulttimeout()
     try:
+        from .training import import_tensorflow
+
+        import_tensorflow()  # without TensorFlow's C++ start-up chatter on stderr
         from keras.utils import get_file
 
         if cache_dir is not None:  # else get_file falls back to /tmp/.keras for a missing folder
