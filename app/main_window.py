@@ -751,6 +751,10 @@ class MainWindow(QMainWindow):
         self.inside_dock.visibilityChanged.connect(self._on_inside_visibility)
         self.inside_dock.setVisible(self.inside_action.isChecked())
         self.predictor.predictionChanged.connect(self.inside_view.set_prediction)
+        epoch_finished = getattr(self.training_tab, "epochFinished", None)
+        if epoch_finished is not None:  # watch the first layer's features form while training
+            epoch_finished.connect(self._show_training_weights)
+            self.training_tab.trainingFinished.connect(lambda _summary: self._sync_explore_views())
         self._sync_explore_views()
         self.modelChanged.connect(lambda _info: self._sync_explore_views())
 
@@ -765,6 +769,12 @@ class MainWindow(QMainWindow):
         if self.robustness_view is not None and recognizer is not None and info is not None:
             self.robustness_view.set_recognizer(recognizer, info.name, info.id)
             self.robustness_view.refresh_models()
+
+    def _show_training_weights(self, progress) -> None:
+        kernel = getattr(progress, "first_layer", None)
+        if self.inside_view is not None and kernel is not None:
+            self.inside_view.set_first_layer_weights(
+                kernel, f"Training: epoch {progress.epoch} of {progress.epochs}")
 
     def _toggle_inside(self, on: bool) -> None:
         if self.inside_dock is not None:

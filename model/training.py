@@ -77,6 +77,7 @@ class Progress:
     val_accuracy: float | None = None
     elapsed: float = 0.0  # seconds since fit started
     eta: float | None = None  # seconds left, assuming all epochs run
+    first_layer: np.ndarray | None = field(default=None, repr=False, compare=False)  # (784, n), epochs
 
     @property
     def fraction(self) -> float:
@@ -406,6 +407,7 @@ class _Reporter:
                         float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
                         _opt(logs.get("val_loss")), _opt(logs.get("val_accuracy")),
                         elapsed=now - start, eta=rate * (epochs * steps - done),
+                        first_layer=_first_kernel(keras, self.model),
                     )
                 )
                 if trainer.cancelled:
@@ -450,6 +452,14 @@ def _schedule(keras, cfg: TrainingConfig, lr0: float) -> list:
         return []
     return [keras.callbacks.LearningRateScheduler(
         lambda epoch: lr0 * 0.5 * (1.0 + math.cos(math.pi * epoch / cfg.epochs)))]
+
+
+def _first_kernel(keras, model):
+    """A copy of the first Dense layer's kernel: the Inside view shows its features forming."""
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            return np.array(layer.kernel.numpy(), dtype=np.float32, copy=True)
+    return None
 
 
 def _opt(v):

@@ -127,6 +127,13 @@ def test_progress_events(trained, dataset):
     assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
     etas = [e.eta for e in batches]
     assert etas[0] > etas[-1] >= 0
+    # every epoch event carries a copy of that epoch's first-layer kernel (the Inside view's grid)
+    kernels = [e.first_layer for e in epochs]
+    assert all(k is not None and k.shape == (784, result.network.hidden[0]) for k in kernels)
+    assert not np.array_equal(kernels[0], kernels[-1])
+    if result.best_epoch == 3:  # the returned model keeps the last epoch's weights
+        np.testing.assert_allclose(kernels[-1], result.model.layers[0].get_weights()[0])
+    assert all(e.first_layer is None for e in batches)
 
 
 # ------------------------------------------------------------------------------------ cancel

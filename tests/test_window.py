@@ -442,3 +442,20 @@ def test_inside_view_follows_the_drawing_and_the_model(window, qtbot, shipped_de
     assert window.inside_view.current_inside.digit == window.prediction_view.prediction().digit == 3
     window.inside_action.setChecked(False)
     assert window.inside_dock.isHidden()
+
+
+def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbot, shipped_default):
+    """Each epoch's Progress carries the first Dense kernel; the Inside grid shows it, and the
+    model in use comes back when the training ends."""
+    from model.training import Progress
+
+    window.finish_startup()
+    tab = window.training_tab
+    kernel = np.random.default_rng(0).normal(size=(784, 32)).astype(np.float32)
+    tab.epochFinished.emit(Progress("epoch", 2, 5, 10, 10, 0.5, 0.9, first_layer=kernel))
+    assert window.inside_view._kernel_is_model is False
+    assert window.inside_view.weight_grid.count == 32
+    tab.trainingFinished.emit({"ok": True, "cancelled": False, "test_accuracy": 0.9, "seconds": 1.0,
+                               "model_id": None, "error": None})
+    assert window.inside_view._kernel_is_model is True
+    assert window.inside_view.weight_grid.count == Recognizer.load(assets_dir() / "models" / "default").layers[0].kernel.shape[1]
