@@ -21,6 +21,22 @@ VAL_COLOR = QColor(230, 110, 20)
 BATCH_COLOR = QColor(178, 207, 232)  # a light TRAIN_COLOR; opaque lines draw faster than translucent
 
 
+
+def style_chart(item: pg.PlotItem, fg: QColor, title: str, xlabel: str, ylabel: str) -> None:
+    """A static chart in the app's look: title, axis labels and pens in ``fg``, a faint grid, no
+    pyqtgraph menu, buttons or mouse panning (the curves and robustness charts share it)."""
+    item.setTitle(title, color=fg.name(), size="10pt")
+    item.setLabel("bottom", xlabel, color=fg.name())
+    item.setLabel("left", ylabel, color=fg.name())
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.setMouseEnabled(x=False, y=False)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(fg))
+        axis.setTextPen(pg.mkPen(fg))
+
 class CurvesView(QWidget):
     """The plots are built when the view is first shown (pyqtgraph plots take ~0.1 s to create,
     which the window's start-up should not pay for a tab the user may never open); points that
@@ -83,17 +99,7 @@ class CurvesView(QWidget):
         plot.setMinimumSize(220, 170)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
-        item.setTitle(title, color=fg.name(), size="10pt")
-        item.setLabel("bottom", "epoch", color=fg.name())
-        item.setLabel("left", ylabel, color=fg.name())
-        item.showGrid(x=True, y=True, alpha=0.15)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(fg))
-            axis.setTextPen(pg.mkPen(fg))
+        style_chart(item, fg, title, "epoch", ylabel)
         legend = item.addLegend(offset=legend_offset, labelTextColor=fg, brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         legend.setLabelTextSize("8pt")
         return plot

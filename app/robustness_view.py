@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from app.curves_view import style_chart
 from app.data_view import SourcePicker
 from model import robustness
 from model.data import DataError, load_source
@@ -213,18 +214,7 @@ class RobustnessView(QWidget):
         plot.setMinimumSize(260, 180)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
-        fg = self._fg.name()
-        item.setTitle(info.title, color=fg, size="10pt")
-        item.setLabel("bottom", info.axis, color=fg)
-        item.setLabel("left", "accuracy (%)", color=fg)
-        item.showGrid(x=True, y=True, alpha=0.15)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(self._fg))
-            axis.setTextPen(pg.mkPen(self._fg))
+        style_chart(item, self._fg, info.title, info.axis, "accuracy (%)")
         item.getAxis("bottom").setTicks([[(float(v), robustness.format_level(key, v)) for v in values]])
         item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         item.setYRange(0, 100, padding=0.02)
