@@ -12,6 +12,7 @@ Output: white digit on black, values 0..1, shape (28, 28); ``None`` means "nothi
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .ink import Ink
 
 SIZE = 28
 BOX = 20.0
-SUPER = 3  # supersampling for anti-aliasing and 1/3-pixel centring (4 was 10-15% slower, same accuracy)
+SUPER = 3  # supersampling for anti-aliasing (4 was 10-15% slower, same accuracy)
 HI = SIZE * SUPER
 # MNIST strokes are about 2.3 px wide once the digit fits 20x20 px (measured as ink area over
 # skeleton length on the shipped MNIST digits); this is the centre-line pen width in 28x28 pixels.
@@ -40,9 +41,10 @@ class ImageInputError(ValueError):
 
 def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:
     """The 28x28 digit the network sees for a drawing, or None when nothing is drawn."""
-    if ink.is_empty:
+    strokes = ink.strokes
+    if not strokes:
         return None
-    pts = ink.points()
+    pts = strokes[0] if len(strokes) == 1 else np.concatenate(strokes)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     extent = float((hi - lo).max())
     # The centre line is scaled so that centre line plus pen fills the 20 px box.
@@ -50,12 +52,12 @@ def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:
     # canvas -> supersampled 28x28 coordinates in one multiply-add per point
     gain = scale * SUPER
     shift = (SIZE / 2.0 - (lo + hi) / 2.0 * scale) * SUPER
-    canvas = Image.new("L", (HI, HI), 0)
-    draw = ImageDraw.Draw(canvas)
+    canvas, draw = _blank_canvas()
     width = max(1, round(stroke * SUPER))
     radius = stroke * SUPER / 2.0
-    for s in ink.strokes:
-        xy = s * gain + shift
+    for s in strokes:
+        xy = s * gain
+        xy += shift
         if len(xy) > 1:
             draw.line(xy.ravel().tolist(), fill=255, width=width)
         # Round caps, and round joins where the path turns sharply enough for a wide line to
@@ -132,34 +134,57 @@ def _ink_intensity(image: Image.Image) -> np.ndarray:
     return 1.0 - grey if np.median(border) > 0.5 else grey
 
 
-_IDX = np.arange(SIZE, dtype=np.float32)
+# Each thread draws on a canvas of its own that is cleared, not re-created, for every drawing.
+_local = threading.local()
+# (28, 2): a column of ones and one of pixel indices, so M.T @ img @ M holds the total ink and
+# the first moments (centre of mass) in two small matrix products.
+_MOMENTS = np.stack([np.ones(SIZE, np.float32), np.arange(SIZE, dtype=np.float32)], axis=1)
+_MOMENTS_T = np.ascontiguousarray(_MOMENTS.T)
+
+
+def _blank_canvas() -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    canvas = getattr(_local, "canvas", None)
+    if canvas is None:
+        canvas = Image.new("L", (HI, HI), 0)
+        _local.canvas, _local.draw = canvas, ImageDraw.Draw(canvas)
+    else:
+        canvas.paste(0, (0, 0, HI, HI))
+    return canvas, _local.draw
 
 
 def _corners(xy: np.ndarray) -> np.ndarray:
     """Indices of the ends of a path and of the vertices where it turns by more than ~25 deg."""
-    if len(xy) < 3:
-        return np.array([0, len(xy) - 1])
-    d = xy[1:] - xy[:-1]
-    dot = np.einsum("ij,ij->i", d[:-1], d[1:])
-    n2 = np.einsum("ij,ij->i", d, d)
-    sharp = np.flatnonzero((dot < 0) | (dot * dot < 0.81 * n2[:-1] * n2[1:])) + 1
-    return np.concatenate(([0], sharp, [len(xy) - 1]))
+    n = len(xy)
+    if n < 3:
+        return np.array([0, n - 1])
+    # As complex numbers, d[i+1] * conj(d[i]) has the dot product of consecutive segments as its
+    # real part and the product of their lengths as its modulus: cos(turn) < 0.9 is a corner.
+    z = np.ascontiguousarray(xy, dtype=np.float64).view(np.complex128)[:, 0]
+    d = z[1:] - z[:-1]
+    r = d[1:] * d[:-1].conj()
+    sharp = np.flatnonzero(r.real < 0.9 * np.abs(r))
+    sharp += 1
+    return np.concatenate(([0], sharp, [n - 1]))
 
 
 def _centre_and_reduce(canvas: Image.Image) -> np.ndarray | None:
     """Shift a supersampled digit so its centre of mass lands on CENTRE, then box-average down.
 
-    The shift is a crop (zero-padded by Pillow) and the reduction Pillow's C box filter, which
-    keeps the whole step well under 0.1 ms.
+    The shift is a crop (zero-padded by Pillow) and the reduction Pillow's C box filter. Box
+    averaging preserves the centre of mass exactly (index c in the reduced image is
+    (c + 0.5) * SUPER - 0.5 in the supersampled one), so it is measured on the small image.
+    Moving by supersampled pixels (1/3 px) rather than whole pixels keeps the input steady
+    while a digit is drawn or moved: whole-pixel rounding makes a digit and the same digit
+    drawn a little further right differ by a one-pixel jump.
     """
-    # Box averaging preserves the centre of mass exactly (index c in the reduced image is
-    # (c + 0.5) * SUPER - 0.5 in the supersampled one), so it is measured on the small image.
-    small = np.asarray(canvas.reduce(SUPER))
-    rows, cols = small.sum(axis=1, dtype=np.float32), small.sum(axis=0, dtype=np.float32)
-    total = float(rows.sum())
+    img = np.asarray(canvas.reduce(SUPER), dtype=np.float32)
+    m = _MOMENTS_T @ img @ _MOMENTS  # [[total, sum(col * v)], [sum(row * v), -]]
+    total = float(m[0, 0])
     if total <= 0.0:
         return None
-    row, col = float(rows @ _IDX) / total, float(cols @ _IDX) / total
-    dy, dx = round((CENTRE[0] - row) * SUPER), round((CENTRE[1] - col) * SUPER)
-    small = canvas.crop((-dx, -dy, HI - dx, HI - dy)).reduce(SUPER)
-    return np.asarray(small, dtype=np.float32) * (1.0 / 255.0)
+    dy = round((CENTRE[0] - float(m[1, 0]) / total) * SUPER)
+    dx = round((CENTRE[1] - float(m[0, 1]) / total) * SUPER)
+    if dx or dy:
+        img = np.asarray(canvas.crop((-dx, -dy, HI - dx, HI - dy)).reduce(SUPER), dtype=np.float32)
+    img *= 1.0 / 255.0
+    return img

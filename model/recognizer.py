@@ -56,6 +56,19 @@ class Layer:
     def act(self, z: np.ndarray) -> np.ndarray:
         return activate(z, self.activation, self.param)
 
+    def forward(self, h: np.ndarray) -> np.ndarray:
+        """act(pre(h)), computed in the product's own buffer (no temporaries on the hot path)."""
+        z = h @ self.kernel
+        z += self.bias
+        if self.activation == "relu":
+            return np.maximum(z, 0.0, out=z)
+        if self.activation == "softmax":
+            z -= z.max(axis=-1, keepdims=True)
+            np.exp(z, out=z)
+            z /= z.sum(axis=-1, keepdims=True)
+            return z
+        return activate(z, self.activation, self.param)
+
 
 def activate(z: np.ndarray, name: str, param: float = 0.0) -> np.ndarray:
     if name == "relu":
@@ -130,10 +143,11 @@ class Recognizer:
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Softmax outputs: x (28, 28) or (784,) -> (10,); (n, 28, 28) or (n, 784) -> (n, 10)."""
         single = x.ndim == 1 or (x.ndim == 2 and x.shape == (28, 28))
-        h = np.asarray(x, dtype=np.float32).reshape(1 if single else len(x), 784)
+        # One digit goes through as a vector (matrix-vector products); a batch as a matrix.
+        h = np.asarray(x, dtype=np.float32).reshape(784 if single else (len(x), 784))
         for layer in self.layers:
-            h = layer.act(layer.pre(h))
-        return h[0] if single else h
+            h = layer.forward(h)
+        return h
 
     def trace(self, x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per layer (pre-activation, activation) for one input: what the network computes."""
