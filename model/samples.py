@@ -42,6 +42,7 @@ from typing import Iterable
 import numpy as np
 
 from . import paths
+from .archives import zip_errors
 from .ink import Ink, InkError
 
 FILENAME = "samples.sqlite3"
@@ -611,65 +612,56 @@ def _read_archive(path: Path) -> list[tuple]:
     def bad(why: str) -> SampleError:
         return SampleError(f"{path} is not a DigitPad samples archive: {why}")
 
-    try:
-        with zipfile.ZipFile(path) as zf:
-            entries = [e for e in zf.infolist() if not e.is_dir() and not _junk(e.filename)]
-            if len(entries) > MAX_IMPORT_FILES + 1:
-                raise bad(f"it holds {len(entries)} files (at most {MAX_IMPORT_FILES} samples).")
-            if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
-                raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
-            names = [e.filename for e in entries]
-            files = {}
-            for e in entries:
-                if e.filename == "labels.csv":
-                    continue
-                m = _ENTRY.match(e.filename)
-                if not m:
-                    raise bad(f"unexpected entry {e.filename!r} (expected NNNNN_label.json or "
-                              "NNNNN_label.png files and labels.csv).")
-                if e.file_size > MAX_ENTRY_BYTES:
-                    raise bad(f"{e.filename} is {e.file_size} bytes, too large for one sample.")
-                files[e.filename] = e
-            if len(set(names)) != len(names):
-                raise bad("it holds the same file name twice.")
-            if not files:
-                raise bad("it holds no samples (NNNNN_label.json or NNNNN_label.png files).")
-            meta = _read_labels_csv(zf, set(files), bad) if "labels.csv" in names else {}
-            rows = []
-            for name in sorted(files, key=lambda n: (int(_ENTRY.match(n).group(1)), n)):
-                m = _ENTRY.match(name)
-                info = meta.get(name, {})
-                label = info.get("label", int(m.group(2)))
-                data = zf.read(files[name])
-                where = f"{path.name}:{name}"
-                if m.group(3) == "json":
-                    try:
-                        ink = Ink.from_dict(json.loads(data.decode("utf-8")), where)
-                    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                        raise bad(f"{name} is not valid JSON ({exc}).") from None
-                    except InkError as exc:
-                        raise bad(str(exc)) from None
-                    image = ink_to_input(ink)
-                    ink_json = json.dumps(ink.to_dict(), separators=(",", ":"))
-                else:
-                    try:
-                        image = _png_to_input(data, where)
-                    except ImageInputError as exc:
-                        raise bad(str(exc)) from None
-                    ink_json = None
-                if image is None:
-                    raise bad(f"{name} holds no digit (nothing drawn).")
-                rows.append((label, _as_uint8(image).tobytes(), ink_json, info.get("predicted"),
-                             info.get("model_id"), info.get("created") or _now()))
-            return rows
-    except SampleError:
-        raise
-    except FileNotFoundError:
-        raise SampleError(f"{path} does not exist.") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, RuntimeError) as exc:
-        raise bad(f"the file is not a readable zip ({exc}).") from None
-    except OSError as exc:
-        raise SampleError(f"Could not read {path} ({exc}).") from None
+    with zip_errors(path, SampleError, bad), zipfile.ZipFile(path) as zf:
+        entries = [e for e in zf.infolist() if not e.is_dir() and not _junk(e.filename)]
+        if len(entries) > MAX_IMPORT_FILES + 1:
+            raise bad(f"it holds {len(entries)} files (at most {MAX_IMPORT_FILES} samples).")
+        if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
+            raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
+        names = [e.filename for e in entries]
+        files = {}
+        for e in entries:
+            if e.filename == "labels.csv":
+                continue
+            m = _ENTRY.match(e.filename)
+            if not m:
+                raise bad(f"unexpected entry {e.filename!r} (expected NNNNN_label.json or "
+                          "NNNNN_label.png files and labels.csv).")
+            if e.file_size > MAX_ENTRY_BYTES:
+                raise bad(f"{e.filename} is {e.file_size} bytes, too large for one sample.")
+            files[e.filename] = e
+        if len(set(names)) != len(names):
+            raise bad("it holds the same file name twice.")
+        if not files:
+            raise bad("it holds no samples (NNNNN_label.json or NNNNN_label.png files).")
+        meta = _read_labels_csv(zf, set(files), bad) if "labels.csv" in names else {}
+        rows = []
+        for name in sorted(files, key=lambda n: (int(_ENTRY.match(n).group(1)), n)):
+            m = _ENTRY.match(name)
+            info = meta.get(name, {})
+            label = info.get("label", int(m.group(2)))
+            data = zf.read(files[name])
+            where = f"{path.name}:{name}"
+            if m.group(3) == "json":
+                try:
+                    ink = Ink.from_dict(json.loads(data.decode("utf-8")), where)
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    raise bad(f"{name} is not valid JSON ({exc}).") from None
+                except InkError as exc:
+                    raise bad(str(exc)) from None
+                image = ink_to_input(ink)
+                ink_json = json.dumps(ink.to_dict(), separators=(",", ":"))
+            else:
+                try:
+                    image = _png_to_input(data, where)
+                except ImageInputError as exc:
+                    raise bad(str(exc)) from None
+                ink_json = None
+            if image is None:
+                raise bad(f"{name} holds no digit (nothing drawn).")
+            rows.append((label, _as_uint8(image).tobytes(), ink_json, info.get("predicted"),
+                         info.get("model_id"), info.get("created") or _now()))
+        return rows
 
 
 def _junk(name: str) -> bool:

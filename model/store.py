@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
+from .archives import zip_errors
 from .recognizer import ModelError, Recognizer
 
 CARD_FORMAT = "digitpad-model"
@@ -275,45 +276,36 @@ class ModelStore:
         def bad(why: str) -> StoreError:
             return StoreError(f"{zip_path} is not a DigitPad model archive: {why}")
 
-        try:
-            with zipfile.ZipFile(zip_path) as zf:
-                entries = zf.infolist()
-                names = [e.filename for e in entries]
+        with zip_errors(zip_path, StoreError, bad, "Could not import"), zipfile.ZipFile(zip_path) as zf:
+            entries = zf.infolist()
+            names = [e.filename for e in entries]
+            for n in names:
+                if n not in ARCHIVE_NAMES or names.count(n) > 1:
+                    raise bad(f"unexpected entry {n!r} (only {', '.join(ARCHIVE_NAMES)}, once each).")
+            for required in ARCHIVE_NAMES[:2]:
+                if required not in names:
+                    raise bad(f"{required} is missing.")
+            if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
+                raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
+            try:
+                card = json.loads(zf.read("card.json").decode("utf-8"))
+            except ValueError as exc:
+                raise bad(f"card.json is not valid JSON ({exc}).") from None
+            try:
+                _check_card(card)
+            except StoreError as exc:
+                raise bad(f"card.json {exc}") from None
+
+            def write(staging: Path) -> None:
                 for n in names:
-                    if n not in ARCHIVE_NAMES or names.count(n) > 1:
-                        raise bad(f"unexpected entry {n!r} (only {', '.join(ARCHIVE_NAMES)}, once each).")
-                for required in ARCHIVE_NAMES[:2]:
-                    if required not in names:
-                        raise bad(f"{required} is missing.")
-                if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
-                    raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
-                try:
-                    card = json.loads(zf.read("card.json").decode("utf-8"))
-                except ValueError as exc:
-                    raise bad(f"card.json is not valid JSON ({exc}).") from None
-                try:
-                    _check_card(card)
-                except StoreError as exc:
-                    raise bad(f"card.json {exc}") from None
+                    if n != "card.json":
+                        with zf.open(n) as src, open(staging / n, "wb") as dst:
+                            shutil.copyfileobj(src, dst)  # zipfile stops at the declared size
 
-                def write(staging: Path) -> None:
-                    for n in names:
-                        if n != "card.json":
-                            with zf.open(n) as src, open(staging / n, "wb") as dst:
-                                shutil.copyfileobj(src, dst)  # zipfile stops at the declared size
-
-                try:
-                    return self.save(card, write)
-                except StoreError as exc:
-                    raise bad(str(exc)) from None
-        except StoreError:
-            raise
-        except FileNotFoundError:
-            raise StoreError(f"{zip_path} does not exist.") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, EOFError, ValueError) as exc:
-            raise bad(f"the file is not a readable zip ({exc}).") from None
-        except OSError as exc:
-            raise StoreError(f"Could not import {zip_path} ({exc}).") from None
+            try:
+                return self.save(card, write)
+            except StoreError as exc:
+                raise bad(str(exc)) from None
 
     # -- helpers ---------------------------------------------------------------------------------
     def _user_dir(self, model_id: str) -> Path:
