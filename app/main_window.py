@@ -397,8 +397,8 @@ class MainWindow(QMainWindow):
             self.show_error("Model unavailable", reason)
         elif announce:
             self.statusBar().showMessage(f"Now reading digits with {info.name}.", 5000)
-        self.repredict()
-        self.modelChanged.emit(info)
+        self.modelChanged.emit(info)  # the other views take the new network first,
+        self.repredict()  # then one prediction updates them all
 
     def repredict(self) -> None:
         if self.canvas.showing_image():
@@ -756,14 +756,15 @@ class MainWindow(QMainWindow):
             epoch_finished.connect(self._show_training_weights)
             self.training_tab.trainingFinished.connect(lambda _summary: self._sync_explore_views())
         self._sync_explore_views()
-        self.modelChanged.connect(lambda _info: self._sync_explore_views())
+        self.modelChanged.connect(lambda _info: self._sync_explore_views(repredict=False))
 
-    def _sync_explore_views(self) -> None:
+    def _sync_explore_views(self, repredict: bool = True) -> None:
         recognizer = self.predictor.recognizer
         info = self.model_info
         if self.inside_view is not None:
             self.inside_view.set_recognizer(recognizer)
-            self.repredict()
+            if repredict:  # load_active_model predicts once itself after modelChanged
+                self.repredict()
         if self.samples_tab is not None:
             self.samples_tab.set_recognizer(recognizer, info.id if info else None)
         if self.robustness_view is not None and recognizer is not None and info is not None:

@@ -177,7 +177,11 @@ def test_switching_models_changes_predictions(window, store, qtbot):
     qtbot.addWidget(dialog)
     dialog.activeModelChanged.connect(lambda _id: window.load_active_model())
     assert dialog.model_ids() == [DEFAULT_ID, other.id]
+    updates = []
+    window.predictor.predictionChanged.connect(lambda *args: updates.append(args))
     assert dialog.activate(other.id)
+    assert len(updates) == 1  # one prediction, after every view has the new network
+    assert window.inside_view.recognizer is window.predictor.recognizer
     after = probabilities(window)
     assert not np.allclose(before, after)
     assert np.allclose(after, Recognizer.load(other.path).predict(ink_to_input(window.canvas.ink())).probabilities)
