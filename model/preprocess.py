@@ -45,13 +45,13 @@ def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:
     if not strokes:
         return None
     pts = strokes[0] if len(strokes) == 1 else np.concatenate(strokes)
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    extent = float((hi - lo).max())
+    (x0, y0), (x1, y1) = pts.min(axis=0).tolist(), pts.max(axis=0).tolist()
+    extent = max(x1 - x0, y1 - y0)
     # The centre line is scaled so that centre line plus pen fills the 20 px box.
     scale = (BOX - stroke) / extent if extent > 1e-6 else 0.0
     # canvas -> supersampled 28x28 coordinates in one multiply-add per point
     gain = scale * SUPER
-    shift = (SIZE / 2.0 - (lo + hi) / 2.0 * scale) * SUPER
+    shift = ((SIZE / 2.0 - (x0 + x1) / 2.0 * scale) * SUPER, (SIZE / 2.0 - (y0 + y1) / 2.0 * scale) * SUPER)
     canvas, draw = _blank_canvas()
     width = max(1, round(stroke * SUPER))
     radius = stroke * SUPER / 2.0
