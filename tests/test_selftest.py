@@ -55,5 +55,6 @@ def test_self_test_passes_and_prints_one_json_line(tmp_path):
     assert result["drawn"] == 3 and result["predicted"] == 3
     assert result["train_ok"] is True and result["train_s"] > 0
     assert 0 < result["startup_s"] < 30
+    assert "propagateSizeHints" not in out.stderr  # offscreen Qt's noise is not shown to users
     # Nothing was written into the user's data or settings directories.
     assert not [p for p in (tmp_path / "user").rglob("*") if "igit" in p.name], list((tmp_path / "user").rglob("*"))
