@@ -274,7 +274,11 @@ def _pipeline(tf, x, y, cfg: TrainingConfig, steps: int):
             num_parallel_calls=tf.data.AUTOTUNE,
             deterministic=True,
         )
-    return ds.prefetch(4)
+    # One thread per augmentation op: its tensors are small, and splitting each op over both cores
+    # cost 60% more CPU per batch (10 ms against 6 ms) for no gain in wall time.
+    options = tf.data.Options()
+    options.threading.max_intra_op_parallelism = 1
+    return ds.prefetch(4).with_options(options)
 
 
 def augment(tf, x, seed, strength: float = 1.0):
@@ -291,9 +295,9 @@ def augment(tf, x, seed, strength: float = 1.0):
     def uni(k, lo, hi, shape=None):
         return tf.random.stateless_uniform(shape if shape is not None else (b,), seeds[k], lo, hi)
 
-    img = tf.reshape(x, (b, 28, 28, 1))
+    img = tf.reshape(x, (b, 28, 28))
     # Stroke thickness: blend towards a 3x3 grey dilation (thicker) or erosion (thinner).
-    t = uni(0, -0.7 * s, 0.9 * s)[:, None, None, None]
+    t = uni(0, -0.7 * s, 0.9 * s)[:, None, None]
     dil, ero = _dilate_erode(tf, img)
     img = img + tf.nn.relu(t) * (dil - img) + tf.nn.relu(-t) * (ero - img)
     img = tf.clip_by_value(img, 0.0, 1.0)
@@ -317,24 +321,37 @@ def augment(tf, x, seed, strength: float = 1.0):
     py = gy[None] - tr[:, 1, None, None]
     sx = i00[:, None, None] * px + i01[:, None, None] * py + 13.5
     sy = i10[:, None, None] * px + i11[:, None, None] * py + 13.5
-    # Elastic: a 4x4 field of random displacements, smoothly upsampled to 28x28.
+    # Elastic: a 4x4 field of random displacements, smoothly upsampled to 28x28 (bicubic, as
+    # tf.image.resize does it, but as one small matrix product: 14x cheaper).
     coarse = tf.random.stateless_normal((b, 4, 4, 2), seeds[6]) * (0.8 * s)
-    flow = tf.image.resize(coarse, (28, 28), method="bicubic")
-    sx += flow[..., 0]
-    sy += flow[..., 1]
-    out = _bilinear(tf, img[..., 0], sx, sy)
+    flow = tf.einsum("yi,bijc,xj->bcyx", _upsampling(tf), coarse, _upsampling(tf))
+    out = _bilinear(tf, img, sx + flow[:, 0], sy + flow[:, 1])
     return tf.reshape(out, (b, 784))
 
 
+_UPSAMPLING = None
+
+
+def _upsampling(tf):
+    """The (28, 4) matrix of tf.image.resize's bicubic 4 -> 28 upsampling along one axis (it is
+    separable, so resizing a 4x4 field F is U @ F @ U.T)."""
+    global _UPSAMPLING
+    if _UPSAMPLING is None:
+        with tf.init_scope():  # a constant, computed eagerly even while a tf.function traces
+            basis = tf.eye(4)[:, :, None, None]  # 4 one-hot columns of height 4
+            _UPSAMPLING = tf.image.resize(basis, (28, 1), method="bicubic")[:, :, 0, 0].numpy().T
+    return tf.constant(_UPSAMPLING)
+
+
 def _dilate_erode(tf, img):
-    """3x3 grey dilation and erosion of (b, 28, 28, 1) as maxima/minima of shifted copies
-    (TensorFlow's CPU max_pool2d with stride 1 and one channel is 10x slower)."""
-    p_lo = tf.pad(img, [[0, 0], [1, 1], [1, 1], [0, 0]])
-    p_hi = tf.pad(img, [[0, 0], [1, 1], [1, 1], [0, 0]], constant_values=1.0)
-    shifts = [(i, j) for i in range(3) for j in range(3)]
-    dil = tf.reduce_max(tf.stack([p_lo[:, i : i + 28, j : j + 28] for i, j in shifts]), axis=0)
-    ero = tf.reduce_min(tf.stack([p_hi[:, i : i + 28, j : j + 28] for i, j in shifts]), axis=0)
-    return dil, ero
+    """3x3 grey dilation and erosion of (b, 28, 28) as maxima/minima of shifted copies, one axis
+    at a time (TensorFlow's CPU max_pool2d with stride 1 and one channel is 10x slower)."""
+    def filt(f, fill):
+        p = tf.pad(img, [[0, 0], [1, 1], [1, 1]], constant_values=fill)
+        rows = f(f(p[:, :, :-2], p[:, :, 1:-1]), p[:, :, 2:])
+        return f(f(rows[:, :-2], rows[:, 1:-1]), rows[:, 2:])
+
+    return filt(tf.maximum, 0.0), filt(tf.minimum, 1.0)
 
 
 def _bilinear(tf, img, sx, sy):
@@ -348,20 +365,16 @@ def _bilinear(tf, img, sx, sy):
     x0 = tf.cast(x0, tf.int32)
     y0 = tf.cast(y0, tf.int32)
     x1, y1 = tf.minimum(x0 + 1, 29), tf.minimum(y0 + 1, 29)
-    flat = tf.reshape(padded, (b, 30 * 30))
+    flat = tf.reshape(padded, (-1,))
+    base = (tf.range(b) * (30 * 30))[:, None, None]
 
-    def at(yy, xx):
-        return tf.gather(flat, tf.reshape(yy * 30 + xx, (b, -1)), batch_dims=1)
+    def at(yy, xx):  # one flat gather: 20% faster than gather(batch_dims=1)
+        return tf.gather(flat, base + yy * 30 + xx)
 
-    shape = (b, 28 * 28)
-    wx, wy = tf.reshape(wx, shape), tf.reshape(wy, shape)
-    return (
-        at(y0, x0) * (1 - wx) * (1 - wy)
-        + at(y0, x1) * wx * (1 - wy)
-        + at(y1, x0) * (1 - wx) * wy
-        + at(y1, x1) * wx * wy
-    )
-
+    a00, a01, a10, a11 = at(y0, x0), at(y0, x1), at(y1, x0), at(y1, x1)
+    top = a00 + wx * (a01 - a00)
+    bottom = a10 + wx * (a11 - a10)
+    return top + wy * (bottom - top)
 
 
 class _Reporter:
