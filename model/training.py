@@ -26,6 +26,11 @@ from .recognizer import Layer, Recognizer
 
 
 LR_SCHEDULES = ("constant", "cosine")
+# Training steps per call into TensorFlow: 4 saves ~15% of a plain epoch's CPU time here (Keras's
+# Python per step). Progress still gets one event per batch (the group's batches are reported
+# together) and a cancel takes effect at the end of the group, at most 3 batches (~30 ms) later.
+# Used when it divides the steps of an epoch (the default 64 do), else the largest divisor that does.
+STEPS_PER_EXECUTION = 4
 
 
 @dataclass
@@ -157,8 +162,9 @@ class Trainer:
             y_tr = np.concatenate([y_tr, one_hot(self.extra[1])])
         x_val, y_val = to_inputs(x_val), one_hot(y_val)
 
-        model = self._initial_model(keras)
         steps = math.ceil(len(x_tr) / cfg.batch_size)
+        # Keras runs whole groups, so a group size that does not divide the epoch would add steps.
+        model = self._initial_model(keras, math.gcd(steps, STEPS_PER_EXECUTION))
         dataset = _pipeline(tf, x_tr, y_tr, cfg, steps)
         reporter = _Reporter(self, keras, cfg.epochs, steps, start)
         best = _BestWeights(keras, cfg.patience)
@@ -189,15 +195,16 @@ class Trainer:
         result.seconds = time.perf_counter() - start
         return result
 
-    def _initial_model(self, keras):
+    def _initial_model(self, keras, steps_per_execution: int = 1):
         if self.initial_model is None:
-            return build(self.network)
+            return build(self.network, steps_per_execution=steps_per_execution)
         model = self.initial_model
         if not hasattr(model, "fit"):
             model = keras.saving.load_model(model, compile=False, safe_mode=True)
         from .network import make_optimizer
 
-        model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"])
+        model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"],
+                      steps_per_execution=steps_per_execution)
         return model
 
 
@@ -387,26 +394,33 @@ class _Reporter:
             def on_epoch_begin(self, epoch, logs=None):
                 self.epoch = epoch + 1
                 self.epoch_start = time.perf_counter()
+                self.reported = 0  # batches of this epoch reported so far
 
             def on_train_batch_end(self, batch, logs=None):
+                # With steps_per_execution > 1 Keras calls this once per group of steps, with the
+                # group's last batch: report each of its batches (the logs are running means over
+                # the epoch, so they hold for all of them), unless cancelled meanwhile.
                 logs = logs or {}
+                loss, acc = float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan))
                 now = time.perf_counter()
-                done = (self.epoch - 1) * steps + batch + 1
                 elapsed = now - start
-                rate = (now - self.fit_start) / done if done else 0.0
-                trainer.on_progress(
-                    Progress(
-                        "batch", self.epoch, epochs, batch + 1, steps,
-                        float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
-                        elapsed=elapsed, eta=rate * (epochs * steps - done),
+                for b in range(self.reported + 1, batch + 2):
+                    if trainer.cancelled:
+                        break
+                    done = (self.epoch - 1) * steps + b
+                    rate = (now - self.fit_start) / done
+                    trainer.on_progress(
+                        Progress("batch", self.epoch, epochs, b, steps, loss, acc,
+                                 elapsed=elapsed, eta=rate * (epochs * steps - done))
                     )
-                )
+                    self.reported = b
                 if trainer.cancelled:
                     self.model.stop_training = True
 
             def on_train_begin(self, logs=None):
                 self.fit_start = time.perf_counter()
                 self.epoch = 1
+                self.reported = 0
                 trainer.on_progress(Progress("start", 1, epochs, 0, steps, elapsed=self.fit_start - start))
 
             def on_epoch_end(self, epoch, logs=None):
