@@ -169,7 +169,7 @@ def test_grouped_steps_still_report_every_batch_and_cancel_within_the_group():
     from model.training import STEPS_PER_EXECUTION
 
     ds = small_dataset(600)
-    cfg = TrainingConfig(epochs=2, batch_size=46, augment=True, patience=0)  # 542 digits: 12 steps
+    cfg = TrainingConfig(epochs=2, batch_size=46, validation_split=0.1, augment=True, patience=0)  # 542: 12 steps
     n_train = len(stratified_split(ds.x_train, ds.y_train, cfg.validation_split, cfg.seed)[0])
     steps = math.ceil(n_train / cfg.batch_size)
     assert STEPS_PER_EXECUTION > 1 and steps % STEPS_PER_EXECUTION == 0, (n_train, steps)
