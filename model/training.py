@@ -39,9 +39,10 @@ STEPS_PER_EXECUTION = 4
 
 @dataclass
 class TrainingConfig:
-    # 40: `digitpad train` on the 10,000 shared digits took 28.6 s (early stopping ended it after 29
-    # epochs) for 97.9% on the held-out 1,000 (bench_accuracy.py, load average 3-5); training seeds
-    # 42/1/2 gave 97.9/98.2/98.4%. The previous 25 epochs took 54 s for 96.8% (load 2-3).
+    # 40: `digitpad train` on the 10,000 shared digits took 28.6 s at load average 3-5 and 54.6 s at
+    # 5 with another training running (early stopping ended it after 29 epochs) for 97.9% on the
+    # held-out 1,000 (bench_accuracy.py); training seeds 42/1/2 gave 97.9/98.2/98.4%. All 40 epochs
+    # (--patience 0) took 52.1 s at load 5-7. The previous 25 epochs took 54 s for 96.8% (load 2-3).
     epochs: int = 40
     batch_size: int = 128
     # 4% (360 of the shared 9,000 training digits) still picks the best epoch, and the digits it
