@@ -64,8 +64,11 @@ def _range(name, value, lo, hi):
         raise ConfigError(f"{name}: {value!r} is outside {lo}..{hi}.")
 
 
-def build(config: NetworkConfig):
-    """The Keras model for a config, compiled with its optimizer and categorical cross-entropy."""
+def build(config: NetworkConfig, steps_per_execution: int = 1):
+    """The Keras model for a config, compiled with its optimizer and categorical cross-entropy.
+
+    ``steps_per_execution`` > 1 runs that many training steps per call into TensorFlow (less
+    Python per step); batch callbacks then fire once per group of steps."""
     import keras
 
     config.validate()
@@ -85,7 +88,8 @@ def build(config: NetworkConfig):
         if i == 0 and config.dropout > 0:
             model.add(keras.layers.Dropout(config.dropout))
     model.add(keras.layers.Dense(10, activation="softmax", kernel_initializer=config.initializer))
-    model.compile(optimizer=make_optimizer(config), loss="categorical_crossentropy", metrics=["accuracy"])
+    model.compile(optimizer=make_optimizer(config), loss="categorical_crossentropy", metrics=["accuracy"],
+                  steps_per_execution=steps_per_execution)
     return model
 
 

@@ -162,6 +162,39 @@ def test_cancel_from_another_thread_stops_within_one_batch():
     assert result.model is not None  # the partly trained network is still returned
 
 
+@pytest.mark.slow
+def test_grouped_steps_still_report_every_batch_and_cancel_within_the_group():
+    """Keras runs STEPS_PER_EXECUTION steps per call and calls back once per group: every batch
+    still gets its event, in order, and a cancel stops training at the end of its group."""
+    from model.training import STEPS_PER_EXECUTION
+
+    ds = small_dataset(600)
+    cfg = TrainingConfig(epochs=2, batch_size=46, validation_split=0.1, augment=True, patience=0)  # 542: 12 steps
+    n_train = len(stratified_split(ds.x_train, ds.y_train, cfg.validation_split, cfg.seed)[0])
+    steps = math.ceil(n_train / cfg.batch_size)
+    assert STEPS_PER_EXECUTION > 1 and steps % STEPS_PER_EXECUTION == 0, (n_train, steps)
+    events = []
+    result = Trainer(ds, NetworkConfig(**FAST), cfg, on_progress=events.append).run()
+    batches = [(e.epoch, e.batch) for e in events if e.kind == "batch"]
+    assert batches == [(ep, b) for ep in (1, 2) for b in range(1, steps + 1)]
+    assert int(result.model.optimizer.iterations.numpy()) == 2 * steps  # no extra steps
+    elapsed = [e.elapsed for e in events]
+    assert elapsed == sorted(elapsed)
+
+    after = []
+
+    def on_progress(p):
+        if trainer.cancelled and p.kind == "batch":
+            after.append(p)
+        if p.kind == "batch" and p.batch == 2:
+            trainer.cancel()
+
+    trainer = Trainer(ds, NetworkConfig(**FAST), cfg, on_progress=on_progress)
+    result = trainer.run()
+    assert result.cancelled and after == []
+    assert int(result.model.optimizer.iterations.numpy()) == STEPS_PER_EXECUTION  # the first group
+
+
 def test_cancel_before_run_raises_cancelled():
     trainer = Trainer(small_dataset(200), NetworkConfig(**FAST), TrainingConfig(epochs=1, augment=False))
     trainer.cancel()
