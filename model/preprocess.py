@@ -136,10 +136,16 @@ def _ink_intensity(image: Image.Image) -> np.ndarray:
 
 # Each thread draws on a canvas of its own that is cleared, not re-created, for every drawing.
 _local = threading.local()
-# (28, 2): a column of ones and one of pixel indices, so M.T @ img @ M holds the total ink and
-# the first moments (centre of mass) in two small matrix products.
-_MOMENTS = np.stack([np.ones(SIZE, np.float32), np.arange(SIZE, dtype=np.float32)], axis=1)
+# (HI, 2): a column of ones and one of each supersampled pixel's position in 28x28 pixel-index
+# coordinates, so M.T @ canvas @ M holds the total ink and the centre of mass.
+_MOMENTS = np.stack([np.ones(HI, np.float32), (np.arange(HI, dtype=np.float32) + 0.5) / SUPER - 0.5], axis=1)
 _MOMENTS_T = np.ascontiguousarray(_MOMENTS.T)
+# Box-averaging rows (or columns) of the canvas 3 by 3 into 28 is a (28, HI) matrix product;
+# shifting the content by d supersampled pixels first is the same matrix read d columns further
+# along this band, so shift and reduction are two small products with no copies.
+_BAND = np.zeros((SIZE, 3 * HI), np.float32)
+for _i in range(SIZE):
+    _BAND[_i, HI + SUPER * _i : HI + SUPER * _i + SUPER] = 1.0 / SUPER
 
 
 def _blank_canvas() -> tuple[Image.Image, ImageDraw.ImageDraw]:
@@ -170,21 +176,18 @@ def _corners(xy: np.ndarray) -> np.ndarray:
 def _centre_and_reduce(canvas: Image.Image) -> np.ndarray | None:
     """Shift a supersampled digit so its centre of mass lands on CENTRE, then box-average down.
 
-    The shift is a crop (zero-padded by Pillow) and the reduction Pillow's C box filter. Box
-    averaging preserves the centre of mass exactly (index c in the reduced image is
-    (c + 0.5) * SUPER - 0.5 in the supersampled one), so it is measured on the small image.
-    Moving by supersampled pixels (1/3 px) rather than whole pixels keeps the input steady
-    while a digit is drawn or moved: whole-pixel rounding makes a digit and the same digit
-    drawn a little further right differ by a one-pixel jump.
+    The centre of mass is measured on the supersampled canvas, and the shift is by its pixels
+    (1/3 px) rather than whole pixels: that keeps the input steady while a digit is drawn or
+    moved, where whole-pixel rounding makes a digit and the same digit drawn a little further
+    right differ by a one-pixel jump.
     """
-    img = np.asarray(canvas.reduce(SUPER), dtype=np.float32)
-    m = _MOMENTS_T @ img @ _MOMENTS  # [[total, sum(col * v)], [sum(row * v), -]]
+    hi = np.frombuffer(canvas.tobytes(), dtype=np.uint8).reshape(HI, HI).astype(np.float32)
+    m = _MOMENTS_T @ hi @ _MOMENTS  # [[total, sum(col * v)], [sum(row * v), -]]
     total = float(m[0, 0])
     if total <= 0.0:
         return None
-    dy = round((CENTRE[0] - float(m[1, 0]) / total) * SUPER)
-    dx = round((CENTRE[1] - float(m[0, 1]) / total) * SUPER)
-    if dx or dy:
-        img = np.asarray(canvas.crop((-dx, -dy, HI - dx, HI - dy)).reduce(SUPER), dtype=np.float32)
-    img *= 1.0 / 255.0
-    return img
+    dy = min(HI, max(-HI, round((CENTRE[0] - float(m[1, 0]) / total) * SUPER)))
+    dx = min(HI, max(-HI, round((CENTRE[1] - float(m[0, 1]) / total) * SUPER)))
+    out = _BAND[:, HI + dy : 2 * HI + dy] @ hi @ _BAND[:, HI + dx : 2 * HI + dx].T
+    out *= 1.0 / 255.0
+    return out
