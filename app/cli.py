@@ -155,6 +155,7 @@ def cmd_train(args) -> int:
         epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
         patience=args.patience, seed=args.seed, augment=not args.no_augment,
         augment_strength=args.augment_strength, lr_schedule=args.lr_schedule,
+        restore_best=not args.last_epoch,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
     extra, extra_name = _load_extra(args)
@@ -365,6 +366,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="0 none, 1 default, 2 strong distortions")
     g.add_argument("--lr-schedule", choices=LR_SCHEDULES, default=tc.lr_schedule,
                    help="constant, or cosine decay of the learning rate to zero over the epochs")
+    g.add_argument("--last-epoch", action="store_true",
+                   help="keep the last epoch's weights instead of the best epoch's on validation")
     sp.set_defaults(func=cmd_train)
 
     sp = sub.add_parser("models", help="list, activate, rename, delete, export or import models")

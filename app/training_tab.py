@@ -339,7 +339,12 @@ class TrainingTab(QWidget):
         self.patience_spin.setSpecialValueText("off")
         self._row(tf, "Early stopping", self.patience_spin,
                   "Stop when validation accuracy has not improved for this many epochs (off = run every "
-                  "epoch); the best epoch's weights are kept either way.")
+                  "epoch).")
+        self.restore_best_check = QCheckBox("Keep the best epoch's weights")
+        self._row(tf, "Weights kept", self.restore_best_check,
+                  "Checked: the network ends with the weights of the epoch that scored best on the "
+                  "validation digits. Unchecked: the last epoch's, which is usually as good at the end "
+                  "of a cosine schedule, where the best on a few hundred digits is partly luck.")
         self.seed_spin = self._ispin(0, 2**31 - 1)
         self._row(tf, "Random seed", self.seed_spin,
                   "Starting point of all randomness (initial weights, shuffling, augmentation, the "
@@ -382,6 +387,7 @@ class TrainingTab(QWidget):
                   self.batch_spin, self.val_spin, self.patience_spin, self.seed_spin, self.strength_spin):
             w.valueChanged.connect(self._on_form_changed)
         self.augment_check.toggled.connect(self._on_form_changed)
+        self.restore_best_check.toggled.connect(self._on_form_changed)
 
         scroll = QScrollArea()
         scroll.setWidget(host)
@@ -620,6 +626,7 @@ class TrainingTab(QWidget):
             self.patience_spin.setValue(training.patience)
             self.seed_spin.setValue(training.seed)
             self.augment_check.setChecked(training.augment)
+            self.restore_best_check.setChecked(training.restore_best)
             self.strength_spin.setValue(training.augment_strength)
             self.strength_spin.setEnabled(training.augment)
             if LR_SCHEDULES:
@@ -654,6 +661,7 @@ class TrainingTab(QWidget):
             seed=self.seed_spin.value(),
             augment=self.augment_check.isChecked(),
             augment_strength=round(self.strength_spin.value(), 4),
+            restore_best=self.restore_best_check.isChecked(),
         ).validate()
         return network, training
 

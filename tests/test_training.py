@@ -258,6 +258,21 @@ def test_best_weights_restored_without_early_stop():
     assert acc == pytest.approx(max(val), abs=1e-6)
 
 
+@pytest.mark.slow
+def test_restore_best_off_keeps_the_last_epoch():
+    """The same run as above with restore_best=False ends with the last epoch's network."""
+    ds = small_dataset(600)
+    cfg = TrainingConfig(epochs=6, batch_size=32, augment=False, patience=0, seed=3, restore_best=False)
+    result = Trainer(ds, NetworkConfig(hidden=[32], dropout=0.0, learning_rate=0.08), cfg).run()
+    val, val_loss = result.history["val_accuracy"], result.history["val_loss"]
+    assert result.epochs_run == 6 and result.best_epoch == int(np.argmax(val)) + 1
+    _, _, x_val, y_val = stratified_split(ds.x_train, ds.y_train, cfg.validation_split, cfg.seed)
+    metrics = result.model.evaluate(to_inputs(x_val), np.eye(10)[y_val], verbose=0, return_dict=True)
+    assert metrics["accuracy"] == pytest.approx(val[-1], abs=1e-6)
+    assert metrics["loss"] == pytest.approx(val_loss[-1], rel=1e-4)
+    assert result.best_epoch == 6 or abs(val_loss[-1] - val_loss[result.best_epoch - 1]) > 1e-4
+
+
 # ------------------------------------------------------------------------------------ augmentation
 @pytest.fixture(scope="module")
 def tf():

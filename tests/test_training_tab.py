@@ -176,10 +176,13 @@ def test_form_round_trips_every_value(tab):
     net = NetworkConfig(hidden=[64, 32, 16], activation="tanh", dropout=0.35, l1=1e-5, l2=2e-4,
                         initializer="he_normal", optimizer="nesterov", learning_rate=0.05)
     tr = TrainingConfig(epochs=7, batch_size=96, validation_split=0.15, patience=3, seed=1234,
-                        augment=False, augment_strength=2.5)
+                        augment=False, augment_strength=2.5, restore_best=False)
     tab.set_form(net, tr)
     assert tab.form_configs() == (net, tr)
     assert not tab.strength_spin.isEnabled()  # strength only matters with augmentation on
+    assert not tab.restore_best_check.isChecked()
+    tab.restore_best_check.setChecked(True)
+    assert tab.form_configs()[1].restore_best is True
 
 
 def test_invalid_values_show_the_config_error_and_disable_start(qtbot, tab):
