@@ -57,16 +57,11 @@ class Layer:
         return activate(z, self.activation, self.param)
 
     def forward(self, h: np.ndarray) -> np.ndarray:
-        """act(pre(h)), computed in the product's own buffer (no temporaries on the hot path)."""
+        """act(pre(h)), with the bias and ReLU applied in the product's own buffer."""
         z = h @ self.kernel
         z += self.bias
-        if self.activation == "relu":
+        if self.activation == "relu":  # the wide layers: no second (n, 512) array
             return np.maximum(z, 0.0, out=z)
-        if self.activation == "softmax":
-            z -= z.max(axis=-1, keepdims=True)
-            np.exp(z, out=z)
-            z /= z.sum(axis=-1, keepdims=True)
-            return z
         return activate(z, self.activation, self.param)
 
 
