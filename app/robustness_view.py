@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.curves_view import style_chart
 from app.data_view import SourcePicker
 from model import robustness
+from model.errors import Cancelled
 from model.data import DataError, load_source
 
 MODEL_COLOR = QColor(31, 119, 180)
@@ -63,7 +64,7 @@ class RobustnessWorker(QObject):
     def run(self) -> None:
         try:
             result = self._run()
-        except robustness.Cancelled:
+        except Cancelled:
             self.cancelled.emit()
         except DataError as exc:
             self.failed.emit(str(exc))
@@ -90,7 +91,7 @@ class RobustnessWorker(QObject):
             else:
                 x, y, split = ds.x_train, ds.y_train, "all"
         if self._cancel.is_set():
-            raise robustness.Cancelled()
+            raise Cancelled()
         total = len(y)
         x, y = robustness.subset(x, y, self.n, seed=self.seed)
         steps = 1 + len(robustness.PERTURBATIONS) * (self.levels - 1)

@@ -173,7 +173,7 @@ class PersonalizeWorker(QObject):
     @Slot()
     def run(self) -> None:
         from model.personalize import Personalizer
-        from model.training import Cancelled
+        from model.errors import Cancelled
 
         outcome = {"result": None, "cancelled": False, "error": None, "details": None}
         try:
@@ -183,7 +183,7 @@ class PersonalizeWorker(QObject):
                 raise Cancelled()
             if "tensorflow" not in __import__("sys").modules:
                 self.progress.emit(0.0, "Starting TensorFlow (the first time takes a few seconds)…")
-            from .training_worker import import_tensorflow
+            from model.tf_runtime import import_tensorflow
 
             import_tensorflow()
             if self._cancelled:

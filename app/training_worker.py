@@ -24,8 +24,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from model.data import DataError, Dataset, load_source, mnist_cached
 from model.network import ConfigError, NetworkConfig
-from model.training import Cancelled, Progress, Trainer, TrainingConfig, save_result
-from model.training import import_tensorflow as quiet_import_tensorflow
+from model.errors import Cancelled
+from model.tf_runtime import import_tensorflow
+from model.training import Progress, Trainer, TrainingConfig, save_result
 
 BATCH_SIGNAL_INTERVAL = 0.05  # seconds between batch-progress signals (~20 per second)
 
@@ -281,65 +282,6 @@ class TrainingWorker(QObject):
         self._pending = []
         self._last_emit = now
         self.batchesDone.emit(self._latest, points)
-
-
-def import_tensorflow() -> None:
-    """Import TensorFlow (in the calling worker thread) with the GUI thread kept responsive.
-
-    Two things would otherwise freeze the GUI for a second or more, because each holds the GIL:
-
-    - Python loads an extension module with the GIL held, and TensorFlow's first one pulls in
-      libtensorflow_cc (1 GB) whose loading and static initialisers take 0.5-1.5 s. Loading
-      those libraries first through ctypes - a foreign call, made without the GIL - does the
-      slow part while the GUI runs; the import then finds them already loaded (Linux; best
-      effort, anything unexpected falls back to the plain import).
-    - The cyclic garbage collector. TensorFlow and Keras add millions of objects, and every
-      full collection walks them all - measured at 0.85 s during the import and 3.5 s during a
-      later training on a busy machine, in whichever thread triggers it (the GUI's too). So the
-      collector is paused for the import and everything imported is then frozen
-      (``gc.freeze``): module-level objects live for the whole process anyway, and later
-      collections only walk what was created afterwards.
-    """
-    import gc
-
-    global _frozen
-    if _frozen:
-        return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if "tensorflow" not in sys.modules:
-            _preload_tensorflow_libraries()
-        quiet_import_tensorflow()  # model.training's: also keeps TensorFlow's C++ chatter off stderr
-    finally:
-        gc.freeze()
-        _frozen = True
-        if enabled:
-            gc.enable()
-
-
-_frozen = False  # TensorFlow imported and frozen out of the garbage collector's reach
-
-
-def _preload_tensorflow_libraries() -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import importlib.util
-
-            spec = importlib.util.find_spec("tensorflow")
-            base = Path(spec.origin).parent if spec and spec.origin else None
-            libc = ctypes.CDLL(None)
-            dlopen = libc.dlopen
-            dlopen.restype, dlopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_int]
-            for name in ("libtensorflow_framework.so.2", "libtensorflow_cc.so.2",
-                         "python/lib_pywrap_tensorflow_common.so"):
-                lib = base / name if base else None
-                if lib is not None and lib.is_file():
-                    # RTLD_LOCAL: exactly how the extension's own dependency load would map it.
-                    dlopen(os.fsencode(lib), os.RTLD_NOW | os.RTLD_LOCAL)
-        except Exception:  # noqa: BLE001 - an optimisation only
-            pass
 
 
 TRAINING_NICENESS = 5  # how much lower than the GUI TensorFlow's compute threads run (nice levels)

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import DigitPadError
+
 __all__ = [
     "DataError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
     "mnist_cached", "load_source", "to_inputs", "one_hot", "stratified_split",
@@ -46,8 +48,9 @@ _MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d
 _SOURCES_HINT = "Use 'mnist', an IDX folder (train-*/t10k-* files) or an .npz with Keras's keys"
 
 
-class DataError(Exception):
+class DataError(DigitPadError):
     """A dataset could not be read; the message says which file, what is wrong and what to do."""
+    title = "Cannot read the data"
 
 
 @dataclass(frozen=True, eq=False)
@@ -255,7 +258,7 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
             raise DataError(f"{e} Or delete it and MNIST will be downloaded again.") from e
     previous_timeout = socket.getdefaulttimeout()
     try:
-        from .training import import_tensorflow
+        from .tf_runtime import import_tensorflow
 
         import_tensorflow()  # without TensorFlow's C++ start-up chatter on stderr
         from keras.utils import get_file

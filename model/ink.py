@@ -13,13 +13,16 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import DigitPadError
+
 FORMAT = "digitpad-ink"
 VERSION = 1
 MAX_POINTS = 100_000  # far beyond any drawing; stops a hostile file from eating memory
 
 
-class InkError(ValueError):
+class InkError(DigitPadError, ValueError):
     """An ink file or ink data that cannot be used; the message says why and what to do."""
+    title = "Cannot read the drawing"
 
 
 @dataclass

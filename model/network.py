@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field, fields
 
+from .errors import DigitPadError
 from .recognizer import ACTIVATIONS, save_weights
 
 HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
@@ -17,8 +18,9 @@ LEAKY_SLOPE = 0.2  # Keras's default negative slope for leaky ReLU
 ELU_ALPHA = 1.0
 
 
-class ConfigError(ValueError):
+class ConfigError(DigitPadError, ValueError):
     """A configuration value out of range; the message names the field and the allowed values."""
+    title = "Setting out of range"
 
 
 @dataclass

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import DigitPadError
 from .ink import Ink
 
 
-class PendigitsError(ValueError):
-    pass
+class PendigitsError(DigitPadError, ValueError):
+    title = "Cannot read the pen trajectories"
 
 
 def read(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:

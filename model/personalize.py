@@ -37,6 +37,7 @@ import numpy as np
 
 from . import paths
 from .data import DataError, Dataset, load_source, mnist_cached
+from .errors import Cancelled
 from .samples import SampleError, SampleStore
 from .store import ModelInfo, ModelStore, StoreError
 
@@ -99,7 +100,7 @@ class PersonalizeResult:
 
 class Personalizer:
     """One personalisation run. ``run()`` in a worker thread, ``cancel()`` from any thread;
-    a cancelled run raises :class:`model.training.Cancelled` and saves nothing."""
+    a cancelled run raises :class:`model.errors.Cancelled` and saves nothing."""
 
     def __init__(self, store: ModelStore, samples: SampleStore, *, model_id: str | os.PathLike | None = None,
                  base: Dataset | str | os.PathLike | None = None, holdout_fraction: float = 0.3, seed: int = 42,
@@ -123,14 +124,12 @@ class Personalizer:
 
     def _check(self) -> None:
         if self._cancel.is_set():
-            from .training import Cancelled
-
             raise Cancelled()
 
     def run(self) -> PersonalizeResult:
         from .evaluation import evaluate
         from .network import NetworkConfig
-        from .training import Cancelled, Trainer, TrainingConfig, evaluate_into, model_card
+        from .training import Trainer, TrainingConfig, evaluate_into, model_card
 
         r = self.recipe
         notes: list[str] = []

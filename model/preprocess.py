@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
+from .errors import DigitPadError
 from .ink import Ink
 
 SIZE = 28
@@ -35,8 +36,9 @@ MAX_IMAGE_PIXELS = 40_000_000  # larger images are refused (decompression bombs)
 BLANK_LEVEL = 0.08  # contrast below this (0..1) counts as a blank image
 
 
-class ImageInputError(ValueError):
+class ImageInputError(DigitPadError, ValueError):
     """An image that cannot be read as a digit; the message says why and what to do."""
+    title = "Cannot read the image"
 
 
 def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import DigitPadError
+
 WEIGHTS_FORMAT = "digitpad-weights"
 WEIGHTS_VERSION = 1
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu", "softmax", "linear")
 UNSURE_MARGIN = 0.25  # top-1 minus top-2 below this reads as "unsure"
 
 
-class ModelError(RuntimeError):
+class ModelError(DigitPadError, RuntimeError):
     """A model that cannot be loaded or used; the message says why and what to do."""
+    title = "Cannot use the model"
 
 
 @dataclass(frozen=True)

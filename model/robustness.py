@@ -33,6 +33,7 @@ from typing import Callable
 
 import numpy as np
 
+from .errors import Cancelled
 from .evaluation import evaluate
 from .recognizer import Recognizer
 
@@ -69,10 +70,6 @@ def format_level(name: str, value: float) -> str:
     if name == "thickness" and value == 0:
         return "0"
     return info.fmt.format(value)
-
-
-class Cancelled(Exception):
-    """:func:`curves` stopped because ``cancel()`` returned True."""
 
 
 def level_values(name: str, levels: int = LEVELS) -> np.ndarray:

@@ -41,6 +41,7 @@ from typing import Iterable
 
 import numpy as np
 
+from .errors import DigitPadError
 from . import paths
 from .archives import zip_errors
 from .ink import Ink, InkError
@@ -77,8 +78,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = "id, label, image, ink, predicted, model_id, created"
 
 
-class SampleError(RuntimeError):
+class SampleError(DigitPadError, RuntimeError):
     """A sample or sample file that cannot be stored, found or read; the message says what to do."""
+    title = "Cannot use your samples"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+from .errors import DigitPadError
 from . import paths
 from .archives import zip_errors
 from .recognizer import ModelError, Recognizer
@@ -39,8 +40,9 @@ MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; the default network's files are 
 STALE_STAGING_SECONDS = 3600  # younger staging dirs may belong to another DigitPad mid-save
 
 
-class StoreError(RuntimeError):
+class StoreError(DigitPadError, RuntimeError):
     """A model that cannot be found, read, saved or changed; the message says what to do."""
+    title = "Cannot use the model"
 
 
 @dataclass(frozen=True)

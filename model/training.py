@@ -24,8 +24,10 @@ from typing import Callable
 import numpy as np
 
 from .data import Dataset, one_hot, stratified_split, to_inputs
+from .errors import Cancelled
 from .network import ConfigError, NetworkConfig, build
 from .recognizer import Layer, Recognizer
+from .tf_runtime import import_tensorflow
 
 
 LR_SCHEDULES = ("constant", "cosine")
@@ -127,10 +129,6 @@ class TrainingResult:
         return recognizer_from_keras(self.model)
 
 
-class Cancelled(Exception):
-    pass
-
-
 class Trainer:
     """Fits a network and reports progress; :meth:`cancel` may be called from any thread.
 
@@ -224,41 +222,6 @@ class Trainer:
         model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"],
                       steps_per_execution=steps_per_execution)
         return model
-
-
-def import_tensorflow():
-    """Import Keras and TensorFlow without their C++ start-up chatter (CUDA probing, CPU feature
-    notes): it means nothing to a user, and absl writes it to file descriptor 2 directly, past
-    Python's sys.stderr and TF_CPP_MIN_LOG_LEVEL. Import errors still raise as usual."""
-    import os
-    import sys
-    import warnings
-
-    warnings.filterwarnings("ignore", message=r".*`shuffle=True` was passed.*")
-    if "tensorflow" in sys.modules:
-        import keras
-        import tensorflow as tf
-
-        return keras, tf
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    saved = None
-    try:
-        saved = os.dup(2)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-    except OSError:  # no fd 2 (a windowed executable): nothing to silence
-        saved = None
-    try:
-        import keras
-        import tensorflow as tf
-
-        tf.config.list_physical_devices()  # the CUDA probe (and its error on CPU machines) runs here
-    finally:
-        if saved is not None:
-            os.dup2(saved, 2)
-            os.close(saved)
-    return keras, tf
 
 
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:

@@ -131,7 +131,8 @@ def main() -> None:
     import numpy as np
 
     from model.data import to_inputs
-    from model.training import TrainingConfig, augment, import_tensorflow
+    from model.tf_runtime import import_tensorflow
+    from model.training import TrainingConfig, augment
 
     keras, tf = import_tensorflow()
     ds = mnist_split()

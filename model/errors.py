@@ -1,0 +1,37 @@
+"""The errors DigitPad explains to people, and the one way a job says it was cancelled.
+
+Every error a user can cause or fix (a bad file, a missing model, an out-of-range setting) derives
+from :class:`DigitPadError`. Its message is the whole explanation: what went wrong, naming the
+file or setting, and what to do. The command line prints it as ``digitpad: <message>`` and the
+window shows it in a dialog, both in one place each, so a new error class needs no new handler.
+
+Anything else that escapes (``KeyError``, ``AssertionError``...) is a bug in DigitPad, and is
+reported as one.
+"""
+from __future__ import annotations
+
+__all__ = ["DigitPadError", "Cancelled"]
+
+
+class DigitPadError(Exception):
+    """An error a person can act on. ``str(exc)`` is the message to show, hint included.
+
+    ``title`` is a short heading for a dialog ("Cannot read the drawing"); subclasses set one.
+    ``hint``, when given, is what to do, appended to the message on its own sentence.
+    """
+
+    title = "DigitPad cannot do that"
+
+    def __init__(self, message: str = "", *, hint: str | None = None, title: str | None = None):
+        self.message = message
+        self.hint = hint
+        if title is not None:
+            self.title = title
+        super().__init__(f"{message} {hint}" if hint else message)
+
+
+class Cancelled(Exception):
+    """A long job (training, personalising, a robustness sweep) stopped because it was asked to.
+
+    Not an error: the job's caller expected it and nothing was saved.
+    """
