@@ -119,6 +119,12 @@ class TrainingResult:
     test_n: int = 0
     confusion: np.ndarray | None = None  # (10, 10) rows = true digit, columns = predicted
     test_predictions: np.ndarray | None = None  # (test_n,) predicted digits, in test order
+    # On held-out drawn digits (the shipped corpus's check labs: writers never trained on), when
+    # the Trainer was given them: what the app's one job, reading drawings, will look like.
+    drawn_accuracy: float | None = None
+    drawn_loss: float | None = None
+    drawn_n: int = 0
+    drawn_confusion: np.ndarray | None = None  # (10, 10) rows = true digit, columns = predicted
     epochs_run: int = 0
     best_epoch: int = 0
     cancelled: bool = False
@@ -135,6 +141,8 @@ class Trainer:
     ``initial_model`` (a Keras model or a path to ``model.keras``) continues training from
     existing weights, which is how personalisation fine-tunes. ``extra`` digits are added to the
     training data only (never to validation or test), e.g. rendered pen trajectories.
+    ``drawn_test`` (uint8 images, labels) are drawn digits of writers the training never saw
+    (e.g. :func:`model.drawn.training_mix`'s held-out part): the result reports accuracy on them.
     """
 
     def __init__(
@@ -145,6 +153,7 @@ class Trainer:
         on_progress: Callable[[Progress], None] | None = None,
         *,
         extra: tuple[np.ndarray, np.ndarray] | None = None,
+        drawn_test: tuple[np.ndarray, np.ndarray] | None = None,
         initial_model=None,
     ):
         self.data = data
@@ -152,6 +161,7 @@ class Trainer:
         self.training = (training or TrainingConfig()).validate()
         self.on_progress = on_progress or (lambda p: None)
         self.extra = extra
+        self.drawn_test = drawn_test
         self.initial_model = initial_model
         self._cancel = threading.Event()
 
@@ -208,6 +218,8 @@ class Trainer:
         )
         if self.data.x_test is not None and len(self.data.x_test):
             evaluate_into(result, self.data.x_test, self.data.y_test)
+        if self.drawn_test is not None and len(self.drawn_test[1]):
+            evaluate_drawn_into(result, *self.drawn_test)
         result.seconds = time.perf_counter() - start
         return result
 
@@ -230,6 +242,15 @@ def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray
     ev = evaluate(result.recognizer, x_test, y_test)
     result.test_accuracy, result.test_loss, result.test_n = ev.accuracy, ev.loss, ev.n
     result.confusion, result.test_predictions = ev.confusion, ev.predictions
+
+
+def evaluate_drawn_into(result: TrainingResult, x: np.ndarray, y: np.ndarray) -> None:
+    """Fill the result's drawn_* fields from held-out drawn digits (uint8 (n, 28, 28), labels)."""
+    from .evaluation import evaluate
+
+    ev = evaluate(result.recognizer, x, y)
+    result.drawn_accuracy, result.drawn_loss, result.drawn_n = ev.accuracy, ev.loss, ev.n
+    result.drawn_confusion = ev.confusion
 
 
 def recognizer_from_keras(model) -> Recognizer:

@@ -1,0 +1,474 @@
+"""Digits people drew with a pen, as DigitPad ink: read, split by writer, render, ship.
+
+Two sources (both CC BY 4.0, see assets/data/README.md):
+
+- UNIPEN (train_r01_v07, category 1a): isolated digits drawn with a stylus on tablets, one JSON
+  object per line (``label``, ``writer`` = "lab/name", ``quality``, and the strokes of an ink on a
+  280x280 canvas). Real stroke order, pen-ups and point density.
+- pendigits (UCI): 8 points per digit resampled along the pen path, pen-ups lost. The file's order
+  does not give the writers back (tools/make_drawn_corpus.py shows why), so these digits are
+  training-only: their writer is unknown ("").
+
+A writer's digits are either all in training or all in validation: :func:`split_by_writer`.
+The labs in :data:`CHECK_LABS` are the permanent check set: nothing trains or tunes on them.
+
+Everything reaches the network through exactly the canvas's preprocessing
+(:func:`model.preprocess.ink_to_input`); :func:`render` may first distort the ink the way people's
+writing varies (slant, aspect, rotation) and vary the preprocessing's pen width.
+
+The shipped corpus (``assets/data/drawn-digits.npz``, built by tools/make_drawn_corpus.py) stores
+each ink's strokes as uint8 points: the ink scaled so its bounding box's longer side spans 0..255,
+which the preprocessing (crop, scale to 20 px) makes lossless to well under 0.1 pixel.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .data import DataError
+from .ink import Ink, InkError
+
+__all__ = [
+    "CHECK_LABS", "CORPUS_FILE", "DrawnDataError", "Drawn", "Jitter", "read_unipen", "read_pendigits",
+    "split_by_writer", "check_split", "tuning_split", "render", "save_corpus", "load_corpus",
+    "corpus_path", "shipped_corpus",
+]
+
+# The permanent check set: UNIPEN's labs tos and imp (800 digits, 91 writers, quality "OK").
+# Never train on them, never tune on them; they are the shipped corpus's held-out part.
+CHECK_LABS = ("tos", "imp")
+CORPUS_FILE = "drawn-digits.npz"
+CORPUS_FORMAT = "digitpad-drawn"
+CORPUS_VERSION = 1
+# The writer-level split of the other UNIPEN writers that recipes are chosen on: in every lab,
+# this fraction of its writers (rounded, so a lab of one writer stays in training) is validation.
+TUNE_FRACTION = 0.25
+TUNE_SEED = 11
+CANVAS = 280
+PEN = 18.0
+_Q = 255.0  # quantisation: the longer side of an ink's bounding box spans 0.._Q
+
+
+class DrawnDataError(DataError):
+    """Drawn digits that cannot be read; the message names the file (and line) and what to do."""
+    title = "Cannot read the drawn digits"
+
+
+@dataclass(frozen=True, eq=False)
+class Drawn:
+    """Labelled inks and who drew them. ``writers`` are "lab/name" ("" = unknown writer)."""
+
+    inks: tuple[Ink, ...]
+    labels: np.ndarray  # uint8 (n,)
+    writers: np.ndarray  # str (n,)
+    name: str = "drawn digits"
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def labs(self) -> np.ndarray:
+        """The lab of each digit ("pendigits" for unknown writers)."""
+        return np.array([w.split("/", 1)[0] if w else "pendigits" for w in self.writers.tolist()])
+
+    def take(self, index, name: str | None = None) -> "Drawn":
+        """The digits at ``index`` (indices or a boolean mask), in that order."""
+        index = np.asarray(index)
+        if index.dtype == bool:
+            index = np.flatnonzero(index)
+        return Drawn(tuple(self.inks[i] for i in index.tolist()), self.labels[index], self.writers[index],
+                     name or self.name)
+
+    def __add__(self, other: "Drawn") -> "Drawn":
+        return Drawn(self.inks + other.inks, np.concatenate([self.labels, other.labels]),
+                     np.concatenate([self.writers, other.writers]), f"{self.name} + {other.name}")
+
+    def describe(self) -> str:
+        known = {w for w in self.writers.tolist() if w}
+        unknown = int(np.sum(self.writers == ""))
+        who = f"{len(known)} writers" + (f" and {unknown} of unknown writers" if unknown else "")
+        return f"{len(self):,} digits, {who}"
+
+
+# --- reading the sources --------------------------------------------------------------------------
+
+def read_unipen(path: str | os.PathLike) -> Drawn:
+    """The UNIPEN JSON-lines file (gzip-compressed or plain): one ink per line.
+
+    A line that is not a labelled ink raises :class:`DrawnDataError` naming the file and line.
+    """
+    path = Path(path)
+    inks, labels, writers = [], [], []
+    try:
+        with path.open("rb") as f:
+            gz = f.read(2) == b"\x1f\x8b"
+        opener = gzip.open if gz else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            lineno = 0
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                ink, label, writer = _unipen_line(line, f"{path}, line {lineno}")
+                inks.append(ink)
+                labels.append(label)
+                writers.append(writer)
+    except FileNotFoundError:
+        raise DrawnDataError(f"{path}: no such file. Pass the UNIPEN digits file"
+                             " (unipen-dev.jsonl.gz).") from None
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as e:
+        where = f", after line {lineno}" if "lineno" in locals() and lineno else ""
+        raise DrawnDataError(f"{path}{where}: cannot read it ({e}). The file is damaged or"
+                             " truncated: copy it again.") from e
+    if not labels:
+        raise DrawnDataError(f"{path}: holds no digits. Pass the UNIPEN digits file (one JSON"
+                             " object per line).")
+    return Drawn(tuple(inks), np.array(labels, np.uint8), np.array(writers), f"UNIPEN ({path.name})")
+
+
+def _unipen_line(line: str, where: str) -> tuple[Ink, int, str]:
+    fix = "Fix or delete that line, or copy the file again."
+    try:
+        row = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        msg = getattr(e, "msg", "nested too deeply")
+        raise DrawnDataError(f"{where}: not valid JSON ({msg}). {fix}") from None
+    if not isinstance(row, dict):
+        raise DrawnDataError(f"{where}: expected a JSON object with label, writer and strokes. {fix}")
+    label = row.get("label")
+    if isinstance(label, bool) or not isinstance(label, int) or not 0 <= label <= 9:
+        raise DrawnDataError(f"{where}: label {label!r} is not a digit 0-9. {fix}")
+    writer = row.get("writer")
+    if not isinstance(writer, str) or "/" not in writer:
+        raise DrawnDataError(f"{where}: writer {writer!r} is not \"lab/name\". {fix}")
+    try:
+        ink = Ink.from_dict({"format": "digitpad-ink", "version": 1, **row}, where)
+    except InkError as e:
+        raise DrawnDataError(f"{e} {fix}") from None
+    if ink.is_empty:
+        raise DrawnDataError(f"{where}: the ink has no strokes. {fix}")
+    return ink, label, writer
+
+
+def read_pendigits(path: str | os.PathLike) -> Drawn:
+    """The UCI pen trajectories as one smooth stroke each (writers unknown: training only)."""
+    from .pendigits import PendigitsError, read
+
+    try:
+        pts, labels = read(path)
+    except PendigitsError as e:
+        raise DrawnDataError(str(e)) from None
+    inks = tuple(_pen_ink(p) for p in pts)
+    return Drawn(inks, labels, np.full(len(labels), "", dtype="<U1"), f"pendigits ({Path(path).name})")
+
+
+def _pen_ink(points: np.ndarray) -> Ink:
+    from .pendigits import catmull_rom
+
+    return _placed([catmull_rom(points)])
+
+
+def _placed(strokes: list[np.ndarray]) -> Ink:
+    """Strokes (any scale) laid on the 280x280 canvas, the longer side spanning 200 px, centred."""
+    pts = np.concatenate(strokes)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    extent = float(max(hi - lo)) or 1.0
+    scale = 200.0 / extent
+    offset = CANVAS / 2.0 - (lo + hi) / 2.0 * scale
+    return Ink([s * scale + offset for s in strokes], CANVAS, CANVAS, PEN)
+
+
+# --- splitting by writer --------------------------------------------------------------------------
+
+def split_by_writer(drawn: Drawn, fraction: float, seed: int) -> tuple[Drawn, Drawn]:
+    """(training, validation): in each lab, ``round(fraction * its writers)`` whole writers go to
+    validation. Digits of unknown writers always stay in training."""
+    if not 0.0 < fraction < 1.0:
+        raise ValueError(f"fraction must be between 0 and 1, not {fraction}")
+    rng = np.random.default_rng(seed)
+    held = set()
+    labs = drawn.labs
+    for lab in sorted(set(labs.tolist())):
+        names = sorted({w for w in drawn.writers[labs == lab].tolist() if w})
+        take = round(fraction * len(names))
+        held.update(np.array(names)[rng.permutation(len(names))[:take]].tolist() if take else [])
+    mask = np.isin(drawn.writers, sorted(held)) if held else np.zeros(len(drawn), bool)
+    return drawn.take(~mask, f"{drawn.name}, training writers"), drawn.take(mask, f"{drawn.name}, held-out writers")
+
+
+def check_split(drawn: Drawn) -> tuple[Drawn, Drawn]:
+    """(everything else, the check labs' digits)."""
+    check = np.isin(drawn.labs, CHECK_LABS)
+    return drawn.take(~check, drawn.name), drawn.take(check, f"{drawn.name}, check labs {'+'.join(CHECK_LABS)}")
+
+
+def tuning_split(drawn: Drawn) -> tuple[Drawn, Drawn]:
+    """(training, tuning validation) among the writers outside the check labs."""
+    rest, _ = check_split(drawn)
+    return split_by_writer(rest, TUNE_FRACTION, TUNE_SEED)
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Jitter:
+    """Random per-copy distortions of an ink before the preprocessing, uniform in +-range:
+    ``stroke`` (log of the preprocessing's pen width), ``slant`` (x += slant * y, y down, so
+    positive leans the top to the left... see :func:`_distort`), ``aspect`` (log of the width
+    scale), ``rotate`` (radians). All zero: the ink as drawn."""
+
+    stroke: float = 0.0
+    slant: float = 0.0
+    aspect: float = 0.0
+    rotate: float = 0.0
+
+    @property
+    def none(self) -> bool:
+        return not (self.stroke or self.slant or self.aspect or self.rotate)
+
+
+def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter(),
+           should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+    """Every ink ``reps`` times through the canvas's preprocessing: uint8 (n * reps, 28, 28)
+    white-on-black digits and their labels. Copy r of every ink comes before copy r + 1.
+
+    ``should_stop``, if given, is called every few hundred inks; when it returns True rendering
+    stops with :class:`model.errors.Cancelled`."""
+    from .errors import Cancelled
+    from .preprocess import STROKE, ink_to_input
+
+    rng = np.random.default_rng(seed)
+    out = np.zeros((reps * len(drawn), 28, 28), dtype=np.uint8)
+    k = 0
+    for _ in range(reps):
+        for ink in drawn.inks:
+            if should_stop is not None and k % 256 == 0 and should_stop():
+                raise Cancelled()
+            stroke = STROKE
+            if not jitter.none:
+                stroke *= math.exp(rng.uniform(-jitter.stroke, jitter.stroke))
+                ink = _distort(ink, rng, jitter)
+            x = ink_to_input(ink, stroke=stroke)
+            if x is not None:
+                np.clip(x * 255.0 + 0.5, 0, 255, out=x)
+                out[k] = x
+            k += 1
+    return out, np.tile(drawn.labels, reps)
+
+
+def _distort(ink: Ink, rng: np.random.Generator, j: Jitter) -> Ink:
+    """The ink under a random linear map: rotation @ slant @ aspect (y down: a positive slant
+    moves the top of the digit to the right, like right-leaning handwriting)."""
+    a = math.exp(rng.uniform(-j.aspect, j.aspect))
+    s = rng.uniform(-j.slant, j.slant)
+    t = rng.uniform(-j.rotate, j.rotate)
+    c, n = math.cos(t), math.sin(t)
+    # x' = a*x - s*y (top, i.e. small y, moves right for s > 0), y' = y; then rotate.
+    m = np.array([[c, -n], [n, c]]) @ np.array([[a, -s], [0.0, 1.0]])
+    return Ink([pts @ m.T for pts in ink.strokes], ink.width, ink.height, ink.pen_width)
+
+
+# --- the shipped corpus ---------------------------------------------------------------------------
+
+def save_corpus(path: str | os.PathLike, drawn: Drawn, *, smooth: np.ndarray | None = None,
+                controls: list[np.ndarray] | None = None) -> None:
+    """Write ``drawn`` as a compact .npz (see the module docstring), atomically.
+
+    For inks that are smooth curves through a few control points (pendigits), pass ``smooth``
+    (bool per ink) and their ``controls`` (one (8, 2) array per smooth ink, in order): the file
+    stores those points and :func:`load_corpus` draws the curve again."""
+    smooth = np.zeros(len(drawn), bool) if smooth is None else np.asarray(smooth, bool)
+    controls = iter(controls or [])
+    points, sizes, counts = [], [], []
+    for ink, is_smooth in zip(drawn.inks, smooth.tolist()):
+        strokes = [next(controls)] if is_smooth else ink.strokes
+        allpts = np.concatenate(strokes)
+        lo = allpts.min(axis=0)
+        extent = float(max(allpts.max(axis=0) - lo)) or 1.0
+        for s in strokes:
+            q = np.rint((s - lo) * (_Q / extent))
+            # consecutive points that quantise to the same place add nothing to the drawing
+            keep = np.ones(len(q), bool)
+            keep[1:] = (q[1:] != q[:-1]).any(axis=1)
+            q = q[keep]
+            points.append(q.astype(np.uint8))
+            sizes.append(len(q))
+        counts.append(len(strokes))
+    names, writer_index = np.unique(drawn.writers, return_inverse=True)
+    arrays = {
+        "format": np.array(CORPUS_FORMAT), "version": np.array(CORPUS_VERSION),
+        "points": np.concatenate(points), "stroke_sizes": np.array(sizes, np.uint16),
+        "ink_strokes": np.array(counts, np.uint8), "labels": np.asarray(drawn.labels, np.uint8),
+        "writer": writer_index.astype(np.uint16), "writer_names": names.astype(str),
+        "smooth": smooth, "name": np.array(drawn.name),
+    }
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        np.savez_compressed(f, **arrays)
+    os.replace(tmp, path)
+
+
+def load_corpus(path: str | os.PathLike) -> Drawn:
+    """Read a corpus written by :func:`save_corpus`."""
+    from .pendigits import catmull_rom
+
+    path = Path(path)
+    redo = "Reinstall DigitPad, or rebuild it with tools/make_drawn_corpus.py."
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            a = {k: npz[k] for k in npz.files}
+    except FileNotFoundError:
+        raise DrawnDataError(f"{path}: the drawn-digit corpus is missing. {redo}") from None
+    except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile) as e:
+        raise DrawnDataError(f"{path}: cannot read the drawn-digit corpus ({e}). {redo}") from e
+    need = ("format", "version", "points", "stroke_sizes", "ink_strokes", "labels", "writer",
+            "writer_names", "smooth")
+    missing = [k for k in need if k not in a]
+    if missing or str(a.get("format")) != CORPUS_FORMAT or int(a.get("version", -1)) != CORPUS_VERSION:
+        raise DrawnDataError(f"{path}: not a DigitPad drawn-digit corpus of version {CORPUS_VERSION}"
+                             f"{' (missing ' + ', '.join(missing) + ')' if missing else ''}. {redo}")
+    sizes, counts, n = a["stroke_sizes"].astype(np.int64), a["ink_strokes"].astype(np.int64), len(a["labels"])
+    if (len(counts) != n or len(a["writer"]) != n or len(a["smooth"]) != n or counts.sum() != len(sizes)
+            or sizes.sum() != len(a["points"]) or (a["writer"].size and a["writer"].max() >= len(a["writer_names"]))
+            or (a["labels"] > 9).any()):
+        raise DrawnDataError(f"{path}: the drawn-digit corpus is inconsistent (its arrays do not fit"
+                             f" together). {redo}")
+    pts = a["points"].astype(np.float64)
+    stroke_ends = np.cumsum(sizes)
+    strokes = np.split(pts, stroke_ends[:-1]) if len(sizes) else []
+    ink_ends = np.cumsum(counts)
+    inks, first = [], 0
+    for end, smooth in zip(ink_ends.tolist(), a["smooth"].tolist()):
+        ss = strokes[first:end]
+        first = end
+        inks.append(_placed([catmull_rom(ss[0])] if smooth else ss))
+    writers = a["writer_names"][a["writer"]] if n else np.zeros(0, str)
+    name = str(a["name"]) if "name" in a else path.name
+    return Drawn(tuple(inks), a["labels"].astype(np.uint8), writers.astype(str), name)
+
+
+def corpus_path() -> Path:
+    from .paths import assets_dir
+
+    return assets_dir() / "data" / CORPUS_FILE
+
+
+_SHIPPED: dict = {}
+
+
+def shipped_corpus() -> Drawn:
+    """The corpus shipped with DigitPad (loaded once per process)."""
+    path = corpus_path()
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else None)
+    if key not in _SHIPPED:
+        _SHIPPED.clear()
+        _SHIPPED[key] = load_corpus(path)
+    return _SHIPPED[key]
+
+
+# --- MNIST digits re-drawn as canvas ink ----------------------------------------------------------
+
+_UP = 2  # the skeleton is found and re-drawn at twice MNIST's resolution
+
+
+def redraw_images(x: np.ndarray, fraction: float = 1.0, seed: int = 0, stroke_jitter: float = 0.0
+                  ) -> np.ndarray:
+    """MNIST digits (uint8 (n, 28, 28)) re-drawn the way the canvas's preprocessing draws ink:
+    each digit is thinned to its skeleton (Zhang-Suen, at twice the resolution) and the skeleton
+    drawn again with a round, anti-aliased pen of the preprocessing's width (varied by
+    ``stroke_jitter``, log scale). Scanned, uneven strokes become even ones, as a drawing's are.
+
+    ``fraction`` of the digits (chosen with ``seed``) are re-drawn, the rest returned as they were.
+    """
+    from .preprocess import STROKE
+
+    x = np.asarray(x, dtype=np.uint8)
+    out = x.copy()
+    rng = np.random.default_rng(seed)
+    pick = np.flatnonzero(rng.random(len(x)) < fraction)
+    strokes = STROKE * np.exp(rng.uniform(-stroke_jitter, stroke_jitter, len(pick))) if stroke_jitter else None
+    for start in range(0, len(pick), 2048):
+        idx = pick[start:start + 2048]
+        up = np.repeat(np.repeat(x[idx].astype(np.float32) / 255.0, _UP, axis=1), _UP, axis=2)
+        up = _smooth(up)
+        skeleton = _thin(up > 0.5)
+        s = None if strokes is None else strokes[start:start + 2048]
+        out[idx] = _draw_skeleton(skeleton, STROKE if s is None else s)
+    return out
+
+
+def _smooth(img: np.ndarray) -> np.ndarray:
+    """A 3x3 binomial blur, so that thresholding the upsampled digit gives round outlines."""
+    p = np.pad(img, ((0, 0), (1, 1), (1, 1)), mode="edge")
+    p = (p[:, :-2] + 2 * p[:, 1:-1] + p[:, 2:]) / 4
+    return (p[:, :, :-2] + 2 * p[:, :, 1:-1] + p[:, :, 2:]) / 4
+
+
+def _zhang_suen_tables() -> tuple[np.ndarray, np.ndarray]:
+    """For each 8-neighbourhood code (bit k = neighbour P(k+2), clockwise from north), whether
+    Zhang-Suen's first / second sub-iteration deletes the centre pixel."""
+    bits = (np.arange(256)[:, None] >> np.arange(8)) & 1  # columns P2..P9
+    p2, p3, p4, p5, p6, p7, p8, p9 = bits.T
+    ring = np.concatenate([bits, bits[:, :1]], axis=1)
+    n = bits.sum(axis=1)
+    a = ((ring[:, :-1] == 0) & (ring[:, 1:] == 1)).sum(axis=1)
+    base = (n >= 2) & (n <= 6) & (a == 1)
+    first = base & (p2 * p4 * p6 == 0) & (p4 * p6 * p8 == 0)
+    second = base & (p2 * p4 * p8 == 0) & (p2 * p6 * p8 == 0)
+    return first.astype(np.uint8), second.astype(np.uint8)
+
+
+_ZS = _zhang_suen_tables()
+
+
+def _thin(b: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning of a batch of binary images (n, h, w) to one-pixel-wide skeletons."""
+    img = np.pad(b, ((0, 0), (1, 1), (1, 1))).astype(np.uint8)
+    c = img[:, 1:-1, 1:-1]
+    # neighbour views P2..P9: N, NE, E, SE, S, SW, W, NW
+    views = [img[:, :-2, 1:-1], img[:, :-2, 2:], img[:, 1:-1, 2:], img[:, 2:, 2:],
+             img[:, 2:, 1:-1], img[:, 2:, :-2], img[:, 1:-1, :-2], img[:, :-2, :-2]]
+    code = np.empty(c.shape, np.uint8)
+    tmp = np.empty(c.shape, np.uint8)
+    while True:
+        changed = False
+        for table in _ZS:
+            np.copyto(code, views[0])
+            for k in range(1, 8):
+                np.left_shift(views[k], k, out=tmp)
+                code |= tmp
+            kill = table[code]
+            kill &= c
+            if kill.any():
+                changed = True
+                c -= kill
+        if not changed:
+            return c.astype(bool)
+
+
+def _draw_skeleton(skeleton: np.ndarray, stroke) -> np.ndarray:
+    """Skeletons (n, 56, 56) drawn with a round pen ``stroke`` 28x28-pixels wide (one width or one
+    per digit), anti-aliased by coverage, and averaged 2x2 down to uint8 (n, 28, 28)."""
+    n, h, w = skeleton.shape
+    radius = np.broadcast_to(np.asarray(stroke, np.float32) * _UP / 2.0, (n,))[:, None, None]
+    reach = int(math.ceil(float(radius.max()) + 0.5))
+    padded = np.pad(skeleton, ((0, 0), (reach, reach), (reach, reach)))
+    ink = np.zeros((n, h, w), np.float32)
+    for dy in range(-reach, reach + 1):
+        for dx in range(-reach, reach + 1):
+            dist = math.hypot(dx, dy)
+            cover = np.clip(radius + 0.5 - dist, 0.0, 1.0)  # (n, 1, 1)
+            if not cover.any():
+                continue
+            shifted = padded[:, reach + dy:reach + dy + h, reach + dx:reach + dx + w]
+            np.maximum(ink, shifted * cover, out=ink)
+    small = ink.reshape(n, h // _UP, _UP, w // _UP, _UP).mean(axis=(2, 4))
+    return np.clip(small * 255.0 + 0.5, 0, 255).astype(np.uint8)
