@@ -16,9 +16,9 @@ Everything reaches the network through exactly the canvas's preprocessing
 (:func:`model.preprocess.ink_to_input`); :func:`render` may first distort the ink the way people's
 writing varies (slant, aspect, rotation) and vary the preprocessing's pen width.
 
-The shipped corpus (``assets/data/drawn-digits.npz``, built by tools/make_drawn_corpus.py) stores
-each ink's strokes as uint8 points: the ink scaled so its bounding box's longer side spans 0..255,
-which the preprocessing (crop, scale to 20 px) makes lossless to well under 0.1 pixel.
+The shipped corpus (``assets/data/drawn-digits.npz``, built by tools/make_drawn_corpus.py) holds
+the UNIPEN digits, each ink's strokes as uint8 points: the ink scaled so its bounding box's longer
+side spans 0..255, which the preprocessing (crop, scale to 20 px) makes exact to 0.04 pixel.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from .ink import Ink, InkError
 __all__ = [
     "CHECK_LABS", "CORPUS_FILE", "DrawnDataError", "Drawn", "Jitter", "read_unipen", "read_pendigits",
     "split_by_writer", "check_split", "tuning_split", "render", "save_corpus", "load_corpus",
-    "corpus_path", "shipped_corpus",
+    "corpus_path", "shipped_corpus", "DrawnMix", "training_mix",
 ]
 
 # The permanent check set: UNIPEN's labs tos and imp (800 digits, 91 writers, quality "OK").
@@ -73,6 +73,9 @@ class Drawn:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def __repr__(self) -> str:
+        return f"Drawn({self.name!r}: {self.describe()})"
 
     @property
     def labs(self) -> np.ndarray:
@@ -277,37 +280,29 @@ def _distort(ink: Ink, rng: np.random.Generator, j: Jitter) -> Ink:
 
 # --- the shipped corpus ---------------------------------------------------------------------------
 
-def save_corpus(path: str | os.PathLike, drawn: Drawn, *, smooth: np.ndarray | None = None,
-                controls: list[np.ndarray] | None = None) -> None:
-    """Write ``drawn`` as a compact .npz (see the module docstring), atomically.
-
-    For inks that are smooth curves through a few control points (pendigits), pass ``smooth``
-    (bool per ink) and their ``controls`` (one (8, 2) array per smooth ink, in order): the file
-    stores those points and :func:`load_corpus` draws the curve again."""
-    smooth = np.zeros(len(drawn), bool) if smooth is None else np.asarray(smooth, bool)
-    controls = iter(controls or [])
+def save_corpus(path: str | os.PathLike, drawn: Drawn) -> None:
+    """Write ``drawn`` as a compact .npz (see the module docstring), atomically."""
     points, sizes, counts = [], [], []
-    for ink, is_smooth in zip(drawn.inks, smooth.tolist()):
-        strokes = [next(controls)] if is_smooth else ink.strokes
-        allpts = np.concatenate(strokes)
+    for ink in drawn.inks:
+        allpts = ink.points()
         lo = allpts.min(axis=0)
         extent = float(max(allpts.max(axis=0) - lo)) or 1.0
-        for s in strokes:
+        for s in ink.strokes:
             q = np.rint((s - lo) * (_Q / extent))
-            # consecutive points that quantise to the same place add nothing to the drawing
+            # A repeated point adds nothing to the drawing (the canvas never records one).
             keep = np.ones(len(q), bool)
             keep[1:] = (q[1:] != q[:-1]).any(axis=1)
             q = q[keep]
             points.append(q.astype(np.uint8))
             sizes.append(len(q))
-        counts.append(len(strokes))
+        counts.append(len(ink.strokes))
     names, writer_index = np.unique(drawn.writers, return_inverse=True)
     arrays = {
         "format": np.array(CORPUS_FORMAT), "version": np.array(CORPUS_VERSION),
         "points": np.concatenate(points), "stroke_sizes": np.array(sizes, np.uint16),
         "ink_strokes": np.array(counts, np.uint8), "labels": np.asarray(drawn.labels, np.uint8),
         "writer": writer_index.astype(np.uint16), "writer_names": names.astype(str),
-        "smooth": smooth, "name": np.array(drawn.name),
+        "name": np.array(drawn.name),
     }
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -318,8 +313,6 @@ def save_corpus(path: str | os.PathLike, drawn: Drawn, *, smooth: np.ndarray | N
 
 def load_corpus(path: str | os.PathLike) -> Drawn:
     """Read a corpus written by :func:`save_corpus`."""
-    from .pendigits import catmull_rom
-
     path = Path(path)
     redo = "Reinstall DigitPad, or rebuild it with tools/make_drawn_corpus.py."
     try:
@@ -329,30 +322,24 @@ def load_corpus(path: str | os.PathLike) -> Drawn:
         raise DrawnDataError(f"{path}: the drawn-digit corpus is missing. {redo}") from None
     except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile) as e:
         raise DrawnDataError(f"{path}: cannot read the drawn-digit corpus ({e}). {redo}") from e
-    need = ("format", "version", "points", "stroke_sizes", "ink_strokes", "labels", "writer",
-            "writer_names", "smooth")
+    need = ("format", "version", "points", "stroke_sizes", "ink_strokes", "labels", "writer", "writer_names")
     missing = [k for k in need if k not in a]
-    if missing or str(a.get("format")) != CORPUS_FORMAT or int(a.get("version", -1)) != CORPUS_VERSION:
+    if missing or str(a["format"]) != CORPUS_FORMAT or int(a["version"]) != CORPUS_VERSION:
         raise DrawnDataError(f"{path}: not a DigitPad drawn-digit corpus of version {CORPUS_VERSION}"
                              f"{' (missing ' + ', '.join(missing) + ')' if missing else ''}. {redo}")
     sizes, counts, n = a["stroke_sizes"].astype(np.int64), a["ink_strokes"].astype(np.int64), len(a["labels"])
-    if (len(counts) != n or len(a["writer"]) != n or len(a["smooth"]) != n or counts.sum() != len(sizes)
-            or sizes.sum() != len(a["points"]) or (a["writer"].size and a["writer"].max() >= len(a["writer_names"]))
-            or (a["labels"] > 9).any()):
+    if (len(counts) != n or len(a["writer"]) != n or counts.sum() != len(sizes)
+            or sizes.sum() != len(a["points"]) or (sizes < 1).any() or (counts < 1).any()
+            or (n and a["writer"].max() >= len(a["writer_names"])) or (a["labels"] > 9).any()):
         raise DrawnDataError(f"{path}: the drawn-digit corpus is inconsistent (its arrays do not fit"
                              f" together). {redo}")
-    pts = a["points"].astype(np.float64)
-    stroke_ends = np.cumsum(sizes)
-    strokes = np.split(pts, stroke_ends[:-1]) if len(sizes) else []
-    ink_ends = np.cumsum(counts)
+    strokes = np.split(a["points"].astype(np.float64), np.cumsum(sizes)[:-1]) if len(sizes) else []
     inks, first = [], 0
-    for end, smooth in zip(ink_ends.tolist(), a["smooth"].tolist()):
-        ss = strokes[first:end]
+    for end in np.cumsum(counts).tolist():
+        inks.append(_placed(strokes[first:end]))
         first = end
-        inks.append(_placed([catmull_rom(ss[0])] if smooth else ss))
     writers = a["writer_names"][a["writer"]] if n else np.zeros(0, str)
-    name = str(a["name"]) if "name" in a else path.name
-    return Drawn(tuple(inks), a["labels"].astype(np.uint8), writers.astype(str), name)
+    return Drawn(tuple(inks), a["labels"].astype(np.uint8), writers.astype(str), str(a.get("name", path.name)))
 
 
 def corpus_path() -> Path:
@@ -374,101 +361,45 @@ def shipped_corpus() -> Drawn:
     return _SHIPPED[key]
 
 
-# --- MNIST digits re-drawn as canvas ink ----------------------------------------------------------
+# --- what training uses -------------------------------------------------------------------------
 
-_UP = 2  # the skeleton is found and re-drawn at twice MNIST's resolution
-
-
-def redraw_images(x: np.ndarray, fraction: float = 1.0, seed: int = 0, stroke_jitter: float = 0.0
-                  ) -> np.ndarray:
-    """MNIST digits (uint8 (n, 28, 28)) re-drawn the way the canvas's preprocessing draws ink:
-    each digit is thinned to its skeleton (Zhang-Suen, at twice the resolution) and the skeleton
-    drawn again with a round, anti-aliased pen of the preprocessing's width (varied by
-    ``stroke_jitter``, log scale). Scanned, uneven strokes become even ones, as a drawing's are.
-
-    ``fraction`` of the digits (chosen with ``seed``) are re-drawn, the rest returned as they were.
-    """
-    from .preprocess import STROKE
-
-    x = np.asarray(x, dtype=np.uint8)
-    out = x.copy()
-    rng = np.random.default_rng(seed)
-    pick = np.flatnonzero(rng.random(len(x)) < fraction)
-    strokes = STROKE * np.exp(rng.uniform(-stroke_jitter, stroke_jitter, len(pick))) if stroke_jitter else None
-    for start in range(0, len(pick), 2048):
-        idx = pick[start:start + 2048]
-        up = np.repeat(np.repeat(x[idx].astype(np.float32) / 255.0, _UP, axis=1), _UP, axis=2)
-        up = _smooth(up)
-        skeleton = _thin(up > 0.5)
-        s = None if strokes is None else strokes[start:start + 2048]
-        out[idx] = _draw_skeleton(skeleton, STROKE if s is None else s)
-    return out
+# How the shipped corpus's training part is rendered for training (docs/drawn-experiments.md).
+MIX_REPS = 2
+MIX_JITTER = Jitter(stroke=0.2, slant=0.3, aspect=0.2, rotate=0.1)
 
 
-def _smooth(img: np.ndarray) -> np.ndarray:
-    """A 3x3 binomial blur, so that thresholding the upsampled digit gives round outlines."""
-    p = np.pad(img, ((0, 0), (1, 1), (1, 1)), mode="edge")
-    p = (p[:, :-2] + 2 * p[:, 1:-1] + p[:, 2:]) / 4
-    return (p[:, :, :-2] + 2 * p[:, :, 1:-1] + p[:, :, 2:]) / 4
+@dataclass(frozen=True, eq=False)
+class DrawnMix:
+    """Drawn digits ready for a Trainer: ``extra=(x_train, y_train)`` and
+    ``drawn_test=(x_heldout, y_heldout)`` (writers the training never sees)."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_heldout: np.ndarray
+    y_heldout: np.ndarray
+    description: str  # what a model card records as the drawn part of its data
+    heldout_description: str
+
+    @property
+    def extra(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x_train, self.y_train
+
+    @property
+    def heldout(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x_heldout, self.y_heldout
 
 
-def _zhang_suen_tables() -> tuple[np.ndarray, np.ndarray]:
-    """For each 8-neighbourhood code (bit k = neighbour P(k+2), clockwise from north), whether
-    Zhang-Suen's first / second sub-iteration deletes the centre pixel."""
-    bits = (np.arange(256)[:, None] >> np.arange(8)) & 1  # columns P2..P9
-    p2, p3, p4, p5, p6, p7, p8, p9 = bits.T
-    ring = np.concatenate([bits, bits[:, :1]], axis=1)
-    n = bits.sum(axis=1)
-    a = ((ring[:, :-1] == 0) & (ring[:, 1:] == 1)).sum(axis=1)
-    base = (n >= 2) & (n <= 6) & (a == 1)
-    first = base & (p2 * p4 * p6 == 0) & (p4 * p6 * p8 == 0)
-    second = base & (p2 * p4 * p8 == 0) & (p2 * p6 * p8 == 0)
-    return first.astype(np.uint8), second.astype(np.uint8)
-
-
-_ZS = _zhang_suen_tables()
-
-
-def _thin(b: np.ndarray) -> np.ndarray:
-    """Zhang-Suen thinning of a batch of binary images (n, h, w) to one-pixel-wide skeletons."""
-    img = np.pad(b, ((0, 0), (1, 1), (1, 1))).astype(np.uint8)
-    c = img[:, 1:-1, 1:-1]
-    # neighbour views P2..P9: N, NE, E, SE, S, SW, W, NW
-    views = [img[:, :-2, 1:-1], img[:, :-2, 2:], img[:, 1:-1, 2:], img[:, 2:, 2:],
-             img[:, 2:, 1:-1], img[:, 2:, :-2], img[:, 1:-1, :-2], img[:, :-2, :-2]]
-    code = np.empty(c.shape, np.uint8)
-    tmp = np.empty(c.shape, np.uint8)
-    while True:
-        changed = False
-        for table in _ZS:
-            np.copyto(code, views[0])
-            for k in range(1, 8):
-                np.left_shift(views[k], k, out=tmp)
-                code |= tmp
-            kill = table[code]
-            kill &= c
-            if kill.any():
-                changed = True
-                c -= kill
-        if not changed:
-            return c.astype(bool)
-
-
-def _draw_skeleton(skeleton: np.ndarray, stroke) -> np.ndarray:
-    """Skeletons (n, 56, 56) drawn with a round pen ``stroke`` 28x28-pixels wide (one width or one
-    per digit), anti-aliased by coverage, and averaged 2x2 down to uint8 (n, 28, 28)."""
-    n, h, w = skeleton.shape
-    radius = np.broadcast_to(np.asarray(stroke, np.float32) * _UP / 2.0, (n,))[:, None, None]
-    reach = int(math.ceil(float(radius.max()) + 0.5))
-    padded = np.pad(skeleton, ((0, 0), (reach, reach), (reach, reach)))
-    ink = np.zeros((n, h, w), np.float32)
-    for dy in range(-reach, reach + 1):
-        for dx in range(-reach, reach + 1):
-            dist = math.hypot(dx, dy)
-            cover = np.clip(radius + 0.5 - dist, 0.0, 1.0)  # (n, 1, 1)
-            if not cover.any():
-                continue
-            shifted = padded[:, reach + dy:reach + dy + h, reach + dx:reach + dx + w]
-            np.maximum(ink, shifted * cover, out=ink)
-    small = ink.reshape(n, h // _UP, _UP, w // _UP, _UP).mean(axis=(2, 4))
-    return np.clip(small * 255.0 + 0.5, 0, 255).astype(np.uint8)
+def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_REPS,
+                 jitter: Jitter = MIX_JITTER, should_stop=None) -> DrawnMix:
+    """The shipped corpus (or ``corpus``) as training digits (everything but the check labs,
+    rendered ``reps`` times) and held-out digits (the check labs, rendered as drawn)."""
+    corpus = shipped_corpus() if corpus is None else corpus
+    train, held = check_split(corpus)
+    x, y = render(train, reps, seed, jitter, should_stop)
+    xh, yh = render(held, should_stop=should_stop)
+    copies = f", each drawn {reps} times" if reps > 1 else ""
+    return DrawnMix(
+        x, y, xh, yh,
+        f"drawn digits shipped with DigitPad: {train.describe()}{copies}",
+        f"{held.describe()} (UNIPEN labs {', '.join(CHECK_LABS)}, never trained on)",
+    )

@@ -40,7 +40,7 @@ def parse_hidden(text: str) -> list[int]:
 
 @dataclass
 class NetworkConfig:
-    hidden: list[int] = field(default_factory=lambda: [256, 128])
+    hidden: list[int] = field(default_factory=lambda: [512, 256])
     activation: str = "relu"
     dropout: float = 0.2  # after the first hidden layer, as in the tutorial
     l1: float = 0.0

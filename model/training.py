@@ -37,6 +37,7 @@ LR_SCHEDULES = ("constant", "cosine")
 # Used when it divides the steps of an epoch (the defaults give 68 on the shared digits), else
 # gcd(steps, 4).
 STEPS_PER_EXECUTION = 4
+VALIDATION_BATCH = 1024
 
 
 @dataclass
@@ -51,7 +52,7 @@ class TrainingConfig:
     # frees help: 97.9/98.2% against 97.5/97.8% with 10% (training seeds 42/1, 40 epochs, strength
     # 0.7). It also makes their epoch 68 steps, a multiple of STEPS_PER_EXECUTION.
     validation_split: float = 0.04
-    patience: int = 10  # epochs without a better validation accuracy before stopping
+    patience: int = 0  # epochs without a better validation accuracy before stopping (0: never)
     seed: int = 42
     augment: bool = True
     # 0 = none, 1 = the full ranges in augment()'s docstring, 2 = strong. 0.7 learns faster than 1
@@ -61,7 +62,17 @@ class TrainingConfig:
     lr_schedule: str = "cosine"  # "cosine": decay to zero over the epochs, or "constant"
     # Keep the weights of the epoch with the best validation accuracy (False: the last epoch's,
     # e.g. at the end of a cosine schedule, where the "best" on a few hundred digits is noise).
-    restore_best: bool = True
+    restore_best: bool = False
+    # At most this many batches in all (0: no limit): on a large dataset the run does fewer
+    # epochs (never fewer than one), so the Train button takes about as long on MNIST's 60,000
+    # digits as on the 10,000 shared ones, and a bigger dataset buys variety instead of time.
+    max_batches: int = 8000
+
+    def epochs_for(self, batches_per_epoch: int) -> int:
+        """The epochs a run with this many batches per epoch does: ``epochs`` within ``max_batches``."""
+        if not self.max_batches:
+            return self.epochs
+        return max(1, min(self.epochs, math.ceil(self.max_batches / max(1, batches_per_epoch))))
 
     def validate(self) -> "TrainingConfig":
         checks = [
@@ -70,6 +81,7 @@ class TrainingConfig:
             ("validation_split", 0.0 < self.validation_split < 0.9, "between 0 and 0.9"),
             ("patience", 0 <= self.patience <= 1000, "0..1000 (0 disables early stopping)"),
             ("augment_strength", 0.0 <= self.augment_strength <= 3.0, "0..3"),
+            ("max_batches", 0 <= self.max_batches <= 10_000_000, "0 (no limit)..10,000,000"),
         ]
         checks.append(("lr_schedule", self.lr_schedule in LR_SCHEDULES, " / ".join(LR_SCHEDULES)))
         for name, ok, allowed in checks:
@@ -191,17 +203,18 @@ class Trainer:
         # Keras runs whole groups, so a group size that does not divide the epoch would add steps.
         model = self._initial_model(keras, math.gcd(steps, STEPS_PER_EXECUTION))
         dataset = _pipeline(tf, x_tr, y_tr, cfg, steps)
-        reporter = _Reporter(self, keras, cfg.epochs, steps, start)
+        epochs = cfg.epochs_for(steps)
+        reporter = _Reporter(self, keras, epochs, steps, start, math.ceil(len(x_val) / VALIDATION_BATCH))
         best = _BestWeights(keras, cfg.patience)
         if self.cancelled:
             raise Cancelled()
         model.fit(
             dataset,
-            epochs=cfg.epochs,
+            epochs=epochs,
             steps_per_epoch=steps,
             validation_data=(x_val, y_val),
-            validation_batch_size=1024,
-            callbacks=[reporter, best, *_schedule(keras, cfg, self.network.learning_rate)],
+            validation_batch_size=VALIDATION_BATCH,
+            callbacks=[reporter, best, *_schedule(keras, cfg, self.network.learning_rate, epochs)],
             verbose=0,
         )
         if cfg.restore_best:
@@ -244,6 +257,17 @@ def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray
     result.confusion, result.test_predictions = ev.confusion, ev.predictions
 
 
+def join_extra(parts) -> tuple[tuple[np.ndarray, np.ndarray] | None, str | None]:
+    """Several sources of extra training digits, ``[((x, y) or None, name or None), ...]``, as one
+    ``extra`` for a Trainer and one description ("a + b"); (None, None) when there are none."""
+    parts = [(xy, name) for xy, name in parts if xy is not None and len(xy[1])]
+    if not parts:
+        return None, None
+    x = np.concatenate([np.asarray(xy[0], np.uint8).reshape(-1, 28, 28) for xy, _ in parts])
+    y = np.concatenate([np.asarray(xy[1], np.uint8) for xy, _ in parts])
+    return (x, y), " + ".join(name for _, name in parts if name)
+
+
 def evaluate_drawn_into(result: TrainingResult, x: np.ndarray, y: np.ndarray) -> None:
     """Fill the result's drawn_* fields from held-out drawn digits (uint8 (n, 28, 28), labels)."""
     from .evaluation import evaluate
@@ -280,13 +304,18 @@ def _pipeline(tf, x, y, cfg: TrainingConfig, steps: int):
         ds = tf.data.Dataset.zip((ds, tf.data.Dataset.counter()))
         ds = ds.map(
             lambda xy, i: (augment(tf, xy[0], tf.stack([tf.constant(seed, tf.int64), i]), strength), xy[1]),
-            num_parallel_calls=tf.data.AUTOTUNE,
+            num_parallel_calls=2,
             deterministic=True,
         )
     # One thread per augmentation op: its tensors are small, and splitting each op over both cores
     # cost 60% more CPU per batch (10 ms against 6 ms) for no gain in wall time.
     options = tf.data.Options()
     options.threading.max_intra_op_parallelism = 1
+    # No autotuning (two parallel augmentations and a fixed prefetch are what it chose on 2 cores
+    # anyway): its optimisation thread sleeps for up to a minute between rounds, and destroying
+    # the pipeline at the end of fit waited for it, which added 36 s of idle time to 4 of 6
+    # 40-epoch runs here (bench_train_time.py prints that wait as "from the last epoch's end").
+    options.autotune.enabled = False
     return ds.prefetch(4).with_options(options)
 
 
@@ -386,11 +415,57 @@ def _bilinear(tf, img, sx, sy):
     return top + wy * (bottom - top)
 
 
+class EtaClock:
+    """Seconds left in a fit, estimated from what its steps have cost so far.
+
+    The first call into TensorFlow traces the training function and fills the input pipeline,
+    and the first validation traces its own function: seconds that are spent once, in epoch 1,
+    and made an ETA from the plain average over a whole first epoch 20-40% too long. So the
+    training rate is measured from the end of the first group of steps on, without the time
+    spent validating, and each remaining validation is costed at the latest one's duration once
+    a second one has run (before that, at its batches' cost at the training rate, never more
+    than the first validation took).
+    """
+
+    def __init__(self, epochs: int, steps: int, val_steps: int):
+        self.epochs, self.steps, self.val_steps = epochs, steps, max(0, val_steps)
+        self.start_time: float | None = None
+        self.warm: tuple[float, int] | None = None  # (time, steps done) after the first group
+        self.validations: list[float] = []  # seconds each validation took
+
+    def start(self, now: float) -> None:
+        self.start_time = now
+
+    def steps_done(self, now: float, done: int) -> None:
+        if self.warm is None:
+            self.warm = (now, done)
+
+    def validated(self, seconds: float) -> None:
+        self.validations.append(seconds)
+
+    def eta(self, now: float, done: int) -> float:
+        left = self.epochs * self.steps - done
+        if self.warm is None or done <= self.warm[1]:
+            return (now - self.start_time) / max(1, done) * left
+        t_warm, d_warm = self.warm
+        rate = max(0.0, now - t_warm - sum(self.validations)) / (done - d_warm)
+        estimate = rate * self.val_steps
+        if len(self.validations) >= 2:
+            per_validation = self.validations[-1]
+        elif self.validations:
+            per_validation = min(self.validations[0], estimate)
+        else:
+            per_validation = estimate
+        validations_left = max(0, self.epochs - len(self.validations)) if self.val_steps else 0
+        return rate * left + validations_left * per_validation
+
+
 class _Reporter:
     """Keras callback that turns batches and epochs into Progress events and honours cancel."""
 
-    def __new__(cls, trainer, keras, epochs, steps, start):
+    def __new__(cls, trainer, keras, epochs, steps, start, val_steps=1):
         base = keras.callbacks.Callback
+        clock = EtaClock(epochs, steps, val_steps)
 
         class Reporter(base):
             def on_epoch_begin(self, epoch, logs=None):
@@ -406,14 +481,14 @@ class _Reporter:
                 loss, acc = float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan))
                 now = time.perf_counter()
                 elapsed = now - start
+                clock.steps_done(now, (self.epoch - 1) * steps + batch + 1)
                 for b in range(self.reported + 1, batch + 2):
                     if trainer.cancelled:
                         break
                     done = (self.epoch - 1) * steps + b
-                    rate = (now - self.fit_start) / done
                     trainer.on_progress(
                         Progress("batch", self.epoch, epochs, b, steps, loss, acc,
-                                 elapsed=elapsed, eta=rate * (epochs * steps - done))
+                                 elapsed=elapsed, eta=clock.eta(now, done))
                     )
                     self.reported = b
                 if trainer.cancelled:
@@ -421,21 +496,27 @@ class _Reporter:
 
             def on_train_begin(self, logs=None):
                 self.fit_start = time.perf_counter()
+                clock.start(self.fit_start)
                 self.epoch = 1
                 self.reported = 0
                 trainer.on_progress(Progress("start", 1, epochs, 0, steps, elapsed=self.fit_start - start))
+
+            def on_test_begin(self, logs=None):  # fit's validation at the end of each epoch
+                self.test_start = time.perf_counter()
+
+            def on_test_end(self, logs=None):
+                clock.validated(time.perf_counter() - self.test_start)
 
             def on_epoch_end(self, epoch, logs=None):
                 logs = logs or {}
                 now = time.perf_counter()
                 done = (epoch + 1) * steps
-                rate = (now - self.fit_start) / done
                 trainer.on_progress(
                     Progress(
                         "epoch", epoch + 1, epochs, steps, steps,
                         float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
                         _opt(logs.get("val_loss")), _opt(logs.get("val_accuracy")),
-                        elapsed=now - start, eta=rate * (epochs * steps - done),
+                        elapsed=now - start, eta=clock.eta(now, done),
                         first_layer=_first_kernel(keras, self.model),
                     )
                 )
@@ -476,11 +557,11 @@ class _BestWeights:
         return BestWeights()
 
 
-def _schedule(keras, cfg: TrainingConfig, lr0: float) -> list:
+def _schedule(keras, cfg: TrainingConfig, lr0: float, epochs: int) -> list:
     if cfg.lr_schedule != "cosine":
         return []
     return [keras.callbacks.LearningRateScheduler(
-        lambda epoch: lr0 * 0.5 * (1.0 + math.cos(math.pi * epoch / cfg.epochs)))]
+        lambda epoch: lr0 * 0.5 * (1.0 + math.cos(math.pi * epoch / epochs)))]
 
 
 def _first_kernel(keras, model):

@@ -168,7 +168,7 @@ def test_form_defaults_cover_every_config_field(tab):
     network, training = tab.form_configs()
     assert network == NetworkConfig()
     assert training == TrainingConfig()
-    assert tab.hidden_edit.text() == "256, 128"
+    assert tab.hidden_edit.text() == ", ".join(map(str, NetworkConfig().hidden))
     assert tab.start_button.isEnabled()
 
 

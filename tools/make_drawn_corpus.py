@@ -2,14 +2,16 @@
 
     python tools/make_drawn_corpus.py [--shared DIR] [--out FILE]
 
-It holds every UNIPEN digit of unipen-dev.jsonl.gz (7,094 digits, 217 writers, 11 labs; the labs
-in model.drawn.CHECK_LABS are its held-out part) and every pendigits trajectory of
-pendigits.tra (7,494 digits of 30 writers whose identities the file does not keep: training only).
-Nothing from MNIST. Prints what it wrote and how the stored inks render against the source inks
-through the preprocessing (they differ by sub-pixel centring and, for scribbled digits, by the
-round joins the preprocessing puts at the quantised points' corners).
+It holds every UNIPEN digit of unipen-dev.jsonl.gz (7,094 digits by 219 "lab/name" writers of
+11 labs; the labs in model.drawn.CHECK_LABS are its held-out part). Nothing from MNIST, and not
+the pen trajectories (pendigits.tra): with UNIPEN's drawings in the training data they no longer
+helped (docs/drawn-experiments.md), and they cost a third of the Train tab's time. Prints what it wrote and how the stored inks render against the source inks
+through the preprocessing. They differ by sub-pixel centring, and where the tablet repeated a
+point: the corpus drops repeats, as DigitPad's canvas never records them (app/canvas.py MIN_STEP),
+and the preprocessing then puts round joins at corners the repeats hid (4% of the digits gain or
+lose more than 5% of their ink that way; storing 16 times finer points changes none of that).
 
-Why pendigits has no writers: the UCI file is shuffled. Counted in blocks of 250 lines (one
+Why pendigits could only ever be training data: the UCI file is shuffled. Counted in blocks of 250 lines (one
 writer wrote ~250 digits), the class counts vary as much as in a random permutation of the
 labels, and a digit's nearest same-class neighbour lies a median 2,200 lines away (2.6% within
 100 lines, what a random order gives: 2.7%). So no writer can be recovered from its order.
@@ -32,20 +34,14 @@ def main() -> None:
     args = ap.parse_args()
     import numpy as np
 
-    from model import drawn, pendigits
+    from model import drawn
     from model.preprocess import ink_to_input
 
     t = time.perf_counter()
     unipen = drawn.read_unipen(args.shared / "unipen" / "unipen-dev.jsonl.gz")
-    pen_file = args.shared / "pendigits" / "pendigits.tra"
-    controls, _ = pendigits.read(pen_file)
-    pen = drawn.read_pendigits(pen_file)
-    both = drawn.Drawn(unipen.inks + pen.inks, np.concatenate([unipen.labels, pen.labels]),
-                       np.concatenate([unipen.writers, pen.writers]),
-                       "UNIPEN train_r01_v07 digits + UCI pendigits (pendigits.tra)")
-    smooth = np.r_[np.zeros(len(unipen), bool), np.ones(len(pen), bool)]
+    both = drawn.Drawn(unipen.inks, unipen.labels, unipen.writers, "UNIPEN train_r01_v07 isolated digits (1a)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    drawn.save_corpus(args.out, both, smooth=smooth, controls=list(controls))
+    drawn.save_corpus(args.out, both)
 
     back = drawn.load_corpus(args.out)
     assert len(back) == len(both) and (back.labels == both.labels).all() and (back.writers == both.writers).all()

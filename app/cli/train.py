@@ -1,6 +1,7 @@
 """``digitpad train --data SOURCE [...]``: train a network and save it as a model."""
 from __future__ import annotations
 
+import argparse
 import json
 import shlex
 import sys
@@ -23,6 +24,11 @@ def register(sub) -> None:
                     help="render each pen trajectory N times (default 1)")
     sp.add_argument("--extra-holdout", type=float, default=0.0, metavar="F",
                     help="keep the last F of the pen trajectories out of training, for measuring")
+    sp.add_argument("--drawn", action=argparse.BooleanOptionalAction, default=True,
+                    help="also train on the drawn digits shipped with DigitPad, and report accuracy on"
+                         " their held-out writers (default: on; --no-drawn trains on --data alone)")
+    sp.add_argument("--with-samples", action="store_true",
+                    help="also train on your own samples (digitpad samples list)")
     sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
     sp.add_argument("--name", help="the model's name")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
@@ -42,6 +48,9 @@ def register(sub) -> None:
     tc = TrainingConfig()
     g = sp.add_argument_group("training")
     g.add_argument("--epochs", type=int, default=tc.epochs)
+    g.add_argument("--max-batches", type=int, default=tc.max_batches, metavar="N",
+                   help="at most N batches in all: fewer epochs on large datasets (0: no limit;"
+                        " default %(default)s)")
     g.add_argument("--batch-size", type=int, default=tc.batch_size)
     g.add_argument("--validation-split", type=float, default=tc.validation_split)
     g.add_argument("--patience", type=int, default=tc.patience, help="early-stopping patience (0: off)")
@@ -60,7 +69,7 @@ def run(args) -> int:
     from model import data
     from model.network import NetworkConfig
     from model.store import ModelStore
-    from model.training import Trainer, TrainingConfig, save_result, write_model_dir
+    from model.training import Trainer, TrainingConfig, join_extra, save_result, write_model_dir
 
     network = NetworkConfig(
         hidden=args.hidden, activation=args.activation, dropout=args.dropout, l1=args.l1, l2=args.l2,
@@ -70,12 +79,22 @@ def run(args) -> int:
         epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
         patience=args.patience, seed=args.seed, augment=not args.no_augment,
         augment_strength=args.augment_strength, lr_schedule=args.lr_schedule,
-        restore_best=not args.last_epoch,
+        restore_best=not args.last_epoch, max_batches=args.max_batches,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
-    extra, extra_name = _load_extra(args)
+    parts = [_load_extra(args)]
+    mix = None
+    if args.drawn:
+        from model import drawn
+
+        mix = drawn.training_mix(seed=args.seed)
+        parts.insert(0, (mix.extra, mix.description))
+    if args.with_samples:
+        parts.append(_load_samples())
+    extra, extra_name = join_extra(parts)
     progress = ProgressBar(enabled=not args.json and on_terminal())
-    trainer = Trainer(ds, network, training, progress, extra=extra)
+    trainer = Trainer(ds, network, training, progress, extra=extra,
+                      drawn_test=None if mix is None else mix.heldout)
     try:
         result = trainer.run()
     finally:
@@ -99,6 +118,8 @@ def run(args) -> int:
         "test_from_train": ds.test_from_train,
         "epochs_run": result.epochs_run,
         "best_epoch": result.best_epoch,
+        "drawn_accuracy": result.drawn_accuracy,
+        "drawn_n": result.drawn_n,
         "seconds": round(result.seconds, 2),
     }
     if args.json:
@@ -108,8 +129,21 @@ def run(args) -> int:
         split = "carved from the training files" if ds.test_from_train else "the source's test files"
         out(f"Trained {result.epochs_run} epochs (best {result.best_epoch}) in {result.seconds:.1f} s")
         out(f"Test accuracy {acc} on {result.test_n} digits ({split})")
+        if result.drawn_accuracy is not None:
+            out(f"Drawn digits of held-out writers: {result.drawn_accuracy:.2%} of {result.drawn_n}"
+                f" ({mix.heldout_description})")
         out(f"Saved: {info.path}" + ("  (now active)" if args.activate and not args.out else ""))
     return EXIT_OK
+
+
+def _load_samples():
+    from .common import CliError, open_samples
+
+    x, y = open_samples().arrays()
+    if not len(y):
+        raise CliError("--with-samples: you have no samples yet. Add some with `digitpad samples add"
+                       " --label L FILE...` (or in the window), or train without --with-samples.")
+    return (x, y), f"your samples ({len(y)})"
 
 
 def _load_extra(args):
