@@ -236,6 +236,12 @@ class Jitter:
     def none(self) -> bool:
         return not (self.stroke or self.slant or self.aspect or self.rotate)
 
+    def scaled(self, factor: float) -> "Jitter":
+        """Every range times ``factor`` (0: no distortion)."""
+        if not (0.0 <= factor <= 5.0):
+            raise ValueError(f"jitter factor must be between 0 and 5, not {factor}")
+        return Jitter(self.stroke * factor, self.slant * factor, self.aspect * factor, self.rotate * factor)
+
 
 def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter(),
            should_stop=None) -> tuple[np.ndarray, np.ndarray]:
@@ -398,6 +404,10 @@ def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_
     x, y = render(train, reps, seed, jitter, should_stop)
     xh, yh = render(held, should_stop=should_stop)
     copies = f", each drawn {reps} times" if reps > 1 else ""
+    if jitter != MIX_JITTER:
+        copies += (" as drawn" if jitter.none else
+                   f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
+                   f" rotation {jitter.rotate:g})")
     return DrawnMix(
         x, y, xh, yh,
         f"drawn digits shipped with DigitPad: {train.describe()}{copies}",

@@ -1,6 +1,10 @@
 """NetworkConfig -> Keras model, and exporting a trained model's weights for the NumPy Recognizer.
 
-The defaults are the tutorial's network: 784-256-Dropout(0.2)-128-10, ReLU, softmax, Adam.
+The defaults are the tutorial's network at twice its width: 784-512-Dropout(0.2)-256-10, ReLU,
+softmax, Adam. With drawn digits in the training data the wider network reads both MNIST and
+drawings better (98.6/98.7% against 98.3/98.3% on held-out MNIST, 96.0-96.3% against 95.4-95.9%
+on drawn digits of held-out writers: docs/drawn-experiments.md) and still answers in well under
+the 0.5 ms a drawing may take.
 TensorFlow/Keras is imported inside the functions that need it, never at module import.
 """
 from __future__ import annotations
@@ -40,7 +44,7 @@ def parse_hidden(text: str) -> list[int]:
 
 @dataclass
 class NetworkConfig:
-    hidden: list[int] = field(default_factory=lambda: [512, 256])
+    hidden: list[int] = field(default_factory=lambda: [512, 256])  # the tutorial's: 256, 128
     activation: str = "relu"
     dropout: float = 0.2  # after the first hidden layer, as in the tutorial
     l1: float = 0.0

@@ -261,8 +261,17 @@ def test_train_with_samples(mnist_npz, home, tmp_path, capsys):
     with SampleStore() as samples:
         for i in range(0, 5000, 500):
             samples.add(x[i], int(y[i]))
-    rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", "--with-samples")
+    rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", "--with-samples",
+                             "--drawn-reps", "1", "--drawn-jitter", "0")
     assert rc == 0, err
     extra = json.loads((tmp_path / "m" / "card.json").read_text())["data"]["extra"]
-    assert extra.startswith("drawn digits shipped with DigitPad") and extra.endswith(" + your samples (10)")
+    assert extra.startswith("drawn digits shipped with DigitPad") and extra.endswith(" as drawn + your samples (10)")
     assert json.loads(out)["drawn_n"] == 800
+
+
+@pytest.mark.parametrize("flags, words", [(["--drawn-reps", "0"], "--drawn-reps: 0"),
+                                          (["--drawn-jitter", "9"], "--drawn-jitter: 9")])
+def test_train_refuses_bad_drawn_settings(mnist_npz, home, tmp_path, capsys, flags, words):
+    rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", *flags)
+    assert rc == 1 and words in err
+    assert not (tmp_path / "m").exists()

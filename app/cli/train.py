@@ -7,11 +7,12 @@ import shlex
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, ProgressBar, hidden, on_terminal, out
+from .common import EXIT_OK, CliError, ProgressBar, hidden, on_terminal, out
 
 
 def register(sub) -> None:
     from model.data import TEST_FRACTION
+    from model.drawn import MIX_REPS
     from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, NetworkConfig
     from model.training import LR_SCHEDULES, TrainingConfig
 
@@ -27,6 +28,11 @@ def register(sub) -> None:
     sp.add_argument("--drawn", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on the drawn digits shipped with DigitPad, and report accuracy on"
                          " their held-out writers (default: on; --no-drawn trains on --data alone)")
+    sp.add_argument("--drawn-reps", type=int, default=None, metavar="N",
+                    help=f"draw each of those digits N times, each time distorted anew (default {MIX_REPS})")
+    sp.add_argument("--drawn-jitter", type=float, default=1.0, metavar="F",
+                    help="scale those distortions (slant, aspect, rotation, pen width) by F: 0 draws the"
+                         " digits as they were drawn (default 1)")
     sp.add_argument("--with-samples", action="store_true",
                     help="also train on your own samples (digitpad samples list)")
     sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
@@ -60,8 +66,10 @@ def register(sub) -> None:
                    help="0 none, 1 default, 2 strong distortions")
     g.add_argument("--lr-schedule", choices=LR_SCHEDULES, default=tc.lr_schedule,
                    help="constant, or cosine decay of the learning rate to zero over the epochs")
-    g.add_argument("--last-epoch", action="store_true",
-                   help="keep the last epoch's weights instead of the best epoch's on validation")
+    g.add_argument("--best-epoch", dest="restore_best", action="store_true", default=tc.restore_best,
+                   help="keep the weights of the epoch with the best validation accuracy")
+    g.add_argument("--last-epoch", dest="restore_best", action="store_false",
+                   help="keep the last epoch's weights (the default: the cosine schedule ends there)")
     sp.set_defaults(func=run)
 
 
@@ -79,7 +87,7 @@ def run(args) -> int:
         epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
         patience=args.patience, seed=args.seed, augment=not args.no_augment,
         augment_strength=args.augment_strength, lr_schedule=args.lr_schedule,
-        restore_best=not args.last_epoch, max_batches=args.max_batches,
+        restore_best=args.restore_best, max_batches=args.max_batches,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
     parts = [_load_extra(args)]
@@ -87,7 +95,12 @@ def run(args) -> int:
     if args.drawn:
         from model import drawn
 
-        mix = drawn.training_mix(seed=args.seed)
+        reps = drawn.MIX_REPS if args.drawn_reps is None else args.drawn_reps
+        if not 1 <= reps <= 50:
+            raise CliError(f"--drawn-reps: {reps} is outside 1..50.")
+        if not 0.0 <= args.drawn_jitter <= 5.0:
+            raise CliError(f"--drawn-jitter: {args.drawn_jitter} is outside 0..5.")
+        mix = drawn.training_mix(seed=args.seed, reps=reps, jitter=drawn.MIX_JITTER.scaled(args.drawn_jitter))
         parts.insert(0, (mix.extra, mix.description))
     if args.with_samples:
         parts.append(_load_samples())
@@ -137,7 +150,7 @@ def run(args) -> int:
 
 
 def _load_samples():
-    from .common import CliError, open_samples
+    from .common import open_samples
 
     x, y = open_samples().arrays()
     if not len(y):
