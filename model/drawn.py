@@ -222,10 +222,11 @@ def tuning_split(drawn: Drawn) -> tuple[Drawn, Drawn]:
 
 @dataclass(frozen=True)
 class Jitter:
-    """Random per-copy distortions of an ink before the preprocessing, uniform in +-range:
-    ``stroke`` (log of the preprocessing's pen width), ``slant`` (x += slant * y, y down, so
-    positive leans the top to the left... see :func:`_distort`), ``aspect`` (log of the width
-    scale), ``rotate`` (radians). All zero: the ink as drawn."""
+    """Random per-copy distortions of an ink before the preprocessing, each uniform in +-range:
+    ``stroke`` (log of the preprocessing's pen width), ``slant`` (shear: the top of the digit
+    moves sideways by slant times its height), ``aspect`` (log of the width's scale), ``rotate``
+    (radians). All zero: the ink as drawn. The ranges people's writing spans; the preprocessing
+    then crops and scales as for any drawing."""
 
     stroke: float = 0.0
     slant: float = 0.0

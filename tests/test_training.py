@@ -223,7 +223,8 @@ def test_same_seed_same_network_other_seed_other_network():
 @pytest.mark.slow
 def test_early_stopping_restores_the_best_epoch(dataset):
     """A learning rate high enough that validation accuracy goes up and down; patience 2."""
-    cfg = TrainingConfig(epochs=12, batch_size=64, augment=False, patience=2, seed=42, validation_split=0.2)
+    cfg = TrainingConfig(epochs=12, batch_size=64, augment=False, patience=2, seed=42, validation_split=0.2,
+                         restore_best=True)
     result = Trainer(dataset, NetworkConfig(hidden=[32], dropout=0.0, learning_rate=0.05), cfg).run()
     val = result.history["val_accuracy"]
     best = int(np.argmax(val)) + 1  # the first best epoch: a tie is no improvement
@@ -248,7 +249,7 @@ def test_early_stopping_restores_the_best_epoch(dataset):
 def test_best_weights_restored_without_early_stop():
     """patience 0 never stops, but the best epoch is still the one returned."""
     ds = small_dataset(600)
-    cfg = TrainingConfig(epochs=6, batch_size=32, augment=False, patience=0, seed=3)
+    cfg = TrainingConfig(epochs=6, batch_size=32, augment=False, patience=0, seed=3, restore_best=True)
     result = Trainer(ds, NetworkConfig(hidden=[32], dropout=0.0, learning_rate=0.08), cfg).run()
     val = result.history["val_accuracy"]
     assert result.epochs_run == 6
@@ -538,7 +539,7 @@ def test_max_batches_caps_the_epochs_of_large_datasets():
     assert TrainingConfig(epochs=40, max_batches=0).epochs_for(549) == 40
     # the Train button: all its epochs on the shared digits + the drawn corpus, fewer on 60,000
     default = TrainingConfig()
-    assert default.epochs_for(166) == default.epochs
+    assert default.epochs_for(166) == default.epochs_for(174) == default.epochs
     assert default.epochs_for(549) < default.epochs / 2
     with pytest.raises(Exception, match="max_batches"):
         TrainingConfig(max_batches=-1).validate()
