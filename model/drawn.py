@@ -37,9 +37,23 @@ from .data import DataError
 from .ink import Ink, InkError
 
 __all__ = [
-    "CHECK_LABS", "CORPUS_FILE", "DrawnDataError", "Drawn", "Jitter", "read_unipen", "read_pendigits",
-    "split_by_writer", "check_split", "tuning_split", "render", "save_corpus", "load_corpus",
-    "corpus_path", "shipped_corpus", "DrawnMix", "training_mix",
+    "CHECK_LABS",
+    "CORPUS_FILE",
+    "Drawn",
+    "DrawnDataError",
+    "DrawnMix",
+    "Jitter",
+    "check_split",
+    "corpus_path",
+    "load_corpus",
+    "read_pendigits",
+    "read_unipen",
+    "render",
+    "save_corpus",
+    "shipped_corpus",
+    "split_by_writer",
+    "training_mix",
+    "tuning_split",
 ]
 
 # The permanent check set: UNIPEN's labs tos and imp (800 digits, 91 writers, quality "OK").
@@ -82,7 +96,7 @@ class Drawn:
         """The lab of each digit ("pendigits" for unknown writers)."""
         return np.array([w.split("/", 1)[0] if w else "pendigits" for w in self.writers.tolist()])
 
-    def take(self, index, name: str | None = None) -> "Drawn":
+    def take(self, index, name: str | None = None) -> Drawn:
         """The digits at ``index`` (indices or a boolean mask), in that order."""
         index = np.asarray(index)
         if index.dtype == bool:
@@ -90,7 +104,7 @@ class Drawn:
         return Drawn(tuple(self.inks[i] for i in index.tolist()), self.labels[index], self.writers[index],
                      name or self.name)
 
-    def __add__(self, other: "Drawn") -> "Drawn":
+    def __add__(self, other: Drawn) -> Drawn:
         return Drawn(self.inks + other.inks, np.concatenate([self.labels, other.labels]),
                      np.concatenate([self.writers, other.writers]), f"{self.name} + {other.name}")
 
@@ -237,7 +251,7 @@ class Jitter:
     def none(self) -> bool:
         return not (self.stroke or self.slant or self.aspect or self.rotate)
 
-    def scaled(self, factor: float) -> "Jitter":
+    def scaled(self, factor: float) -> Jitter:
         """Every range times ``factor`` (0: no distortion)."""
         if not (0.0 <= factor <= 5.0):
             raise ValueError(f"jitter factor must be between 0 and 5, not {factor}")

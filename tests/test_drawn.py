@@ -272,6 +272,6 @@ def test_train_with_samples(mnist_npz, home, tmp_path, capsys):
 @pytest.mark.parametrize("flags, words", [(["--drawn-reps", "0"], "--drawn-reps: 0"),
                                           (["--drawn-jitter", "9"], "--drawn-jitter: 9")])
 def test_train_refuses_bad_drawn_settings(mnist_npz, home, tmp_path, capsys, flags, words):
-    rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", *flags)
+    rc, _, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", *flags)
     assert rc == 1 and words in err
     assert not (tmp_path / "m").exists()

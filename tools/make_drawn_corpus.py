@@ -50,7 +50,7 @@ def main() -> None:
         xa, xb = ink_to_input(a), ink_to_input(b)
         diff.append(float(np.abs(xa - xb).mean()) * 255)
         ink.append(abs(float(xa.sum() - xb.sum())) / float(xa.sum()))
-    rest, check = drawn.check_split(back)
+    _, check = drawn.check_split(back)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t:.1f} s: "
           f"{back.describe()}; held-out check labs {'+'.join(drawn.CHECK_LABS)}: {check.describe()}")
     print(f"stored vs source ink after preprocessing: mean |pixel difference| median {np.median(diff):.2f}/255,"

@@ -24,7 +24,9 @@ from common import MNIST_DIR, ROOT, SPLIT_SEED, TEST_FRACTION, mnist_split, pen_
 
 TUTORIAL = ["--hidden", "256,128", "--dropout", "0.2", "--optimizer", "adam", "--learning-rate", "0.001",
             "--batch-size", "128", "--validation-split", "0.2", "--patience", "10", "--epochs", "100",
-            "--lr-schedule", "constant", "--no-augment"]
+            "--lr-schedule", "constant", "--no-augment",
+            # what the defaults no longer are: the best epoch, no batch budget, MNIST alone
+            "--best-epoch", "--max-batches", "0", "--no-drawn"]
 
 
 def train(out: Path, flags: list[str]) -> tuple[float, dict]:

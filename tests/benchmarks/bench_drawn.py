@@ -33,11 +33,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import MNIST_DIR, ROOT, SPLIT_SEED, TEST_FRACTION, mnist_split, require_shared
-
-TUTORIAL = ["--hidden", "256,128", "--dropout", "0.2", "--optimizer", "adam", "--learning-rate", "0.001",
-            "--batch-size", "128", "--validation-split", "0.2", "--patience", "10", "--epochs", "100",
-            "--lr-schedule", "constant", "--no-augment", "--best-epoch", "--max-batches", "0", "--no-drawn"]
+from bench_accuracy import TUTORIAL
+from common import (
+    MNIST_DIR,
+    ROOT,
+    SPLIT_SEED,
+    TEST_FRACTION,
+    mnist_split,
+    require_shared,
+)
 
 
 def train(out: Path, flags: list[str]) -> tuple[dict, dict]:

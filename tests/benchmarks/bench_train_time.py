@@ -49,7 +49,7 @@ def main() -> None:
         c0, t0 = time.process_time(), time.perf_counter()
         mix = None if args.no_drawn else drawn.training_mix(seed=cfg.seed)
         prep = time.perf_counter() - t0
-        trainer = Trainer(ds, training=cfg, on_progress=lambda p: events.append((time.perf_counter(), p)),
+        trainer = Trainer(ds, training=cfg, on_progress=lambda p, ev=events: ev.append((time.perf_counter(), p)),
                           extra=None if mix is None else mix.extra,
                           drawn_test=None if mix is None else mix.heldout)
         result = trainer.run()
