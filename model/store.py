@@ -22,18 +22,21 @@ import time
 import unicodedata
 import uuid
 import zipfile
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .errors import DigitPadError
 from . import paths
 from .archives import zip_errors
+from .card import CARD_FORMAT, CARD_VERSION, CardError, ModelCard
+from .errors import DigitPadError
 from .recognizer import ModelError, Recognizer
 
-CARD_FORMAT = "digitpad-model"
-CARD_VERSION = 1
+__all__ = ["CARD_FORMAT", "CARD_VERSION", "DEFAULT_ID", "ModelInfo", "ModelStore", "StoreError",
+           "write_json_atomic", "write_model_dir"]
+
 DEFAULT_ID = "default"
 ARCHIVE_NAMES = ("card.json", "weights.npz", "model.keras")
 MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; the default network's files are ~3 MB
@@ -42,6 +45,7 @@ STALE_STAGING_SECONDS = 3600  # younger staging dirs may belong to another Digit
 
 class StoreError(DigitPadError, RuntimeError):
     """A model that cannot be found, read, saved or changed; the message says what to do."""
+
     title = "Cannot use the model"
 
 
@@ -49,33 +53,26 @@ class StoreError(DigitPadError, RuntimeError):
 class ModelInfo:
     id: str  # "default" for the shipped model, else the user model's directory name
     path: Path
-    card: dict = field(hash=False)
+    card: ModelCard = field(hash=False)
     read_only: bool
 
     @property
     def name(self) -> str:
-        return str(self.card.get("name") or self.id)
+        return self.card.name or self.id
 
     @property
     def accuracy(self) -> float | None:
-        metrics = self.card.get("metrics")
-        acc = metrics.get("test_accuracy") if isinstance(metrics, dict) else None
-        return float(acc) if isinstance(acc, (int, float)) and acc else None
+        return self.card.accuracy
 
     @property
     def created(self) -> str:
-        return str(self.card.get("created") or "")
+        return self.card.created
 
     def summary(self) -> str:
-        """One line, e.g. ``My net — 97.9% on MNIST test (2026-11-22)``.
-
-        The data set's label is ``card["data"]`` when a string, else its ``name`` or ``source``.
-        """
+        """One line, e.g. ``My net — 97.9% on MNIST test (2026-11-22)``."""
         text = self.name
         if self.accuracy is not None:
-            data = self.card.get("data")
-            if isinstance(data, dict):
-                data = data.get("name") or data.get("source")
+            data = self.card.data.name if self.card.data is not None else None
             text += f" — {self.accuracy:.1%}" + (f" on {data} test" if data else " test accuracy")
         if self.created:
             text += f" ({self.created[:10]})"
@@ -173,19 +170,17 @@ class ModelStore:
         return path
 
     # -- changing --------------------------------------------------------------------------------
-    def save(self, card: dict, write: Callable[[Path], None], *, name: str | None = None) -> ModelInfo:
+    def save(self, card: ModelCard, write: Callable[[Path], None], *, name: str | None = None) -> ModelInfo:
         """Save a new model: ``write(staging_dir)`` writes ``model.keras`` and ``weights.npz``.
 
         Only a complete model whose weights load is renamed into place; on any failure the
         staging directory is removed and existing models are untouched.
         """
-        card = dict(card)
-        name = str(name or card.get("name") or "").strip() or "Model"
+        name = str(name or card.name or "").strip() or "Model"
         now = _now()
-        card.update(format=CARD_FORMAT, version=CARD_VERSION, name=name)
-        card.setdefault("created", now.isoformat(timespec="seconds"))
+        card = dataclasses.replace(card, name=name, created=card.created or now.isoformat(timespec="seconds"))
         try:
-            json.dumps(card, default=_plain)
+            json.dumps(card.to_dict(), default=_plain)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"The model was not saved: its card cannot be written as JSON ({exc}).") from None
         self.models_dir.mkdir(parents=True, exist_ok=True)
@@ -199,11 +194,12 @@ class ModelStore:
                 raise StoreError(f"The model was not saved: its weights.npz does not load ({exc}).") from None
             base = f"{_slug(name)}-{now:%Y%m%d-%H%M%S}"
             for n in range(1, 1000):
-                card["id"] = model_id = base if n == 1 else f"{base}-{n}"
+                model_id = base if n == 1 else f"{base}-{n}"
+                card.id = model_id
                 target = self.models_dir / model_id
                 if target.exists():
                     continue
-                write_json_atomic(staging / "card.json", card)
+                write_json_atomic(staging / "card.json", card.to_dict())
                 for f in staging.rglob("*"):
                     if f.is_file():
                         _fsync_file(f)
@@ -215,7 +211,7 @@ class ModelStore:
                         continue
                     raise
                 _fsync_dir(self.models_dir)
-                return ModelInfo(model_id, target, json.loads(json.dumps(card, default=_plain)), False)
+                return ModelInfo(model_id, target, _reread(card), False)
             raise StoreError(f"The model was not saved: too many models named {base!r}.")
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -249,8 +245,8 @@ class ModelStore:
         if not name:
             raise StoreError("A model's name cannot be empty.")
         info = self.get(model_id)
-        card = {**info.card, "name": name}
-        write_json_atomic(info.path / "card.json", card)
+        card = dataclasses.replace(info.card, name=name)
+        write_json_atomic(info.path / "card.json", card.to_dict())
         return ModelInfo(info.id, info.path, card, False)
 
     # -- exchange --------------------------------------------------------------------------------
@@ -290,12 +286,10 @@ class ModelStore:
             if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
                 raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
             try:
-                card = json.loads(zf.read("card.json").decode("utf-8"))
+                card = ModelCard.from_dict(json.loads(zf.read("card.json").decode("utf-8")))
             except ValueError as exc:
                 raise bad(f"card.json is not valid JSON ({exc}).") from None
-            try:
-                _check_card(card)
-            except StoreError as exc:
+            except CardError as exc:
                 raise bad(f"card.json {exc}") from None
 
             def write(staging: Path) -> None:
@@ -357,14 +351,12 @@ def _inspect(model_id: str, path: Path, read_only: bool) -> ModelInfo:
     if not path.is_dir():
         raise StoreError(f"There is no model directory {path}.")
     try:
-        card = json.loads((path / "card.json").read_text(encoding="utf-8"))
+        card = ModelCard.from_dict(json.loads((path / "card.json").read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise StoreError(f"{path}: card.json is missing.{remedy}") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: card.json is damaged ({exc}).{remedy}") from None
-    try:
-        _check_card(card)
-    except StoreError as exc:
+    except CardError as exc:
         raise StoreError(f"{path}: card.json {exc}{remedy}") from None
     _load_weights(path, remedy)
     return ModelInfo(model_id, path, card, read_only)
@@ -377,15 +369,9 @@ def _load_weights(path: Path, remedy: str = "") -> Recognizer:
         raise StoreError(f"{exc}{remedy}") from None
 
 
-def _check_card(card) -> None:
-    """StoreError whose message completes "card.json ..." when the card is not one we read."""
-    if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
-        raise StoreError(f"is not a DigitPad model card (format must be {CARD_FORMAT!r}).")
-    version = card.get("version")
-    if not isinstance(version, int) or version > CARD_VERSION:
-        raise StoreError(f"has version {version!r}, newer than this DigitPad reads; update DigitPad.")
-    if version != CARD_VERSION:
-        raise StoreError(f"has unsupported version {version!r}.")
+def _reread(card: ModelCard) -> ModelCard:
+    """The card as a reader of card.json will see it (NumPy numbers become plain ones)."""
+    return ModelCard.from_dict(json.loads(json.dumps(card.to_dict(), default=_plain)))
 
 
 def _timestamp(info: ModelInfo) -> float:
@@ -433,7 +419,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_model_dir(target: str | os.PathLike, card: dict, write: Callable[[Path], None]) -> ModelInfo:
+def write_model_dir(target: str | os.PathLike, card: ModelCard, write: Callable[[Path], None]) -> ModelInfo:
     """Write a model directory at an explicit path (``digitpad train --out DIR``).
 
     Staged beside the target and renamed into place; an existing model there is replaced only
@@ -441,11 +427,8 @@ def write_model_dir(target: str | os.PathLike, card: dict, write: Callable[[Path
     """
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    card = dict(card)
-    card.update(format=CARD_FORMAT, version=CARD_VERSION)
-    card.setdefault("name", target.name)
-    card.setdefault("created", _now().isoformat(timespec="seconds"))
-    card["id"] = target.name
+    card = dataclasses.replace(card, name=card.name or target.name, id=target.name,
+                               created=card.created or _now().isoformat(timespec="seconds"))
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
     old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
     try:
@@ -454,7 +437,7 @@ def write_model_dir(target: str | os.PathLike, card: dict, write: Callable[[Path
             Recognizer.load(staging / "weights.npz")
         except ModelError as exc:
             raise StoreError(f"The model was not saved: its weights.npz does not load ({exc}).") from None
-        write_json_atomic(staging / "card.json", card)
+        write_json_atomic(staging / "card.json", card.to_dict())
         _fsync_dir(staging)
         if target.exists():
             os.rename(target, old)
@@ -466,4 +449,4 @@ def write_model_dir(target: str | os.PathLike, card: dict, write: Callable[[Path
             os.rename(old, target)  # put the previous model back
         raise
     shutil.rmtree(old, ignore_errors=True)
-    return ModelInfo(target.name, target, json.loads(json.dumps(card, default=_plain)), False)
+    return ModelInfo(target.name, target, _reread(card), False)

@@ -23,6 +23,7 @@ from typing import Callable
 
 import numpy as np
 
+from .card import DataSpec, Metrics, ModelCard
 from .data import Dataset, one_hot, stratified_split, to_inputs
 from .errors import Cancelled
 from .network import ConfigError, NetworkConfig, build
@@ -474,31 +475,28 @@ def _opt(v):
     return None if v is None else float(v)
 
 
-def model_card(result: TrainingResult, *, name: str, data_name: str, command: str | None = None,
-               extra_name: str | None = None) -> dict:
+def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: str | None = None) -> ModelCard:
     """The card of a trained model: data, both configs, test metrics, history, how to reproduce."""
     import datetime
 
-    card = {
-        "name": name,
-        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "network": result.network.to_dict(),
-        "training": result.training.to_dict(),
-        "data": {"source": data_name, "extra": extra_name},
-        "metrics": {
-            "test_accuracy": result.test_accuracy,
-            "test_loss": result.test_loss,
-            "test_n": result.test_n,
-            "confusion": None if result.confusion is None else result.confusion.tolist(),
-        },
-        "history": result.history,
-        "epochs_run": result.epochs_run,
-        "best_epoch": result.best_epoch,
-        "train_seconds": round(result.seconds, 1),
-    }
-    if command:
-        card["command"] = command
-    return card
+    return ModelCard(
+        name=name,
+        created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        network=result.network.to_dict(),
+        training=result.training.to_dict(),
+        data=data,
+        metrics=Metrics(
+            test_accuracy=result.test_accuracy,
+            test_loss=result.test_loss,
+            test_n=result.test_n,
+            confusion=None if result.confusion is None else result.confusion.tolist(),
+        ),
+        history=result.history,
+        epochs_run=result.epochs_run,
+        best_epoch=result.best_epoch,
+        train_seconds=round(result.seconds, 1),
+        command=command or None,
+    )
 
 
 def _writer(result: TrainingResult):
@@ -514,7 +512,7 @@ def _writer(result: TrainingResult):
 def save_result(result: TrainingResult, store, **card_args):
     """Save a finished training into ``store`` (a ModelStore) as a new model; its ModelInfo."""
     card = model_card(result, **card_args)
-    return store.save(card, _writer(result), name=card["name"])
+    return store.save(card, _writer(result), name=card.name)
 
 
 def write_model_dir(target, result: TrainingResult, **card_args):

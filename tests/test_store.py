@@ -3,6 +3,7 @@
 Everything lives in tmp_path: a store home and a stand-in for the shipped default model, with
 real (small, random) weights written by model.recognizer.save_weights; no TensorFlow.
 """
+import dataclasses
 import json
 import os
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import card
 
 from model import store as store_module
 from model.recognizer import Recognizer, save_weights
@@ -66,7 +68,7 @@ def visible(store):
 
 
 def test_default_is_first_and_read_only(store, default_dir):
-    saved = store.save({"name": "Mine"}, writer(1))
+    saved = store.save(card(name="Mine"), writer(1))
     models = store.list()
     assert [m.id for m in models] == ["default", saved.id]
     default = models[0]
@@ -81,8 +83,8 @@ def test_default_is_first_and_read_only(store, default_dir):
 
 
 def test_save_get_list_round_trip(store):
-    card = {"network": {"hidden": [16]}, "metrics": {"test_accuracy": np.float32(0.5)}}
-    info = store.save(card, writer(1), name="My Net!")
+    given = card(network={"hidden": [16]}, metrics={"test_accuracy": np.float32(0.5)})
+    info = store.save(given, writer(1), name="My Net!")
     assert re.fullmatch(r"my-net-\d{8}-\d{6}", info.id)
     assert info.path == store.models_dir / info.id
     assert sorted(p.name for p in info.path.iterdir()) == ["card.json", "model.keras", "weights.npz"]
@@ -91,9 +93,9 @@ def test_save_get_list_round_trip(store):
     assert on_disk["id"] == info.id and on_disk["name"] == "My Net!" and on_disk["network"] == {"hidden": [16]}
     created = datetime.fromisoformat(on_disk["created"])
     assert created.utcoffset() is not None and abs(datetime.now(timezone.utc) - created) < timedelta(minutes=1)
-    assert "format" not in card  # the caller's dict is not modified
+    assert given.id == "" and given.name == ""  # the caller's card is not modified
     got = store.get(info.id)
-    assert got.card == on_disk == info.card and got.name == "My Net!" and got.accuracy == 0.5
+    assert got.card == info.card and got.card.to_dict() == on_disk and got.name == "My Net!" and got.accuracy == 0.5
     np.testing.assert_allclose(store.load_recognizer(info.id).probabilities(X), probs(info.path))
     assert not np.allclose(probs(info.path), probs(store.default().path))
     assert store.keras_path(info.id) == info.path / "model.keras"
@@ -103,10 +105,10 @@ def test_save_get_list_round_trip(store):
 def test_ids_are_unique_and_list_is_newest_first(store, monkeypatch):
     t0 = datetime(2026, 11, 22, 9, 30, 0).astimezone()
     monkeypatch.setattr(store_module, "_now", lambda: t0)
-    a = store.save({}, writer(1), name="Net")
-    b = store.save({}, writer(2), name="Net")
+    a = store.save(card(), writer(1), name="Net")
+    b = store.save(card(), writer(2), name="Net")
     monkeypatch.setattr(store_module, "_now", lambda: t0 + timedelta(hours=1))
-    c = store.save({"name": "Later"}, writer(3))
+    c = store.save(card(name="Later"), writer(3))
     assert a.id == "net-20261122-093000" and b.id == "net-20261122-093000-2"
     assert c.id == "later-20261122-103000" and c.name == "Later"
     assert [m.id for m in store.list()] == ["default", c.id, b.id, a.id]
@@ -115,14 +117,14 @@ def test_ids_are_unique_and_list_is_newest_first(store, monkeypatch):
 
 
 def test_failing_write_leaves_nothing(store):
-    keep = store.save({}, writer(1), name="Keep")
+    keep = store.save(card(), writer(1), name="Keep")
 
     def write(staging):
         writer(2)(staging)
         raise ValueError("disk on fire")
 
     with pytest.raises(ValueError, match="disk on fire"):
-        store.save({}, write, name="Broken")
+        store.save(card(), write, name="Broken")
     assert visible(store) == [keep.id]
     assert [m.id for m in store.list()] == ["default", keep.id] and store.problems() == []
     np.testing.assert_allclose(probs(keep.path), probs(store.get(keep.id).path))
@@ -133,9 +135,9 @@ def test_save_refuses_weights_that_do_not_load(store):
         (staging / "weights.npz").write_bytes(b"not a zip")
 
     with pytest.raises(StoreError, match="weights.npz does not load"):
-        store.save({}, write, name="Garbage")
+        store.save(card(), write, name="Garbage")
     with pytest.raises(StoreError):
-        store.save({}, lambda staging: None, name="Nothing written")
+        store.save(card(), lambda staging: None, name="Nothing written")
     assert visible(store) == []
 
 
@@ -148,13 +150,13 @@ def test_stale_staging_is_ignored_then_cleaned(store):
     old = time.time() - 2 * store_module.STALE_STAGING_SECONDS
     os.utime(stale, (old, old))
     assert [m.id for m in store.list()] == ["default"] and store.problems() == []
-    info = store.save({}, writer(1), name="After crash")
+    info = store.save(card(), writer(1), name="After crash")
     assert visible(store) == [fresh.name, info.id]  # a fresh one may be another process mid-save
 
 
 def test_activate_and_active(store, tmp_path, default_dir):
     assert store.active().id == "default" and store.fallback_reason is None
-    info = store.save({}, writer(1), name="Mine")
+    info = store.save(card(), writer(1), name="Mine")
     assert store.activate(info.id).id == info.id
     assert store.active().id == info.id and store.fallback_reason is None
     assert json.loads(store.active_file.read_text()) == {"id": info.id}
@@ -170,8 +172,8 @@ def test_activate_and_active(store, tmp_path, default_dir):
 
 
 def test_delete(store):
-    keep = store.save({}, writer(1), name="Keep")
-    gone = store.save({}, writer(2), name="Gone")
+    keep = store.save(card(), writer(1), name="Keep")
+    gone = store.save(card(), writer(2), name="Gone")
     store.activate(gone.id)
     store.delete(gone.id)
     assert not gone.path.exists() and visible(store) == [keep.id]  # no trash left either
@@ -180,24 +182,24 @@ def test_delete(store):
     with pytest.raises(StoreError, match="no model"):
         store.delete(gone.id)
     store.activate(keep.id)
-    other = store.save({}, writer(3), name="Other")
+    other = store.save(card(), writer(3), name="Other")
     store.delete(other.id)  # deleting another model keeps the active one
     assert store.active().id == keep.id
 
 
 def test_delete_removes_a_broken_model(store):
-    info = store.save({}, writer(1), name="Broken")
+    info = store.save(card(), writer(1), name="Broken")
     (info.path / "card.json").write_text("{")
     store.delete(info.id)
     assert visible(store) == []
 
 
 def test_rename(store):
-    info = store.save({"metrics": {"test_accuracy": 0.9}}, writer(1), name="Old")
+    info = store.save(card(metrics={"test_accuracy": 0.9}), writer(1), name="Old")
     renamed = store.rename(info.id, "  New name  ")
     assert renamed.id == info.id and renamed.path == info.path and renamed.name == "New name"
     got = store.get(info.id)
-    assert got.name == "New name" and got.card == {**info.card, "name": "New name"}
+    assert got.name == "New name" and got.card == dataclasses.replace(info.card, name="New name")
     assert visible(store) == [info.id]
     assert [p.name for p in info.path.iterdir() if p.name.startswith(".")] == []
     with pytest.raises(StoreError, match="empty"):
@@ -213,8 +215,8 @@ def test_rename(store):
     lambda p: (p / "card.json").write_text(json.dumps({"format": "something-else", "version": 1})),
 ], ids=["corrupt-weights", "missing-weights", "corrupt-card", "missing-card", "foreign-card"])
 def test_broken_model(store, damage):
-    good = store.save({}, writer(1), name="Good")
-    bad = store.save({}, writer(2), name="Bad")
+    good = store.save(card(), writer(1), name="Good")
+    bad = store.save(card(), writer(2), name="Bad")
     store.activate(bad.id)
     damage(bad.path)
     with pytest.raises(StoreError, match=re.escape(bad.id)):
@@ -230,7 +232,7 @@ def test_broken_model(store, damage):
 
 
 def test_export_import_round_trip(store, tmp_path):
-    info = store.save({"created": "2025-01-02T03:04:05+00:00", "history": {"loss": [1.0, 0.5]}},
+    info = store.save(card(created="2025-01-02T03:04:05+00:00", history={"loss": [1.0, 0.5]}),
                       writer(1), name="Traveller")
     zip_path = store.export(info.id, tmp_path / "traveller.zip")
     with zipfile.ZipFile(zip_path) as zf:
@@ -238,7 +240,7 @@ def test_export_import_round_trip(store, tmp_path):
     other = ModelStore(home=tmp_path / "elsewhere", default_dir=store.default_dir)
     imported = other.import_(zip_path)
     assert imported.name == "Traveller" and imported.created == "2025-01-02T03:04:05+00:00"
-    assert imported.card["history"] == {"loss": [1.0, 0.5]} and imported.card["id"] == imported.id
+    assert imported.card.history == {"loss": [1.0, 0.5]} and imported.card.id == imported.id
     assert (imported.path / "model.keras").read_bytes() == b"keras stand-in"
     np.testing.assert_allclose(probs(imported.path), probs(info.path))
     assert [m.id for m in other.list()] == ["default", imported.id]
@@ -247,7 +249,7 @@ def test_export_import_round_trip(store, tmp_path):
 
 
 def test_export_without_keras_and_keras_path_message(store, tmp_path):
-    info = store.save({}, writer(1, keras=False), name="Weights only")
+    info = store.save(card(), writer(1, keras=False), name="Weights only")
     with pytest.raises(StoreError, match="drawing but not trained further"):
         store.keras_path(info.id)
     with zipfile.ZipFile(store.export(info.id, tmp_path / "w.zip")) as zf:
@@ -302,7 +304,7 @@ def test_import_refuses_bad_archives(store, tmp_path, monkeypatch, case):
 
 def test_resolve(store, tmp_path, default_dir, monkeypatch):
     assert store.resolve(None).id == "default"
-    info = store.save({}, writer(1), name="Mine")
+    info = store.save(card(), writer(1), name="Mine")
     store.activate(info.id)
     assert store.resolve(None).id == info.id
     assert store.resolve(info.id).path == info.path
@@ -344,7 +346,7 @@ def test_write_json_atomic_keeps_old_file_on_failure(tmp_path):
 
 
 def test_summary_without_metrics():
-    info = ModelInfo("x", Path("x"), {"name": "Plain", "created": "2026-01-05T10:00:00+00:00"}, False)
+    info = ModelInfo("x", Path("x"), card(name="Plain", created="2026-01-05T10:00:00+00:00"), False)
     assert info.summary() == "Plain (2026-01-05)" and info.accuracy is None
 
 

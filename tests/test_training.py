@@ -15,6 +15,7 @@ from model.data import Dataset, stratified_split, to_inputs
 from model.network import NetworkConfig
 from model.recognizer import Recognizer
 from model.store import ModelStore, StoreError
+from model.card import DataSpec, ExtraData
 from model.training import (Cancelled, Progress, Trainer, TrainingConfig, augment, model_card,
                             save_result, write_model_dir)
 
@@ -355,7 +356,7 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     result, _ = trained
     store = ModelStore()
     assert store.home == home
-    info = save_result(result, store, name="Tiny", data_name=dataset.name, command="pytest")
+    info = save_result(result, store, name="Tiny", data=DataSpec(name=dataset.name), command="pytest")
     assert info.path.parent == home / "models"
     assert {p.name for p in info.path.iterdir()} == {"card.json", "weights.npz", "model.keras"}
     x = to_inputs(dataset.x_test[:300])
@@ -366,23 +367,24 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     reloaded = keras.saving.load_model(info.path / "model.keras", safe_mode=True)
     np.testing.assert_allclose(reloaded.predict(x, verbose=0), expected, atol=1e-5)
     card = store.get(info.id).card
-    assert card["name"] == "Tiny" and card["data"]["source"] == dataset.name
-    assert card["metrics"]["test_accuracy"] == pytest.approx(result.test_accuracy)
-    assert card["metrics"]["test_n"] == 1000
-    assert np.array(card["metrics"]["confusion"]).sum() == 1000
-    assert card["network"] == NetworkConfig(**FAST).validate().to_dict()
-    assert card["training"]["epochs"] == 3
-    assert card["history"]["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
+    assert card.name == "Tiny" and card.data.name == dataset.name
+    assert card.metrics.test_accuracy == pytest.approx(result.test_accuracy)
+    assert card.metrics.test_n == 1000
+    assert np.array(card.metrics.confusion).sum() == 1000
+    assert card.network == NetworkConfig(**FAST).validate().to_dict()
+    assert card.training["epochs"] == 3
+    assert card.history["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
     assert store.get(info.id).accuracy == pytest.approx(result.test_accuracy)
 
 
 @pytest.mark.slow
 def test_model_card_fields(trained):
     result, _ = trained
-    card = model_card(result, name="n", data_name="d", command="digitpad train", extra_name="e")
-    assert card["command"] == "digitpad train"
-    assert card["data"] == {"source": "d", "extra": "e"}
-    assert card["epochs_run"] == result.epochs_run and card["best_epoch"] == result.best_epoch
+    extra = ExtraData(kind="dataset", name="e")
+    card = model_card(result, name="n", data=DataSpec(name="d", extras=(extra,)), command="digitpad train")
+    assert card.command == "digitpad train"
+    assert card.data == DataSpec(name="d", extras=(extra,)) and card.data.describe() == "d + e"
+    assert card.epochs_run == result.epochs_run and card.best_epoch == result.best_epoch
 
 
 @pytest.mark.slow
@@ -390,7 +392,7 @@ def test_model_card_fields(trained):
 def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch, error):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 
@@ -400,7 +402,7 @@ def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(type(error)):
-        save_result(result, store, name="Second", data_name="d")
+        save_result(result, store, name="Second", data=DataSpec(name="d"))
     assert [m.id for m in user_models(store)] == [first.id]
     assert file_hashes(first.path) == before
     assert store.active().id == first.id
@@ -419,7 +421,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 
     monkeypatch.setattr(network_module, "export_weights", bad_export)
     with pytest.raises(StoreError, match="not saved"):
-        save_result(result, store, name="Broken", data_name="d")
+        save_result(result, store, name="Broken", data=DataSpec(name="d"))
     assert user_models(store) == []
 
 
@@ -427,7 +429,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monkeypatch):
     result, _ = trained
     target = tmp_path / "out" / "my-model"
-    write_model_dir(target, result, name="Old", data_name="d")
+    write_model_dir(target, result, name="Old", data=DataSpec(name="d"))
     before = file_hashes(target)
 
     def broken_export(model, path):
@@ -435,7 +437,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(OSError):
-        write_model_dir(target, result, name="New", data_name="d")
+        write_model_dir(target, result, name="New", data=DataSpec(name="d"))
     assert file_hashes(target) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["my-model"]
 
@@ -444,7 +446,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 def test_training_interrupted_mid_fit_saves_nothing(trained, home):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 

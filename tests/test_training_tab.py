@@ -139,10 +139,11 @@ def fake_trainer(monkeypatch):
     class Fake(FakeTrainer):
         pass
 
-    def save(result, store, *, name, data_name, **_):
+    def save(result, store, *, name, data, **_):
         from helpers import random_weights
+        from model.card import Metrics, ModelCard
 
-        card = {"name": name, "data": {"source": data_name}, "metrics": {"test_accuracy": result.test_accuracy}}
+        card = ModelCard(name=name, data=data, metrics=Metrics(test_accuracy=result.test_accuracy))
         return store.save(card, lambda folder: random_weights(folder / "weights.npz"), name=name)
 
     monkeypatch.setattr(tw, "Trainer", Fake)
@@ -285,7 +286,7 @@ def test_short_training_live_curves_result_and_use_this_model(qtbot, tab, store,
     assert model_id in user_models(store)
     info = store.get(model_id)
     assert info.name.startswith("MLP 48 relu · digits · ")
-    assert info.card["metrics"]["test_accuracy"] == pytest.approx(acc)
+    assert info.card.metrics.test_accuracy == pytest.approx(acc)
     assert store.active().id == active_before
 
     # A cell opens its misclassified digits.
