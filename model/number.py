@@ -14,8 +14,8 @@ preprocessing (:func:`model.preprocess.ink_to_input`) on its own, candidates are
 batch, and the reading of each group of strokes is cached, so while a person writes, a mouse move
 recomputes only the groups that hold the stroke being drawn.
 
-A stroke far wider than a digit (two digits written without lifting the pen) is cut at the
-points where it turns back horizontally, and its pieces take part in the grouping like strokes.
+A stroke is never split between two digits: two digits written without lifting the pen read
+as one (cutting strokes at their turns was tried and did not find the joins reliably).
 
 Images (a photo or scan of a written number) are split into connected ink blobs; a blob far wider
 than a digit (touching digits) is cut at columns of little ink, and the same search groups blobs
@@ -60,7 +60,13 @@ class SegmentParams:
     low_cost: float = 8.0        # ... this much per unit of height
     gap_cost: float = 4.0        # per unit of height of holes inside a digit
     overlap_cost: float = 1.0    # per fraction of the narrower digit overlapped by its neighbour
-    cut_width: float = 1.4      # a single stroke or blob wider than this is cut into pieces
+    # How far the narrower of two neighbours has its centre inside the wider one's extent (in
+    # heights; < 0: outside): a 4's upright or a 7's crossbar sits deep inside its digit, a
+    # neighbour that touches sits at the edge.
+    split_depth_cost: float = 4.0  # per height of depth, to split two neighbours into two digits
+    side_from: float = 0.0         # a stroke less deep than this inside the rest of its digit ...
+    side_cost: float = 0.0         # ... costs this much per height
+    cut_width: float = 1.4       # an image's blob wider than this is cut into pieces (the search regroups them)
 
 
 PARAMS = SegmentParams()
@@ -75,9 +81,6 @@ class DigitReading:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas (or image) pixels
     strokes: tuple[int, ...]                 # indices into the ink's strokes; () for an image
     probabilities: np.ndarray = field(repr=False)  # (10,)
-    # (stroke, first point, end point) for each piece of a stroke this digit took: what
-    # digit_ink() draws. A stroke that holds two digits is split between them.
-    pieces: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
     corrected: bool = False      # a person said what this digit is
     group: tuple = field(default=(), repr=False, compare=False)  # what the reader's cache knows it by
 
@@ -127,8 +130,7 @@ NOTHING = NumberReading("", ())
 
 def digit_ink(ink: Ink, digit: DigitReading) -> Ink:
     """The drawing of one digit of ``ink`` (e.g. to store a corrected digit as a sample)."""
-    pieces = digit.pieces or tuple((i, 0, len(ink.strokes[i])) for i in digit.strokes)
-    return Ink([ink.strokes[i][a:b] for i, a, b in pieces], ink.width, ink.height, ink.pen_width)
+    return Ink([ink.strokes[i] for i in digit.strokes], ink.width, ink.height, ink.pen_width)
 
 
 # ------------------------------------------------------------------------------------- units
@@ -141,10 +143,8 @@ class _Unit:
     y0: float
     x1: float
     y1: float
-    stroke: int = -1            # ink: the stroke it comes from
-    start: int = 0              # ink: its points stroke[start:stop]
-    stop: int = 0
-    points: np.ndarray | None = None  # ink: the points; image: (rows, cols) of its pixels
+    stroke: int = -1            # ink: its index among the ink's strokes
+    points: object = None       # ink: the stroke's points; image: (rows, cols) of its pixels
 
 
 @dataclass
@@ -172,24 +172,34 @@ def _line_height(units: list[_Unit]) -> float:
     return max(float(np.median(heights)), 0.5 * max(heights), 1.0)
 
 
+def _depth(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How far the centre of the narrower of spans a and b lies inside the wider (< 0: outside)."""
+    if a1 - a0 < b1 - b0:
+        a0, a1, b0, b1 = b0, b1, a0, a1
+    c = (b0 + b1) / 2
+    return min(c - a0, a1 - c)
+
+
 def _candidates(units: list[_Unit], height: float, params: SegmentParams) -> list[_Candidate]:
     out = []
     n = len(units)
     for first in range(n):
         u = units[first]
         x0, y0, x1, y1 = u.x0, u.y0, u.x1, u.y1
-        gap = 0.0
+        cost = 0.0
         for last in range(first, min(n, first + params.max_units)):
             if last > first:
                 v = units[last]
                 hole = v.x0 - x1
                 if hole > params.max_gap * height:
                     break
-                gap += max(0.0, hole)
+                cost += params.gap_cost * max(0.0, hole) / height
+                depth = _depth(x0, x1, v.x0, v.x1) / height
+                cost += params.side_cost * max(0.0, params.side_from - depth)
                 x0, y0, x1, y1 = min(x0, v.x0), min(y0, v.y0), max(x1, v.x1), max(y1, v.y1)
                 if x1 - x0 > params.max_width * height:
                     break
-            out.append(_Candidate(first, last, x0, y0, x1, y1, score=-params.gap_cost * gap / height))
+            out.append(_Candidate(first, last, x0, y0, x1, y1, score=-cost))
     return out
 
 
@@ -222,7 +232,8 @@ def _best_path(cands: list[_Candidate], n: int, height: float, params: SegmentPa
             p = cands[j]
             over = min(p.x1, c.x1) - max(p.x0, c.x0)
             narrow = max(min(p.x1 - p.x0, c.x1 - c.x0), 1e-6)
-            s = best[j] + own[k] - params.overlap_cost * max(0.0, over) / narrow
+            s = (best[j] + own[k] - params.overlap_cost * max(0.0, over) / narrow
+                 - params.split_depth_cost * max(0.0, _depth(p.x0, p.x1, c.x0, c.x1)) / height)
             if s > best[k]:
                 best[k], back[k] = s, j
     finals = [k for k in ending[n - 1] if best[k] > -math.inf]
@@ -274,7 +285,7 @@ class NumberReader:
         units = _ink_units(ink, self.params)
         if not units:
             return NOTHING
-        return self._read_units(units, lambda group: _ink_input(group), ink_pieces=True, pad=ink.pen_width / 2,
+        return self._read_units(units, lambda group: _ink_input(group), is_ink=True, pad=ink.pen_width / 2,
                                 limits=(ink.width, ink.height))
 
     # ---- image
@@ -283,10 +294,10 @@ class NumberReader:
         mask, ink, scale = _image_mask(image)
         if mask is None:
             return NOTHING
-        units = _image_units(mask, self.params)
+        units = _image_units(mask, self.params, token=object())  # blobs are this image's alone
         if not units:
             return NOTHING
-        reading = self._read_units(units, lambda group: _image_input(ink, group), ink_pieces=False, pad=0.0,
+        reading = self._read_units(units, lambda group: _image_input(ink, group), is_ink=False, pad=0.0,
                                    limits=(image.width, image.height), scale=scale)
         return reading
 
@@ -302,7 +313,7 @@ class NumberReader:
         self._pinned.clear()
 
     # ---- the search
-    def _read_units(self, units, render, *, ink_pieces, pad, limits, scale=1.0) -> NumberReading:
+    def _read_units(self, units, render, *, is_ink, pad, limits, scale=1.0) -> NumberReading:
         params = self.params
         height = _line_height(units)
         cands = _candidates(units, height, params)
@@ -333,17 +344,12 @@ class NumberReader:
             key = tuple(u.key for u in group)
             p = c.probabilities
             d = int(np.argmax(p))
-            if ink_pieces:
-                pieces = tuple(sorted((u.stroke, u.start, u.stop) for u in group))
-                strokes = tuple(sorted({u.stroke for u in group}))
-            else:
-                pieces, strokes = (), ()
+            strokes = tuple(sorted(u.stroke for u in group)) if is_ink else ()
             w, h = limits
             box = (max(0.0, c.x0 * scale - pad), max(0.0, c.y0 * scale - pad),
-                   min(float(w), (c.x1 + 1 if not ink_pieces else c.x1) * scale + pad),
-                   min(float(h), (c.y1 + 1 if not ink_pieces else c.y1) * scale + pad))
-            digits.append(DigitReading(d, float(p[d]), box, strokes, p, pieces, corrected=key in self._pinned,
-                                       group=key))
+                   min(float(w), (c.x1 + 1 if not is_ink else c.x1) * scale + pad),
+                   min(float(h), (c.y1 + 1 if not is_ink else c.y1) * scale + pad))
+            digits.append(DigitReading(d, float(p[d]), box, strokes, p, corrected=key in self._pinned, group=key))
         return NumberReading.of(digits)
 
 
@@ -382,53 +388,11 @@ def _ink_units(ink: Ink, params: SegmentParams) -> list[_Unit]:
     for i, s in enumerate(strokes):
         key = s.tobytes()
         lo, hi = s.min(axis=0), s.max(axis=0)
-        units.append(_Unit((key, 0, len(s)), float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]), i, 0, len(s), s))
-    height = _line_height(units)
-    out = []
-    for u in units:
-        if u.x1 - u.x0 > params.cut_width * height and len(u.points) > 2:
-            out.extend(_cut_stroke(u, height))
-        else:
-            out.append(u)
+        units.append(_Unit(key, float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]), i, s))
     # Left to right by the left edge plus a little of the width: a bar that reaches right over
     # the next digit still sorts with its own digit.
-    out.sort(key=lambda u: (u.x0 + 0.25 * (u.x1 - u.x0), u.stroke, u.start))
-    return out
-
-
-def _cut_stroke(u: _Unit, height: float) -> list[_Unit]:
-    """Pieces of a stroke wider than a digit, cut where the pen turns back horizontally (the
-    leftmost and rightmost points of each loop), at least a fifth of a digit height apart."""
-    s = u.points
-    x = s[:, 0]
-    dx = np.diff(x)
-    sign = np.sign(dx)
-    # carry the last nonzero direction over flat runs
-    nz = np.flatnonzero(sign)
-    if len(nz) < 2:
-        return [u]
-    turns = [int(i) + 1 for a, b, i in zip(sign[nz[:-1]], sign[nz[1:]], nz[1:]) if a != b]
-    cuts = [0]
-    for t in turns:
-        if abs(x[t] - x[cuts[-1]]) >= 0.2 * height and t - cuts[-1] >= 2:
-            cuts.append(t)
-    if len(s) - 1 - cuts[-1] < 2 and len(cuts) > 1:
-        cuts.pop()
-    cuts.append(len(s) - 1)
-    if len(cuts) <= 2:
-        return [u]
-    key = u.key[0]
-    pieces = []
-    for a, b in zip(cuts[:-1], cuts[1:]):
-        p = s[a:b + 1]
-        lo, hi = p.min(axis=0), p.max(axis=0)
-        pieces.append(_Unit((key, a, b + 1), float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]),
-                            u.stroke, a, b + 1, p))
-    # Consecutive pieces of one stroke stay in drawing order: merge them back into left-to-right
-    # runs only through the sort key of their first point's side, so order them by time here and
-    # let the caller's sort place them by x (a piece's x-order follows time for left-to-right
-    # writing).
-    return pieces
+    units.sort(key=lambda u: (u.x0 + 0.25 * (u.x1 - u.x0), u.stroke))
+    return units
 
 
 def _ink_input(group: list[_Unit]) -> np.ndarray:
@@ -512,7 +476,7 @@ def _components(mask: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
-def _image_units(mask: np.ndarray, params: SegmentParams) -> list[_Unit]:
+def _image_units(mask: np.ndarray, params: SegmentParams, token: object) -> list[_Unit]:
     comps = _components(mask)
     if not comps:
         return []
@@ -521,7 +485,7 @@ def _image_units(mask: np.ndarray, params: SegmentParams) -> list[_Unit]:
     for k, (rr, cc) in enumerate(comps):
         if sizes[k] < max(4, 0.02 * sizes.max()):
             continue  # specks of noise
-        units.append(_Unit(("blob", k), float(cc.min()), float(rr.min()), float(cc.max()), float(rr.max()),
+        units.append(_Unit((token, k), float(cc.min()), float(rr.min()), float(cc.max()), float(rr.max()),
                            points=(rr, cc)))
     if not units:
         return []
@@ -537,22 +501,21 @@ def _image_units(mask: np.ndarray, params: SegmentParams) -> list[_Unit]:
 
 
 def _cut_blob(u: _Unit, height: float) -> list[_Unit]:
-    """Pieces of a blob wider than a digit, cut at the columns with least ink (local minima of
-    the column counts, at least a fifth of a digit height apart)."""
+    """Pieces of a blob wider than a digit (touching digits), cut at the columns of least ink:
+    the local minima of the column counts, at least a fifth of a digit height apart. The search
+    then decides which pieces make which digit."""
     rr, cc = u.points
     x0, x1 = int(u.x0), int(u.x1)
     counts = np.bincount(cc - x0, minlength=x1 - x0 + 1).astype(np.float64)
     smooth = np.convolve(counts, np.ones(3) / 3, mode="same")
     spacing = max(2, int(0.2 * height))
-    order = np.argsort(smooth, kind="stable")
+    half = max(1, spacing // 2)
+    padded = np.pad(smooth, half, mode="edge")
+    window_min = np.min(np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1), axis=1)
+    lows = np.flatnonzero((smooth <= window_min) & (smooth < 0.9 * np.median(smooth)))
     cuts: list[int] = []
-    limit = np.median(smooth[smooth > 0]) if (smooth > 0).any() else 0
-    for c in order:
-        if smooth[c] > 0.6 * limit:
-            break
-        if c < spacing or c > len(counts) - 1 - spacing:
-            continue
-        if all(abs(c - k) >= spacing for k in cuts):
+    for c in lows[np.argsort(smooth[lows], kind="stable")]:
+        if spacing <= c <= len(counts) - 1 - spacing and all(abs(c - k) >= spacing for k in cuts):
             cuts.append(int(c))
     if not cuts:
         return [u]

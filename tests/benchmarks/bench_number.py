@@ -6,7 +6,7 @@
 Each number takes several digits drawn by ONE UNIPEN writer (../shared/data/unipen) and writes them
 side by side as a person would: each digit scaled to about the same height (±10%), its baseline
 moved a little (±4% of the height), and a gap before it drawn from slightly overlapping or touching
-(TOUCHING: 15% of the gaps) to wide. By default only writers of the check labs `tos` and `imp` are
+(TOUCHING: 15% of the gaps, by at most a third of the narrower digit) to wide. By default only writers of the check labs `tos` and `imp` are
 used: labs no shipped model trains on (model/drawn.py's CHECK_LABS, mirrored here), so the figures
 are those of unseen writers. `--labs tune` uses the other labs' writers instead: the search's
 prior (model.number.SegmentParams) is chosen there, never on the check labs.
@@ -69,14 +69,18 @@ def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]]
         h = height * rng.uniform(0.9, 1.1)
         scale = h / max(y1 - y0, 1.0)
         scale = min(scale, 1.2 * height / max(x1 - x0, 1.0))
+        width = (x1 - x0) * scale
         if strokes:
             gap = rng.uniform(-0.1, 0.02) if rng.random() < TOUCHING else rng.uniform(0.05, 0.6)
-            x += gap * height
+            # Touching digits overlap by at most a third of the narrower one: a 1 inside the box
+            # of the 8 beside it is writing over it, not beside it.
+            x += max(gap * height, -min(width, last_width) / 3)
+        last_width = width
         dy = 140.0 + rng.normal(0.0, 0.04) * height - (y0 + y1) / 2 * scale
         dx = x - x0 * scale
         groups.append(list(range(len(strokes), len(strokes) + len(ss))))
         strokes += [s * scale + (dx, dy) for s in ss]
-        x += (x1 - x0) * scale
+        x += width
         labels += str(label)
     return Ink(strokes, int(x + 20), 280, 18.0), labels, groups
 
@@ -186,6 +190,9 @@ def tune(recognizer, data, rounds: int = 2):
         "gap_cost": [0.0, 2.0, 4.0, 8.0, 16.0],
         "overlap_cost": [0.0, 1.0, 2.0, 4.0, 8.0],
         "max_gap": [0.2, 0.35, 0.5],
+        "split_depth_cost": [0.0, 2.0, 4.0, 8.0, 16.0],
+        "side_from": [0.0, 0.05, 0.1, 0.2],
+        "side_cost": [0.0, 2.0, 4.0, 8.0, 16.0],
         "cut_width": [1.0, 1.15, 1.4, 100.0],
     }
     cache_reader = NumberReader(recognizer, cache_size=10**7)
