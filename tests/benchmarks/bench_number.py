@@ -54,7 +54,8 @@ def writers(labs: str) -> dict[str, list[tuple[int, list[np.ndarray]]]]:
     return dict(out)
 
 
-def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]], n: int):
+def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]], n: int,
+            touching: float = TOUCHING):
     """(Ink, "label string", [[stroke indices of each digit]]) of n of one writer's digits written
     side by side."""
     from model.ink import Ink
@@ -71,7 +72,7 @@ def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]]
         scale = min(scale, 1.2 * height / max(x1 - x0, 1.0))
         width = (x1 - x0) * scale
         if strokes:
-            gap = rng.uniform(-0.1, 0.02) if rng.random() < TOUCHING else rng.uniform(0.05, 0.6)
+            gap = rng.uniform(-0.1, 0.02) if rng.random() < touching else rng.uniform(0.05, 0.6)
             # Touching digits overlap by at most a third of the narrower one: a 1 inside the box
             # of the 8 beside it is writing over it, not beside it.
             x += max(gap * height, -min(width, last_width) / 3)
@@ -85,7 +86,7 @@ def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]]
     return Ink(strokes, int(x + 20), 280, 18.0), labels, groups
 
 
-def numbers(labs: str, n: int, seed: int, lengths=range(3, 9)):
+def numbers(labs: str, n: int, seed: int, lengths=range(3, 9), touching: float = TOUCHING):
     ws = writers(labs)
     names = sorted(ws)
     rng = np.random.default_rng(seed)
@@ -93,7 +94,7 @@ def numbers(labs: str, n: int, seed: int, lengths=range(3, 9)):
     for i in range(n):
         length = lengths[i % len(lengths)]
         w = names[rng.integers(len(names))]
-        out.append(compose(rng, ws[w], length))
+        out.append(compose(rng, ws[w], length, touching))
     return out
 
 
@@ -227,6 +228,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--timing", type=int, default=30, help="8-digit numbers to time")
     ap.add_argument("--tune", action="store_true", help="search SegmentParams on these numbers")
+    ap.add_argument("--touching", type=float, default=TOUCHING,
+                    help="fraction of the gaps where digits touch or overlap (default %(default)s)")
     args = ap.parse_args()
     if not UNIPEN.is_file():
         raise SystemExit(f"needs {UNIPEN}; set DIGITPAD_SHARED to the folder holding data/")
@@ -236,11 +239,11 @@ def main() -> None:
 
     model_dir = args.model or str(default_model_dir())
     rec = Recognizer.load(model_dir)
-    data = numbers(args.labs, args.n, args.seed)
+    data = numbers(args.labs, args.n, args.seed, touching=args.touching)
     print(f"model: {model_dir}")
     print(f"{len(data)} numbers of 3-8 digits from {args.labs} writers "
           f"({'labs ' + ', '.join(CHECK_LABS) if args.labs == 'check' else 'all labs but ' + ', '.join(CHECK_LABS)}),"
-          f" seed {args.seed}; load average {os.getloadavg()[0]:.1f}")
+          f" seed {args.seed}, {args.touching:.0%} of gaps touching; load average {os.getloadavg()[0]:.1f}")
     if args.tune:
         tune(rec, data)
         return
