@@ -19,7 +19,9 @@ as one (cutting strokes at their turns was tried and did not find the joins reli
 
 Images (a photo or scan of a written number) are split into connected ink blobs; a blob far wider
 than a digit (touching digits) is cut at columns of little ink, and the same search groups blobs
-and pieces. Each digit then goes through :func:`model.preprocess.image_to_input`.
+and pieces. Each digit then goes through :func:`model.preprocess.image_to_input`. Digits that do
+not touch are read as in a drawing; touching ones often are not (a piece of an 8 reads as a
+confident 3), since an image has no strokes to tell them apart.
 
 The result (:class:`NumberReading`) gives, per digit, its reading, probabilities, box and the
 strokes it took, so a view can draw each digit's box and let a person correct one digit
@@ -46,26 +48,24 @@ __all__ = ["SegmentParams", "DigitReading", "NumberReading", "NumberReader", "re
 class SegmentParams:
     """The prior of the grouping search; lengths are in units of the line's digit height.
 
-    Chosen on numbers composed from UNIPEN writers of the tuning labs (never the check labs
-    `tos` and `imp`): ``tests/benchmarks/bench_number.py --labs tune --tune``.
+    Chosen by coordinate search on numbers composed from UNIPEN writers of the tuning labs (never
+    the check labs `tos` and `imp`): ``tests/benchmarks/bench_number.py --labs tune --tune``.
     """
 
-    max_units: int = 4           # strokes (or pieces) one digit may hold
+    max_units: int = 4           # strokes (or an image's blobs and pieces) one digit may hold
     max_gap: float = 0.35        # a horizontal hole wider than this inside a digit: not one digit
     max_width: float = 1.6       # a group wider than this is not one digit
     digit_bonus: float = 0.5     # per digit: > 0 favours more, narrower digits
     wide_from: float = 1.0       # widths above this cost ...
     wide_cost: float = 2.0       # ... this much per unit of height
-    low_from: float = 0.6       # heights below this cost (a lone bar or a dot is rarely a digit) ...
+    low_from: float = 0.6        # heights below this cost (a lone bar or a dot is rarely a digit) ...
     low_cost: float = 8.0        # ... this much per unit of height
     gap_cost: float = 4.0        # per unit of height of holes inside a digit
     overlap_cost: float = 1.0    # per fraction of the narrower digit overlapped by its neighbour
-    # How far the narrower of two neighbours has its centre inside the wider one's extent (in
-    # heights; < 0: outside): a 4's upright or a 7's crossbar sits deep inside its digit, a
-    # neighbour that touches sits at the edge.
+    # How far the centre of the narrower of two neighbours lies inside the wider one (in heights;
+    # < 0: outside): a 4's upright or a 7's crossbar sits deep inside its digit, a neighbour
+    # that touches sits at its edge.
     split_depth_cost: float = 4.0  # per height of depth, to split two neighbours into two digits
-    side_from: float = 0.0         # a stroke less deep than this inside the rest of its digit ...
-    side_cost: float = 0.0         # ... costs this much per height
     cut_width: float = 1.4       # an image's blob wider than this is cut into pieces (the search regroups them)
 
 
@@ -194,8 +194,6 @@ def _candidates(units: list[_Unit], height: float, params: SegmentParams) -> lis
                 if hole > params.max_gap * height:
                     break
                 cost += params.gap_cost * max(0.0, hole) / height
-                depth = _depth(x0, x1, v.x0, v.x1) / height
-                cost += params.side_cost * max(0.0, params.side_from - depth)
                 x0, y0, x1, y1 = min(x0, v.x0), min(y0, v.y0), max(x1, v.x1), max(y1, v.y1)
                 if x1 - x0 > params.max_width * height:
                     break
@@ -396,18 +394,7 @@ def _ink_units(ink: Ink, params: SegmentParams) -> list[_Unit]:
 
 
 def _ink_input(group: list[_Unit]) -> np.ndarray:
-    x = ink_to_input(_Strokes([u.points for u in group]))
-    return x
-
-
-class _Strokes:
-    """What :func:`ink_to_input` reads of an Ink (its strokes), without re-validating points
-    that came from a validated Ink."""
-
-    __slots__ = ("strokes",)
-
-    def __init__(self, strokes):
-        self.strokes = strokes
+    return ink_to_input(Ink([u.points for u in group]))
 
 
 # ------------------------------------------------------------------------------------- image units
@@ -441,7 +428,7 @@ def _components(mask: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     padded[:, 1:-1] = mask
     d = np.diff(padded, axis=1)
     starts_r, starts_c = np.nonzero(d == 1)
-    ends_r, ends_c = np.nonzero(d == -1)  # run covers cols [start, end)
+    _, ends_c = np.nonzero(d == -1)  # run covers cols [start, end)
     n = len(starts_r)
     parent = list(range(n))
 

@@ -124,7 +124,7 @@ def test_empty_canvas(recognizer):
 def test_live_reads_only_groups_that_changed(recognizer):
     """Writing the last digit point by point: each mouse move reads only the groups that hold
     the stroke being drawn, and reads the same as a reader that starts from nothing."""
-    ink, groups = number_ink("31415926")
+    ink, _ = number_ink("31415926")
     reader = NumberReader(recognizer)
     reader.read(Ink(ink.strokes[:-1], ink.width, ink.height, ink.pen_width))
     last = ink.strokes[-1]
@@ -181,7 +181,7 @@ def test_cli_number_json(shipped_default, tmp_path):
     files["scan"] = tmp_path / "scan.png"
     render(number_ink("907")[0]).save(files["scan"])
     args = [sys.executable, "-m", "app", "predict", "--number", "--json", *map(str, files.values())]
-    r = subprocess.run(args, cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120)
+    r = subprocess.run(args, cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert [row["file"] for row in rows] == [str(p) for p in files.values()]
@@ -200,11 +200,11 @@ def test_cli_number_json(shipped_default, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     r = subprocess.run([sys.executable, "-m", "app", "predict", "--number", "--json", str(bad), str(files["year"])],
-                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120)
+                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert r.returncode == 1 and "error" in rows[0] and rows[1]["number"] == "2026"
     # without --json: one readable line per file
     r = subprocess.run([sys.executable, "-m", "app", "predict", "--number", str(files["year"]), str(files["empty"])],
-                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120)
+                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode == 0 and r.stdout.splitlines()[0].startswith(f"{files['year']}: 2026  (2 ")
     assert r.stdout.splitlines()[1] == f"{files['empty']}: nothing drawn"

@@ -62,7 +62,7 @@ def compose(rng: np.random.Generator, digits: list[tuple[int, list[np.ndarray]]]
 
     pick = rng.choice(len(digits), size=n, replace=len(digits) < n)
     height = rng.uniform(60.0, 120.0)
-    x, strokes, labels, groups = 20.0, [], "", []
+    x, strokes, labels, groups, last_width = 20.0, [], "", [], 0.0
     for k in pick:
         label, ss = digits[k]
         pts = np.concatenate(ss)
@@ -192,9 +192,6 @@ def tune(recognizer, data, rounds: int = 2):
         "overlap_cost": [0.0, 1.0, 2.0, 4.0, 8.0],
         "max_gap": [0.2, 0.35, 0.5],
         "split_depth_cost": [0.0, 2.0, 4.0, 8.0, 16.0],
-        "side_from": [0.0, 0.05, 0.1, 0.2],
-        "side_cost": [0.0, 2.0, 4.0, 8.0, 16.0],
-        "cut_width": [1.0, 1.15, 1.4, 100.0],
     }
     cache_reader = NumberReader(recognizer, cache_size=10**7)
 
