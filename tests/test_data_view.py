@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app.data_view import DataView
-from app.robustness_view import RobustnessView
+from app.explore.data_view import DataView
+from app.explore.robustness_view import RobustnessView
 from model import robustness as R
 from model.recognizer import Recognizer
 

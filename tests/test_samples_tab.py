@@ -13,8 +13,8 @@ from model.recognizer import NOTHING, Prediction, Recognizer
 from model.samples import SampleStore
 from model.store import ModelStore
 
-from app.label_bar import LabelBar
-from app.samples_tab import ALL, SamplesTab
+from app.draw.label_bar import LabelBar
+from app.samples.tab import ALL, SamplesTab
 
 
 def seven() -> Ink:
