@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -21,7 +22,8 @@ def zip_errors(path: Path, error: type[Exception], bad: Callable[[str], Exceptio
         raise
     except FileNotFoundError:
         raise error(f"{path} does not exist.") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, RuntimeError, zlib.error,
+            NotImplementedError) as exc:  # NotImplementedError: a compression zipfile does not know
         raise bad(f"the file is not a readable zip ({exc}).") from None
     except OSError as exc:
         raise error(f"{cannot} {path} ({exc}).") from None

@@ -611,7 +611,7 @@ def _readable_rows(conn: sqlite3.Connection) -> tuple[list[tuple], int]:
     of 211 samples when 208 could be read). So: scan in id order; where the scan fails, look the
     following ids up one by one (a lookup that fails is a lost row) until one reads, and scan on
     from there. Ids go up to the table's AUTOINCREMENT counter (or its largest id)."""
-    rows, lost, last, probes = [], 0, -1, 0
+    rows, lost, last, probes = [], 0, 0, 0  # AUTOINCREMENT ids start at 1
     top = None
     for sql in ("SELECT seq FROM sqlite_sequence WHERE name = 'samples'", "SELECT max(id) FROM samples"):
         try:
