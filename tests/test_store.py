@@ -20,7 +20,8 @@ from helpers import card
 
 from model import store as store_module
 from model.recognizer import Recognizer, save_weights
-from model.store import CARD_FORMAT, CARD_VERSION, ModelInfo, ModelStore, StoreError, write_json_atomic
+from model.store import (CARD_FORMAT, CARD_VERSION, ModelInfo, ModelStore, StoreError, recover_model_dir,
+                         write_json_atomic)
 
 ROOT = Path(__file__).resolve().parents[1]
 X = np.random.default_rng(0).random((5, 784), dtype=np.float32)
@@ -141,17 +142,16 @@ def test_save_refuses_weights_that_do_not_load(store):
     assert visible(store) == []
 
 
-def test_stale_staging_is_ignored_then_cleaned(store):
+def test_leftovers_of_dead_saves_are_cleaned_on_start(store, tmp_path, default_dir):
     store.models_dir.mkdir(parents=True)
-    stale, fresh, trash = (store.models_dir / n for n in (".staging-old", ".staging-new", ".trash-x"))
-    for d in (stale, fresh, trash):
+    leftovers = [store.models_dir / n for n in (".staging-0123abcd", ".staging-from-an-old-version", ".trash-x")]
+    for d in leftovers:
         d.mkdir()
         write_weights(d / "weights.npz", 1)  # half a model, as a crash would leave it
-    old = time.time() - 2 * store_module.STALE_STAGING_SECONDS
-    os.utime(stale, (old, old))
-    assert [m.id for m in store.list()] == ["default"] and store.problems() == []
-    info = store.save(card(), writer(1), name="After crash")
-    assert visible(store) == [fresh.name, info.id]  # a fresh one may be another process mid-save
+    (store.models_dir / ".lock-0123abcd").touch()  # its owner is gone: nobody holds the lock
+    assert visible(store) == sorted([".lock-0123abcd", *(d.name for d in leftovers)])
+    ModelStore(home=store.home, default_dir=default_dir)  # the next start
+    assert visible(store) == []
 
 
 def test_activate_and_active(store, tmp_path, default_dir):
@@ -354,3 +354,181 @@ def test_import_does_not_load_tensorflow():
     code = ("import sys, model.store; bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+# ------------------------------------------------- issue 14: kill-safety of saves, imports, cards
+_SAVER = """
+import os, sys, time
+import numpy as np
+from model import store
+from model.card import ModelCard
+from model.recognizer import save_weights
+
+kind, step, target, name = sys.argv[1:5]
+
+def at(s):
+    print(s, flush=True)
+    if s == step:
+        if kind.endswith("-wait"):
+            time.sleep(60)  # 'another DigitPad mid-save': the test kills it
+        os._exit(9)  # killed: no cleanup, no finally, no atexit
+
+store._save_step = at
+
+def write(folder):
+    rng = np.random.default_rng(len(name))
+    save_weights(folder / "weights.npz", [rng.normal(0, 0.1, (784, 10))], [np.zeros(10)], ["softmax"], [0.0])
+    (folder / "model.keras").write_bytes(b"keras stand-in " + name.encode())
+
+if kind.startswith("dir"):
+    store.write_model_dir(target, ModelCard(name=name), write)
+else:
+    store.ModelStore(home=target, default_dir=sys.argv[5]).save(ModelCard(name=""), write, name=name)
+print("done", flush=True)
+"""
+
+
+def run_saver(kind, step, target, name, *extra, wait=True):
+    args = [sys.executable, "-c", _SAVER, kind, step, str(target), name, *map(str, extra)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if not wait:
+        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+DIR_STEPS = ["staged", "written", "complete", "old-moved", "new-moved", "old-removed"]
+
+
+@pytest.mark.parametrize("step", DIR_STEPS)
+@pytest.mark.parametrize("existing", [True, False], ids=["over-old", "new"])
+@pytest.mark.parametrize("next_start", ["resolve", "save"])
+def test_write_model_dir_killed_at_any_step_is_put_right_on_the_next_start(tmp_path, default_dir, step,
+                                                                           existing, next_start):
+    """`train --out DIR` killed between its two renames left DIR absent and staging folders."""
+    target = tmp_path / "out" / "my-model"
+    if existing:
+        assert run_saver("dir", "-", target, "Old").returncode == 0
+    killed = run_saver("dir", step, target, "New")
+    if step == "old-moved" and not existing:  # there was nothing to move: the save just finished
+        assert killed.returncode == 0
+        assert "done" in killed.stdout
+    else:
+        assert killed.returncode == 9 and killed.stdout.split()[-1] == step
+    if next_start == "resolve":  # what `predict/evaluate --model DIR` does first
+        store = ModelStore(home=tmp_path / "home", default_dir=default_dir)
+        try:
+            info = store.resolve(target)
+        except StoreError as exc:  # the first save to DIR was killed: there is no model there
+            assert "neither a model id nor an existing model directory" in str(exc)
+            info = None
+    else:  # the next `train --out DIR`
+        assert run_saver("dir", "-", target, "Next").returncode == 0
+        info = ModelStore(home=tmp_path / "home", default_dir=default_dir).resolve(target)
+    names = sorted(p.name for p in target.parent.iterdir())
+    assert names == (["my-model"] if target.exists() else []), names  # no staging, old or lock left
+    if next_start == "save":
+        expected = "Next"
+    elif step in ("staged", "written"):  # killed while writing: the old model stays or comes back
+        expected = "Old" if existing else None
+    elif step == "complete":  # complete but not yet moved: the old one stays, else the new one goes in
+        expected = "Old" if existing else "New"
+    else:  # killed between or after the renames: the new, complete model is in place
+        expected = "New"
+    if expected is None:
+        assert info is None and not target.exists()
+    else:
+        assert info.name == expected
+    if info is not None:
+        assert Recognizer.load(target).sizes == [784, 10]
+        assert (target / "model.keras").read_bytes() == b"keras stand-in " + info.name.encode()
+
+
+@pytest.mark.parametrize("step", ["staged", "written", "complete", "renamed"])
+def test_store_save_killed_at_any_step_leaves_the_whole_model_or_none(tmp_path, default_dir, step):
+    home = tmp_path / "home"
+    killed = run_saver("store", step, home, "Killed", default_dir)
+    assert killed.returncode == 9
+    store = ModelStore(home=home, default_dir=default_dir)  # the next start
+    models = store.list()
+    assert store.problems() == []
+    names = [m.name for m in models]
+    assert names == (["Tutorial MLP", "Killed"] if step == "renamed" else ["Tutorial MLP"])
+    assert all(not n.startswith(".") for n in visible(store))  # no staging or lock left
+
+
+def test_a_save_running_in_another_process_is_left_alone(tmp_path, default_dir):
+    target = tmp_path / "out" / "busy"
+    home = tmp_path / "home"
+    for kind, where in (("dir-wait", target), ("store-wait", home)):
+        proc = run_saver(kind, "written", where, "Busy", default_dir, wait=False)
+        try:
+            assert proc.stdout.readline().strip() == "staged"
+            assert proc.stdout.readline().strip() == "written"  # now asleep, mid-save
+            folder = target.parent if kind == "dir-wait" else home / "models"
+            before = sorted(p.name for p in folder.iterdir())
+            assert any(".staging-" in n for n in before)
+            store = ModelStore(home=home, default_dir=default_dir)  # another start meanwhile...
+            store.resolve(target) if target.exists() else recover_model_dir(target)
+            assert sorted(p.name for p in folder.iterdir()) == before  # ...keeps its files
+        finally:
+            proc.kill()
+            proc.wait()
+        ModelStore(home=home, default_dir=default_dir)
+        recover_model_dir(target)  # once it is gone, what it left is removed
+        assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_import_of_weights_declaring_a_huge_array_is_refused_unloaded(store, tmp_path):
+    """A 6.9 KB zip whose weights.npz held a 1 GB array used 1.3 GB before it was refused."""
+    good = store.export("default", tmp_path / "good.zip")
+    with zipfile.ZipFile(good) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist()}
+    weights = tmp_path / "weights.npz"
+    rng = np.random.default_rng(0)
+    np.savez_compressed(weights, format=np.array("digitpad-weights"), version=np.array(1),
+                        kernel_0=np.zeros((784, 400_000), np.float32),  # 1.25 GB of zeros
+                        bias_0=np.zeros(400_000, np.float32), activations=np.array(["softmax"]),
+                        activation_params=np.zeros(1, np.float32))
+    entries["weights.npz"] = weights.read_bytes()
+    path = make_zip(tmp_path / "bomb.zip", entries)
+    assert path.stat().st_size < 3_000_000
+    with pytest.raises(StoreError, match="declare more than 200 MB") as info:
+        store.import_(path)
+    assert str(path) in str(info.value)
+    assert visible(store) == [] and [m.id for m in store.list()] == ["default"]
+
+
+@pytest.mark.parametrize("where", ["import", "store", "active"])
+def test_deeply_nested_json_is_a_message(store, tmp_path, where):
+    deep = "[" * 100_000 + "]" * 100_000
+    if where == "import":
+        good = store.export("default", tmp_path / "good.zip")
+        with zipfile.ZipFile(good) as zf:
+            entries = {n: zf.read(n) for n in zf.namelist()}
+        path = make_zip(tmp_path / "deep.zip", {**entries, "card.json": deep})
+        with pytest.raises(StoreError, match="card.json is not valid JSON .*nested far too deeply") as info:
+            store.import_(path)
+        assert "not a readable zip" not in str(info.value)
+    elif where == "store":
+        info = store.save(card(), writer(1), name="Mine")
+        (info.path / "card.json").write_text(deep)
+        assert [m.id for m in store.list()] == ["default"]
+        assert "nested far too deeply" in store.problems()[0]
+    else:
+        store.active_file.parent.mkdir(parents=True, exist_ok=True)
+        store.active_file.write_text(deep)
+        assert store.active().id == "default" and "nested far too deeply" in store.fallback_reason
+
+
+@pytest.mark.parametrize("content, says", [
+    (bytes(range(256)) * 4, "not an .npz file"),
+    (b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" + b" " * 60 + b"\n", "single NumPy array"),
+])
+def test_weights_that_are_not_an_npz_do_not_talk_about_pickles(tmp_path, content, says):
+    from model.recognizer import ModelError
+
+    path = tmp_path / "weights.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match=says) as info:
+        Recognizer.load(path)
+    assert "pickle" not in str(info.value) and str(path) in str(info.value)

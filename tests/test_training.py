@@ -488,3 +488,87 @@ def test_network_config_validation_and_default_is_the_tutorial():
                 dict(dropout=0.95), dict(learning_rate=0.0)):
         with pytest.raises(ConfigError):
             NetworkConfig(**bad).validate()
+
+
+# --------------------------------------------------------- issue 14: refused before TensorFlow
+@pytest.mark.parametrize("n", [0, 1, 12])
+def test_too_few_digits_are_refused_by_the_constructor(n):
+    """`digitpad train` on 0 or 1 digit raised ValueError after 30 s of TensorFlow start-up."""
+    from model.data import DataError
+
+    x, y = mnist()
+    ones = np.flatnonzero(y == 1)[:n]  # 12 of one class: round(4% of 12) sets none aside
+    ds = Dataset(x[ones], y[ones], x[:10], y[:10], "tiny")
+    with pytest.raises(DataError) as info:
+        Trainer(ds, NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))
+    if n:
+        assert f"tiny has {n} training digit" in str(info.value)
+        assert "at least 13 digits of one class" in str(info.value)
+    else:
+        assert "tiny holds test digits only: there is nothing to train on" in str(info.value)
+    Trainer(Dataset(x[np.flatnonzero(y == 1)[:13]], y[np.flatnonzero(y == 1)[:13]], None, None, "ok"),
+            NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))  # 12 + 1: enough
+
+
+def test_test_files_only_cannot_be_trained_on(tmp_path):
+    from model.data import DataError, load_source, write_idx
+
+    x, y = mnist()
+    write_idx(tmp_path / "t10k-images-idx3-ubyte", x[:100])
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte", y[:100])
+    with pytest.raises(DataError, match=r"test files only\) holds test digits only: there is nothing to train on"):
+        Trainer(load_source(tmp_path), NetworkConfig(**FAST))
+
+
+def test_refusing_tiny_data_does_not_start_tensorflow(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = textwrap.dedent("""
+        import sys
+        import numpy as np
+        from model.data import Dataset, DataError
+        from model.training import Trainer
+        ds = Dataset(np.zeros((1, 28, 28), np.uint8), np.ones(1, np.uint8), None, None, "one digit")
+        try:
+            Trainer(ds)
+        except DataError as exc:
+            print("refused:", exc)
+        print("tensorflow loaded:", "tensorflow" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)}).stdout
+    assert "refused: one digit has 1 training digit" in out and "tensorflow loaded: False" in out
+
+
+@pytest.mark.parametrize("field, value, says", [
+    ("validation_split", 0.0, "validation_split: 0.0 must be more than 0 and less than 0.9"),
+    ("seed", -1, "seed: -1 must be a whole number from 0 to 4294967295"),
+    ("epochs", 2.5, "epochs: 2.5 must be a whole number"),
+    ("batch_size", "64", "batch_size: '64' must be a whole number"),
+    ("augment_strength", float("nan"), "augment_strength: nan must be a number from 0 to 3"),
+])
+def test_training_config_messages_say_what_is_allowed(field, value, says):
+    from model.network import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        TrainingConfig(**{field: value}).validate()
+    assert str(info.value).startswith(says), str(info.value)
+    assert "outside between" not in str(info.value)
+
+
+@pytest.mark.parametrize("changes, says", [
+    (dict(dropout="0.2"), "dropout: '0.2' must be a number from 0 to 0.9"),
+    (dict(learning_rate=float("nan")), "learning_rate: nan must be a number"),
+    (dict(hidden=["a"]), "hidden: ['a'] is not 1 to 6 layers"),
+    (dict(hidden=[64.5]), "hidden"),
+])
+def test_network_config_odd_values_are_config_errors(changes, says):
+    from model.network import ConfigError
+
+    with pytest.raises(ConfigError, match=None) as info:
+        NetworkConfig(**changes).validate()
+    assert str(info.value).startswith(says), str(info.value)

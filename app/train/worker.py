@@ -230,9 +230,9 @@ class TrainingWorker(QObject):
                 "pass the digits as --data PATH:",
                 "choose “Digits from a folder or an .npz file” with")) from exc
         self.dataLoaded.emit(DataSummary.of(data, self.training.validation_split))
+        trainer = Trainer(data, self.network, self.training, self._on_progress)  # checks the data: before TensorFlow
         self._start_tensorflow()
         self._enter(STAGE_TRAINING, "Training…")
-        trainer = Trainer(data, self.network, self.training, self._on_progress)
         with self._lock:
             self._trainer = trainer
         if self._cancel.is_set():
