@@ -13,16 +13,17 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
     QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
+from model.store import DEFAULT_ID, ModelInfo, StoreError
 
 from . import settings as prefs
+from .session import ActiveModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -85,12 +86,13 @@ def card_html(info: ModelInfo, active: bool) -> str:
 
 
 class ModelsDialog(QDialog):
-    activeModelChanged = Signal(str)  # the active model is now this id (reload the recognizer)
-    modelsChanged = Signal()  # a model was renamed, imported or deleted
+    """The store's models with their cards. Switching goes through the session
+    (:meth:`ActiveModel.use`); renames and deletes tell it (:meth:`ActiveModel.refresh`)."""
 
-    def __init__(self, store: ModelStore, parent: QWidget | None = None):
+    def __init__(self, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.last_error: str | None = None
         self.setWindowTitle("Models")
         self.setObjectName("modelsDialog")
@@ -243,13 +245,11 @@ class ModelsDialog(QDialog):
         model_id = model_id or self.selected_id()
         if model_id is None:
             return False
-        try:
-            self.store.activate(model_id)
-        except (StoreError, OSError) as exc:
-            return self._error("Cannot use that model", exc)
+        used = self.session.use(model_id)  # on failure the session says why (the window shows it)
         self.refresh(select=model_id)
-        self.activeModelChanged.emit(model_id)
-        return True
+        if not used:
+            self.last_error = self.session.last_problem
+        return used
 
     def reset_to_default(self) -> bool:
         return self.activate(DEFAULT_ID)
@@ -269,7 +269,7 @@ class ModelsDialog(QDialog):
         except (StoreError, OSError) as exc:
             return self._error("Cannot rename the model", exc)
         self.refresh(select=model_id)
-        self.modelsChanged.emit()
+        self.session.refresh()
         return True
 
     def delete(self, model_id: str | None = None, confirm: bool = True) -> bool:
@@ -293,9 +293,7 @@ class ModelsDialog(QDialog):
         except (StoreError, OSError) as exc:
             return self._error("Cannot delete the model", exc)
         self.refresh(select=DEFAULT_ID if was_active else None)
-        self.modelsChanged.emit()
-        if was_active:
-            self.activeModelChanged.emit(DEFAULT_ID)
+        self.session.refresh()  # the default stands in if it was the one in use
         return True
 
     def export(self, path: str | os.PathLike | None = None, model_id: str | None = None) -> bool:
@@ -330,7 +328,6 @@ class ModelsDialog(QDialog):
             return self._error("Cannot import the model", exc)
         prefs.settings().setValue("files/lastDir", str(Path(path).parent))
         self.refresh(select=info.id)
-        self.modelsChanged.emit()
         self._say(f"Imported “{info.name}”. Select it and click Use This Model to draw with it.")
         return True
 

@@ -33,6 +33,7 @@ class ActiveModel(QObject):
         self.info: ModelInfo | None = None
         self.recognizer: Recognizer | None = None
         self.fallback_reason: str | None = None  # why the last load used another model, if it did
+        self.last_problem: str | None = None  # the last message ``problem`` carried
 
     @property
     def model_id(self) -> str | None:
@@ -55,9 +56,9 @@ class ActiveModel(QObject):
                 info, recognizer, reason = None, None, str(exc2)
         self.info, self.recognizer, self.fallback_reason = info, recognizer, reason
         if info is None:
-            self.problem.emit("No model", f"DigitPad has no usable model, so it cannot read digits.\n\n{reason}")
+            self._problem("No model", f"DigitPad has no usable model, so it cannot read digits.\n\n{reason}")
         elif reason:
-            self.problem.emit("Model unavailable", reason)
+            self._problem("Model unavailable", reason)
         self.changed.emit(info)
         self.reread.emit()
         return info
@@ -67,10 +68,14 @@ class ActiveModel(QObject):
         try:
             self.store.activate(model_id)
         except (DigitPadError, OSError) as exc:
-            self.problem.emit("Cannot use that model", str(exc))
+            self._problem("Cannot use that model", str(exc))
             return False
         info = self.load()
         return info is not None and info.id == model_id
+
+    def _problem(self, title: str, text: str) -> None:
+        self.last_problem = text
+        self.problem.emit(title, text)
 
     def reset_to_default(self) -> bool:
         return self.use(DEFAULT_ID)

@@ -15,6 +15,10 @@ logged with its traceback and reported as "<what> failed: ...". :meth:`Worker.ca
 called from any thread; the job checks :meth:`Worker.check_cancelled` (or passes
 ``is_cancelled`` on to the model code) and raises :class:`model.errors.Cancelled`.
 
+Connect a worker's signals to methods of QObjects that live in the GUI thread (a widget's own
+methods): Qt then delivers them queued in that thread. A lambda or ``functools.partial`` has no
+thread of its own, and PySide runs it in the worker's thread - never touch a widget from one.
+
 Threads are owned by :func:`threads`, not by the widget that started them, because a QThread
 destroyed while running aborts the process and a widget may stop listening to a job that cannot
 be interrupted (an import of TensorFlow). The application waits for them before it quits.

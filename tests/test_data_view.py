@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from app.explore.data_view import DataView
 from app.explore.robustness_view import RobustnessView
+from app.session import ActiveModel
 from model import robustness as R
 from model.recognizer import Recognizer
 
@@ -146,7 +147,7 @@ def tutorial(home, tmp_path):
 
 @pytest.fixture
 def rview(qtbot, store):
-    v = RobustnessView(store=store)
+    v = RobustnessView(ActiveModel(store))
     qtbot.addWidget(v)
     v.resize(1200, 800)
     v.show()
@@ -161,7 +162,7 @@ def linear(tmp_path_factory):
 
 
 def test_robustness_view_runs_in_its_worker_and_fills_the_charts(tutorial, qtbot, store, linear):
-    v = RobustnessView(store=store)
+    v = RobustnessView(ActiveModel(store))
     qtbot.addWidget(v)
     v.show()
     assert v.compare_combo.currentData() == "tutorial-net"  # the tutorial's recipe is picked by itself

@@ -17,6 +17,7 @@ from app import settings as prefs
 from app.main_window import MainWindow
 from app.models_dialog import ModelsDialog
 from app.selftest import replay_ink
+from app.train.worker import Outcome
 from model.ink import load
 from model.paths import assets_dir
 from model.preprocess import ink_to_input
@@ -173,9 +174,8 @@ def test_switching_models_changes_predictions(window, store, qtbot):
     draw(window, "five")
     before = probabilities(window)
     other = save_model(store, "Second model", seed=3)
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
-    dialog.activeModelChanged.connect(lambda _id: window.load_active_model())
     assert dialog.model_ids() == [DEFAULT_ID, other.id]
     updates = []
     window.predictor.predictionChanged.connect(lambda *args: updates.append(args))
@@ -196,11 +196,9 @@ def test_use_this_model_from_the_train_tab_reloads_the_recognizer(window, store)
     draw(window, "two")
     before = probabilities(window)
     other = save_model(store, "Freshly trained", seed=5)
-    signal = getattr(window.training_tab, "modelActivated", None)
-    if signal is not None:
-        signal.emit(other.id)
-    else:
-        window._on_model_activated(other.id)
+    window.finish_startup()
+    window.training_tab.results.outcome = Outcome(ok=True, model_info=other)
+    window.training_tab.results.use_model()  # the Train tab's "Use this model"
     assert not np.allclose(before, probabilities(window))
     assert "Freshly trained" in window.model_status.text()
 
@@ -224,18 +222,18 @@ def test_a_corrupt_active_model_shows_why_and_the_default_still_predicts(qtbot, 
 def test_a_model_corrupted_while_running_falls_back_with_a_message(window, store, qtbot):
     other = save_model(store, "Soon broken", seed=2)
     (other.path / "weights.npz").write_bytes(b"garbage")
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
     assert other.id not in dialog.model_ids()  # a broken model is listed as a problem instead
     assert dialog.problems_label.isVisibleTo(dialog) and "damaged" in dialog.problems_label.text()
-    window._on_model_activated(other.id)  # e.g. the Train tab names it
+    assert not window.session.use(other.id)  # e.g. the Train tab names it
     assert window.model_info.id == DEFAULT_ID
     assert window.last_error and "damaged" in window.last_error
 
 
 def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_path):
     a = save_model(store, "Alpha", seed=1)
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
     dialog.select(a.id)
     assert "Alpha" in dialog.card_label.text() and "50.00%" in dialog.card_label.text()
@@ -250,7 +248,7 @@ def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_pat
     assert dialog.export(zip_path, a.id)
     assert (tmp_path / "alpha.zip").is_file()
     assert dialog.activate(a.id)
-    window.load_active_model()
+    window.session.load()
     assert dialog.delete(a.id, confirm=False)
     assert store.active().id == DEFAULT_ID and a.id not in dialog.model_ids()
     assert dialog.import_(tmp_path / "alpha.zip")
@@ -263,7 +261,7 @@ def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_pat
 def test_manage_models_and_reset_actions(window, store, qtbot):
     other = save_model(store, "Other", seed=4)
     store.activate(other.id)
-    window.load_active_model()
+    window.session.load()
     assert "Other" in window.model_status.text()
     window.reset_model_action.trigger()
     assert window.model_info.id == DEFAULT_ID

@@ -27,8 +27,8 @@ def wait(ms):
 wait(1500)
 w.tabs.setCurrentIndex(1)
 tab = w.training_tab
-tab.set_source(str(TMP / "mnist-5000.npz"))
-tab.set_form(NetworkConfig(), TrainingConfig(epochs=12, patience=0))
+tab.form.set_source(str(TMP / "mnist-5000.npz"))
+tab.form.set_form(NetworkConfig(), TrainingConfig(epochs=12, patience=0))
 wait(300)
 tab.start_button.click()
 deadline = time.time() + 240

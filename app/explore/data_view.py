@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from model import explore
-from model.data import DataError, load_source
+from model.data import load_source
 
 from ..theme import SERIES, series
+from ..workers import Worker
 from ..widgets.digits import digit_pixmap
 
 SCALE = 2  # grid digits are drawn at 2x: 56x56 pixels
@@ -488,31 +489,20 @@ class SourcePicker(QWidget):
             self.set_source(path, emit=True)
 
 
-class DataLoader(QObject):
+class DataLoader(Worker):
     """Loads a source in a worker thread: its splits as they are in the files (no test split
-    carved out), the class counts and the mean digits, ready to show."""
+    carved out), the class counts and the mean digits, ready to show.
+    ``finished((dataset name, {split: (x, y, means)}))``."""
 
-    loaded = Signal(int, str, object)  # request, dataset name, {split: (x, y, means)}
-    failed = Signal(int, str)  # request, message
-
-    def __init__(self, request: int, source: str):
+    def __init__(self, source: str):
         super().__init__()
-        self.request = request
         self.source = source
+        self.what = f"Reading {source}"
+        self.out_of_memory = f"{source}: not enough memory to load it."
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            ds = load_source(self.source, split=False)
-            parts = {name: (x, y, explore.mean_images(x, y)) for name, (x, y) in explore.splits(ds).items()}
-        except DataError as exc:
-            self.failed.emit(self.request, str(exc))
-        except MemoryError:
-            self.failed.emit(self.request, f"{self.source}: not enough memory to load it.")
-        except Exception as exc:  # noqa: BLE001 - a message, never a crash
-            self.failed.emit(self.request, f"{self.source}: cannot read it ({type(exc).__name__}: {exc}).")
-        else:
-            self.loaded.emit(self.request, ds.name, parts)
+    def work(self):
+        ds = load_source(self.source, split=False)
+        return ds.name, {name: (x, y, explore.mean_images(x, y)) for name, (x, y) in explore.splits(ds).items()}
 
 
 # --- the view -------------------------------------------------------------------------------------
@@ -539,7 +529,7 @@ class DataView(QWidget):
         self._split = ""
         self._filter: int | None = None
         self._selected: int | None = None
-        self._request = 0
+        self._loader: DataLoader | None = None
         self._opened_at: float | None = None
         self.last_open_seconds: float | None = None
         self.loading = False
@@ -640,17 +630,14 @@ class DataView(QWidget):
     # -- public API ------------------------------------------------------------------------------
     def load_source(self, source: str) -> None:
         """Load 'mnist', an IDX folder or an .npz in a worker thread and show it when ready."""
-        from app.train.worker import start_in_thread
-
         source = str(source)
         self.source_picker.set_source(source)
-        self._request += 1
-        loader = DataLoader(self._request, source)
-        loader.loaded.connect(self._on_loaded)
+        loader = DataLoader(source)
+        loader.finished.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
         self._set_loading(True, f"Loading {source_label(source)}…")
         self._loader = loader  # keep the Python wrapper alive while it runs
-        start_in_thread(loader)
+        loader.start()
 
     def set_dataset(self, name: str, x: np.ndarray, y: np.ndarray, split_name: str = "samples") -> None:
         """Show digits held in memory (uint8 (n, 28, 28) white on black, or float 0..1) as one split."""
@@ -659,7 +646,7 @@ class DataView(QWidget):
     def set_splits(self, name: str, splits: dict) -> None:
         """Show a dataset given as ``{split name: (x, y)}`` (or ``(x, y, means)``)."""
         self._opened_at = time.perf_counter()
-        self._request += 1  # a load still running must not replace this
+        self._loader = None  # a load still running must not replace this
         self._set_loading(False)
         parts = {}
         for split, value in splits.items():
@@ -777,17 +764,18 @@ class DataView(QWidget):
             return
         self.load_source(source)
 
-    @Slot(int, str, object)
-    def _on_loaded(self, request: int, name: str, parts: dict) -> None:
-        if request != self._request:
+    @Slot(object)
+    def _on_loaded(self, loaded) -> None:
+        if self.sender() is not self._loader:  # an older request's answer
             return
+        name, parts = loaded
         self._set_loading(False)
         self._opened_at = time.perf_counter()
         self._show(name, parts)
 
-    @Slot(int, str)
-    def _on_failed(self, request: int, message: str) -> None:
-        if request != self._request:
+    @Slot(str, str)
+    def _on_failed(self, message: str, _details: str) -> None:
+        if self.sender() is not self._loader:
             return
         self._set_loading(False)
         self.status.setText(message)

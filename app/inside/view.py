@@ -697,7 +697,9 @@ class InsideView(QWidget):
 
     neuronSelected = Signal(object)  # int | None: the pinned first-layer neuron changed
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, session=None, parent: QWidget | None = None):
+        """``session``: the app's :class:`app.session.ActiveModel`, whose model it shows (or None:
+        call :meth:`set_recognizer`)."""
         super().__init__(parent)
         self.recognizer: Recognizer | None = None
         self.current_inside: mi.Inside | None = None
@@ -786,6 +788,9 @@ class InsideView(QWidget):
         layout.addWidget(left_card)
         layout.addWidget(right_card, 1)
         self._refresh()
+        if session is not None:
+            self.set_recognizer(session.recognizer)
+            session.changed.connect(lambda _info: self.set_recognizer(session.recognizer))
 
     @staticmethod
     def _title(text: str) -> QLabel:

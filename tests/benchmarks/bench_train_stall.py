@@ -96,6 +96,7 @@ def main() -> None:
     from model.training import TrainingConfig
 
     from app.train.tab import TrainingTab
+    from app.session import ActiveModel
     from app.train.worker import threads
 
     home = Path(os.environ["DIGITPAD_HOME"])
@@ -106,7 +107,7 @@ def main() -> None:
     np.savez(data, x_train=x[tr], y_train=y[tr], x_test=x[te], y_test=y[te])
     store = ModelStore(home=home, default_dir=make_model_dir(home / "default-stand-in"))
 
-    tab = TrainingTab(store)
+    tab = TrainingTab(ActiveModel(store))
     tab.resize(1200, 820)
     tab.show()
     handler_times: list[float] = []
