@@ -14,6 +14,7 @@ the whole model or none of it. Nothing here imports TensorFlow: a model is check
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -158,6 +159,7 @@ class ModelStore:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             self.fallback_reason = (f"{self.active_file} is unreadable ({exc}); "
                                     "using the shipped default model instead.")
+        logging.getLogger("digitpad.store").warning("%s", self.fallback_reason)  # the user's log (app/logs.py)
         return self.default()
 
     def load_recognizer(self, model_id: str | None = None) -> Recognizer:
