@@ -36,7 +36,6 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
 
 _handler: logging.Handler | None = None
 _crash_file = None
-_hooks_installed = False
 
 
 def log_dir() -> Path:
@@ -120,28 +119,30 @@ def setup(window: bool = False) -> Path:
 
 
 def _install_hooks() -> None:
-    global _hooks_installed
-    if _hooks_installed:
-        return
-    _hooks_installed = True
-    previous_hook = sys.excepthook
-    previous_thread_hook = threading.excepthook
+    """Wrap sys.excepthook and threading.excepthook (again, if something replaced ours since)."""
+    if not getattr(sys.excepthook, "_digitpad_log", False):
+        previous_hook = sys.excepthook
 
-    def excepthook(kind, value, tb):
-        if not issubclass(kind, KeyboardInterrupt):
-            logger().critical("Unexpected error", exc_info=(kind, value, tb))
-        if previous_hook is not None:
-            previous_hook(kind, value, tb)
+        def excepthook(kind, value, tb):
+            if not issubclass(kind, KeyboardInterrupt):
+                logger().critical("Unexpected error", exc_info=(kind, value, tb))
+            if previous_hook is not None:
+                previous_hook(kind, value, tb)
 
-    def thread_excepthook(args):
-        if args.exc_type is not SystemExit:
-            name = args.thread.name if args.thread is not None else "?"
-            logger().critical("Unexpected error in thread %s", name,
-                              exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
-        previous_thread_hook(args)
+        excepthook._digitpad_log = True
+        sys.excepthook = excepthook
+    if not getattr(threading.excepthook, "_digitpad_log", False):
+        previous_thread_hook = threading.excepthook
 
-    sys.excepthook = excepthook
-    threading.excepthook = thread_excepthook
+        def thread_excepthook(args):
+            if args.exc_type is not SystemExit:
+                name = args.thread.name if args.thread is not None else "?"
+                logger().critical("Unexpected error in thread %s", name,
+                                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+            previous_thread_hook(args)
+
+        thread_excepthook._digitpad_log = True
+        threading.excepthook = thread_excepthook
 
 
 def _start_window_log() -> None:

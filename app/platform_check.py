@@ -74,6 +74,10 @@ PACKAGES: dict[str, tuple[str, str, str]] = {
     "libwayland-client": ("libwayland-client0", "libwayland-client", "wayland"),
     "libwayland-cursor": ("libwayland-cursor0", "libwayland-cursor", "wayland"),
     "libwayland-egl": ("libwayland-egl1", "libwayland-egl", "wayland"),
+    "libz": ("zlib1g", "zlib", "zlib"),
+    "libzstd": ("libzstd1", "libzstd", "zstd"),
+    "libstdc++": ("libstdc++6", "libstdc++", "gcc-libs"),
+    "libgcc_s": ("libgcc-s1", "libgcc", "gcc-libs"),
 }
 FAMILIES = ("debian", "fedora", "arch")
 _INSTALL = {"debian": "sudo apt install", "fedora": "sudo dnf install", "arch": "sudo pacman -S --needed"}

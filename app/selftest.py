@@ -66,13 +66,13 @@ def process_age() -> float:
 def run(screenshot: str | os.PathLike | None = None) -> int:
     from . import logs, platform_check
 
-    model_fallback = _user_model_fallback()
     saved_home = os.environ.get("DIGITPAD_HOME")
     own_home = tempfile.mkdtemp(prefix="digitpad-selftest-")
     os.environ["DIGITPAD_HOME"] = own_home
-    log = logs.setup()
-    result = None
+    log = logs.setup()  # first: even the fallback's log record must not land in the user's folder
+    result = model_fallback = None
     try:
+        model_fallback = _user_model_fallback(saved_home)
         problem = platform_check.check()
         if problem is not None:
             result = _failure(str(problem))
@@ -105,14 +105,14 @@ def _failure(error: str) -> dict:
             "drawn": SAMPLE_DIGIT, "predicted": None, "train_ok": False, "train_s": None, "errors": [error]}
 
 
-def _user_model_fallback() -> str | None:
+def _user_model_fallback(home: str | None) -> str | None:
     """Why the user's active model cannot be used (so DigitPad falls back to the shipped default),
-    or None. Reads the user's data directory without creating or changing anything in it."""
+    or None. ``home`` is the user's DIGITPAD_HOME, if any. Reads the user's data directory without
+    creating or changing anything in it."""
     from model.paths import APP_NAME
     from model.recognizer import ModelError, Recognizer
     from model.store import ModelStore, StoreError
 
-    home = os.environ.get("DIGITPAD_HOME")
     if not home:
         from platformdirs import user_data_dir
 

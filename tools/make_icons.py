@@ -23,7 +23,7 @@ ICONS = ROOT / "assets" / "icons"
 SVG = ICONS / "digitpad.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
-ICNS_SIZES = (16, 32, 64, 128, 256, 512)  # the sizes Pillow's ICNS writer stores
+ICNS_SIZES = (16, 32, 64, 128, 256, 512)  # Pillow stores 128-512 px and the @2x of 16-256
 
 
 def render(svg: Path, size: int):
