@@ -1,8 +1,7 @@
 """DigitPad's window: Qt widgets, the training worker thread and the command line.
 
 ``PROCESS_START`` (a ``time.perf_counter()`` value) is when start-up began, for the self-test's
-``startup_s``; ``app.cli`` may overwrite it as its very first statement. Importing this package
-must stay cheap: nothing here imports Qt, NumPy or TensorFlow.
+``startup_s``. Importing this package must stay cheap: nothing here imports Qt, NumPy or TensorFlow.
 """
 import time
 

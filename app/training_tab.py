@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.data import mnist_cached
-from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, ConfigError, NetworkConfig
+from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, ConfigError, NetworkConfig, parse_hidden
 from model.training import TrainingConfig
 
 try:
@@ -77,19 +77,6 @@ INITIALIZER_NAMES = {"glorot_uniform": "Xavier (Glorot) uniform", "glorot_normal
 
 
 # --------------------------------------------------------------------------------------- helpers
-def parse_hidden(text: str) -> list[int]:
-    """"256, 128" (or "256-128", "256 128") -> [256, 128]; ConfigError with the field's message."""
-    parts = [p for p in re.split(r"[\s,;x×-]+", text.strip()) if p]
-    try:
-        sizes = [int(p) for p in parts]
-    except ValueError:
-        sizes = []
-    if not sizes:
-        raise ConfigError("hidden layers: write the layer sizes as whole numbers separated by commas, "
-                          "e.g. 256, 128.")
-    return sizes
-
-
 def duration(seconds: float | None) -> str:
     """A short human duration: 42 s, 3 min 05 s, 1 h 02 min."""
     if seconds is None or not math.isfinite(seconds):

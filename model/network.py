@@ -6,6 +6,7 @@ TensorFlow/Keras is imported inside the functions that need it, never at module 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass, field, fields
 
 from .errors import DigitPadError
@@ -21,6 +22,20 @@ ELU_ALPHA = 1.0
 class ConfigError(DigitPadError, ValueError):
     """A configuration value out of range; the message names the field and the allowed values."""
     title = "Setting out of range"
+
+
+def parse_hidden(text: str) -> list[int]:
+    """Hidden layer sizes as people write them: "256, 128", "256,128", "256-128", "256 128" or
+    "256x128" -> [256, 128]. The Train tab and ``digitpad train --hidden`` both read them so."""
+    parts = [p for p in re.split(r"[\s,;x×-]+", str(text).strip()) if p]
+    try:
+        sizes = [int(p) for p in parts]
+    except ValueError:
+        sizes = []
+    if not sizes:
+        raise ConfigError(f"hidden layers {text!r}: write the layer sizes as whole numbers separated by "
+                          "commas, e.g. 256, 128 or 256,128.")
+    return sizes
 
 
 @dataclass

@@ -1,0 +1,60 @@
+"""``digitpad personalize``: fine-tune a model on your samples; before/after accuracy."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out
+
+
+def register(sub) -> None:
+    sp = sub.add_parser("personalize", help="fine-tune a model on your samples; before/after accuracy")
+    sp.add_argument("--model", metavar="DIR", help="model directory or id (default: the active model)")
+    sp.add_argument("--data", metavar="SOURCE",
+                    help="its base data ('mnist', an IDX folder or an .npz; default: what its card names)")
+    sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
+    sp.add_argument("--activate", action="store_true", help="make the new model the active one")
+    sp.add_argument("--epochs", type=int, default=None, help="fine-tuning epochs (default 4)")
+    sp.add_argument("--seed", type=int, default=42)
+    sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
+    sp.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from model.personalize import Personalizer
+    from model.store import ModelStore
+
+    store = ModelStore()
+    info = store.resolve(args.model)
+    if args.model is None and store.fallback_reason:
+        err(f"digitpad: {store.fallback_reason}")
+    samples = open_samples()
+    progress = ProgressBar(enabled=not args.json and on_terminal())
+    try:
+        # --data's test split is carved as the model's card says its training carved it.
+        job = Personalizer(store, samples, model_id=str(info.path) if args.model else None, base=args.data,
+                           seed=args.seed, epochs=args.epochs, on_progress=progress, out=args.out)
+        result = job.run()
+    finally:
+        progress.close()
+        samples.close()
+    if args.activate and not args.out:
+        store.activate(result.model_id)
+    if args.json:
+        out(json.dumps({"before": result.before, "after": result.after, "model": str(result.model_dir),
+                         "id": result.model_id, "n_finetune": result.n_finetune, "n_heldout": result.n_heldout,
+                         "seconds": round(result.seconds, 2), "notes": result.notes}))
+        return EXIT_OK
+    for note in result.notes:
+        err(f"digitpad: {note}")
+
+    def pct(v):
+        return "   n/a" if v is None else f"{v:6.1%}"
+
+    out(f"Fine-tuned {result.base_model!r} on {result.n_finetune} of your samples in {result.seconds:.1f} s")
+    out(f"{'accuracy':<28} before   after")
+    out(f"{f'your samples ({result.n_heldout} held out)':<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
+    base_name = f"base test ({Path(str(result.data_name)).name})" if result.data_name else "base test"
+    out(f"{base_name[:28]:<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
+    out(f"Saved: {result.model_dir}" + ("  (now active)" if args.activate and not args.out else ""))
+    return EXIT_OK

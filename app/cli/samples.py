@@ -1,0 +1,125 @@
+"""``digitpad samples add|list|export|import|remove|relabel``: the user's labelled samples, headless."""
+from __future__ import annotations
+
+import json
+
+from .common import EXIT_FAILED, EXIT_OK, CliError, digit, err, open_samples, out
+
+
+def register(sub) -> None:
+    sp = sub.add_parser("samples", help="your labelled samples: add, list, export, import, remove, relabel")
+    ssub = sp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    s = ssub.add_parser("add", help="store drawings (ink .json) or images as samples of a digit")
+    s.add_argument("--label", required=True, type=digit, metavar="L", help="the digit they show, 0-9")
+    s.add_argument("files", nargs="+", metavar="FILE", help="an ink .json or an image (PNG/JPEG/BMP)")
+    s = ssub.add_parser("list", help="the samples, oldest first, and how many of each digit")
+    s.add_argument("--label", type=digit, metavar="L", help="only this digit")
+    s.add_argument("--json", action="store_true", help="a JSON array")
+    ssub.add_parser("export", help="write every sample to a .zip (ink JSON files + labels.csv)").add_argument("path")
+    ssub.add_parser("import", help="add the samples of an exported .zip").add_argument("path")
+    s = ssub.add_parser("remove", help="delete samples")
+    s.add_argument("ids", nargs="+", type=int, metavar="ID")
+    s = ssub.add_parser("relabel", help="change a sample's digit")
+    s.add_argument("id", type=int)
+    s.add_argument("label", type=digit)
+    sp.set_defaults(func=run)
+
+
+def run(args) -> int:
+    samples = open_samples()
+    try:
+        return _ACTIONS[args.action](samples, args)
+    finally:
+        samples.close()
+
+
+def _add(samples, args) -> int:
+    from model import preprocess
+    from model.errors import DigitPadError
+    from model.ink import load as load_ink
+
+    predictor = _active_recognizer()
+    failed = 0
+    for name in args.files:
+        try:
+            ink = None
+            if name.lower().endswith(".json"):
+                ink = load_ink(name)
+                x = preprocess.ink_to_input(ink)
+            else:
+                x = preprocess.image_to_input(preprocess.load_image(name))
+            if x is None:
+                raise CliError(f"{name}: nothing drawn; not stored.")
+        except DigitPadError as exc:  # one bad file: say so and go on with the next
+            failed += 1
+            err(f"digitpad: {exc}")
+            continue
+        predicted, model_id = None, None
+        if predictor is not None:
+            model_id, recognizer = predictor
+            predicted = recognizer.predict(x).digit
+        sample_id = samples.add(x, args.label, ink=ink, predicted=predicted, model_id=model_id)
+        out(f"{sample_id}\t{name}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _active_recognizer():
+    """(model id, Recognizer) of the active model, to record what it read; None if unusable."""
+    from model.errors import DigitPadError
+    from model.recognizer import Recognizer
+    from model.store import ModelStore
+
+    try:
+        info = ModelStore().active()
+        return info.id, Recognizer.load(info.path)
+    except (DigitPadError, OSError):
+        return None
+
+
+def _list(samples, args) -> int:
+    items = samples.list(args.label)
+    if args.json:
+        out(json.dumps([{"id": s.id, "label": s.label, "predicted": s.predicted, "model_id": s.model_id,
+                          "created": s.created, "kind": s.kind} for s in items]))
+        return EXIT_OK
+    for s in items:
+        pred = "-" if s.predicted is None else str(s.predicted)
+        mark = " " if s.correct in (None, True) else "x"
+        out(f"{s.id:>6}  {s.label}  read as {pred}{mark}  {s.kind:<5}  {s.created}  {s.model_id or ''}".rstrip())
+    counts = samples.count_by_label()
+    out(f"{int(counts.sum())} samples: " + "  ".join(f"{d}:{int(n)}" for d, n in enumerate(counts)))
+    return EXIT_OK
+
+
+def _export(samples, args) -> int:
+    n = samples.export_zip(args.path)
+    out(f"Exported {n} samples to {args.path}")
+    return EXIT_OK
+
+
+def _import(samples, args) -> int:
+    n = samples.import_zip(args.path)
+    dup = samples.last_import_duplicates
+    out(f"Imported {n} samples from {args.path}" + (f" ({dup} already here were skipped)" if dup else ""))
+    return EXIT_OK
+
+
+def _remove(samples, args) -> int:
+    present = set(samples.ids().tolist())
+    missing = [i for i in args.ids if i not in present]
+    n = samples.remove(args.ids)
+    out(f"Removed {n} sample{'s' if n != 1 else ''}")
+    if missing:
+        err(f"digitpad: no sample {', '.join(map(str, missing))}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _relabel(samples, args) -> int:
+    samples.relabel(args.id, args.label)
+    out(f"Sample {args.id} is now a {args.label}")
+    return EXIT_OK
+
+
+_ACTIONS = {"add": _add, "list": _list, "export": _export, "import": _import, "remove": _remove,
+            "relabel": _relabel}

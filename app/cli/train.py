@@ -1,0 +1,126 @@
+"""``digitpad train --data SOURCE [...]``: train a network and save it as a model."""
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from pathlib import Path
+
+from .common import EXIT_OK, ProgressBar, hidden, on_terminal, out
+
+
+def register(sub) -> None:
+    from model.data import TEST_FRACTION
+    from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, NetworkConfig
+    from model.training import LR_SCHEDULES, TrainingConfig
+
+    sp = sub.add_parser("train", help="train a network and save it as a model")
+    sp.add_argument("--data", required=True, metavar="SOURCE", help="'mnist', an IDX folder or an .npz")
+    sp.add_argument("--extra", metavar="SOURCE",
+                    help="more training digits (never used for testing): an IDX folder, an .npz, "
+                         "or pen trajectories (pendigits .tra/.tes) rendered as ink")
+    sp.add_argument("--extra-reps", type=int, default=1, metavar="N",
+                    help="render each pen trajectory N times (default 1)")
+    sp.add_argument("--extra-holdout", type=float, default=0.0, metavar="F",
+                    help="keep the last F of the pen trajectories out of training, for measuring")
+    sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
+    sp.add_argument("--name", help="the model's name")
+    sp.add_argument("--activate", action="store_true", help="make the new model the active one")
+    sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
+    sp.add_argument("--test-fraction", type=float, default=TEST_FRACTION, metavar="F",
+                    help="test split carved from sources without test files (default %(default)s)")
+    net = NetworkConfig()
+    g = sp.add_argument_group("network")
+    g.add_argument("--hidden", type=hidden, default=net.hidden, metavar="N,N", help="hidden layer sizes")
+    g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation)
+    g.add_argument("--dropout", type=float, default=net.dropout)
+    g.add_argument("--l1", type=float, default=net.l1)
+    g.add_argument("--l2", type=float, default=net.l2)
+    g.add_argument("--initializer", choices=INITIALIZERS, default=net.initializer)
+    g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer)
+    g.add_argument("--learning-rate", type=float, default=net.learning_rate)
+    tc = TrainingConfig()
+    g = sp.add_argument_group("training")
+    g.add_argument("--epochs", type=int, default=tc.epochs)
+    g.add_argument("--batch-size", type=int, default=tc.batch_size)
+    g.add_argument("--validation-split", type=float, default=tc.validation_split)
+    g.add_argument("--patience", type=int, default=tc.patience, help="early-stopping patience (0: off)")
+    g.add_argument("--seed", type=int, default=tc.seed)
+    g.add_argument("--no-augment", action="store_true", help="train on the digits as they are")
+    g.add_argument("--augment-strength", type=float, default=tc.augment_strength,
+                   help="0 none, 1 default, 2 strong distortions")
+    g.add_argument("--lr-schedule", choices=LR_SCHEDULES, default=tc.lr_schedule,
+                   help="constant, or cosine decay of the learning rate to zero over the epochs")
+    g.add_argument("--last-epoch", action="store_true",
+                   help="keep the last epoch's weights instead of the best epoch's on validation")
+    sp.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from model import data
+    from model.network import NetworkConfig
+    from model.store import ModelStore
+    from model.training import Trainer, TrainingConfig, save_result, write_model_dir
+
+    network = NetworkConfig(
+        hidden=args.hidden, activation=args.activation, dropout=args.dropout, l1=args.l1, l2=args.l2,
+        initializer=args.initializer, optimizer=args.optimizer, learning_rate=args.learning_rate,
+    ).validate()
+    training = TrainingConfig(
+        epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
+        patience=args.patience, seed=args.seed, augment=not args.no_augment,
+        augment_strength=args.augment_strength, lr_schedule=args.lr_schedule,
+        restore_best=not args.last_epoch,
+    ).validate()
+    ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
+    extra, extra_name = _load_extra(args)
+    progress = ProgressBar(enabled=not args.json and on_terminal())
+    trainer = Trainer(ds, network, training, progress, extra=extra)
+    try:
+        result = trainer.run()
+    finally:
+        progress.close()
+    command = "digitpad " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else None
+    name = args.name or f"MLP {'-'.join(map(str, network.hidden))} {network.activation} · {Path(str(args.data)).name}"
+    if args.out:
+        info = write_model_dir(args.out, result, name=name, data_name=ds.name, command=command,
+                               extra_name=extra_name)
+    else:
+        store = ModelStore()
+        info = save_result(result, store, name=name, data_name=ds.name, command=command, extra_name=extra_name)
+        if args.activate:
+            store.activate(info.id)
+    summary = {
+        "model": str(info.path),
+        "id": info.id,
+        "test_accuracy": result.test_accuracy,
+        "test_loss": result.test_loss,
+        "test_n": result.test_n,
+        "test_from_train": ds.test_from_train,
+        "epochs_run": result.epochs_run,
+        "best_epoch": result.best_epoch,
+        "seconds": round(result.seconds, 2),
+    }
+    if args.json:
+        out(json.dumps(summary))
+    else:
+        acc = "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.2%}"
+        split = "carved from the training files" if ds.test_from_train else "the source's test files"
+        out(f"Trained {result.epochs_run} epochs (best {result.best_epoch}) in {result.seconds:.1f} s")
+        out(f"Test accuracy {acc} on {result.test_n} digits ({split})")
+        out(f"Saved: {info.path}" + ("  (now active)" if args.activate and not args.out else ""))
+    return EXIT_OK
+
+
+def _load_extra(args):
+    if not args.extra:
+        return None, None
+    from model import data, pendigits
+
+    path = Path(args.extra)
+    if path.suffix in (".tra", ".tes"):
+        x, y = pendigits.render_dataset(path, reps=args.extra_reps, seed=args.seed, holdout=args.extra_holdout)
+        kept = f", last {args.extra_holdout:.0%} held out" if args.extra_holdout else ""
+        return (x, y), f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
+    ds = data.load_source(path, split=False)
+    return (ds.x_train, ds.y_train), ds.name
