@@ -6,11 +6,11 @@ mouse events (press, moves, release), checks that the prediction updated live wh
 button" was still down and reads the digit, trains one short epoch on the bundled
 ``assets/data/selftest-digits.npz`` through the Train tab's worker, closes the window and prints::
 
-    {"ok": true, "startup_s": 0.61, "tensorflow_at_startup": false, "drawn": 3, "predicted": 3,
-     "train_ok": true, "train_s": 9.2}
+    {"ok": true, "platform": "xcb", "startup_s": 0.61, "tensorflow_at_startup": false, "drawn": 3,
+     "predicted": 3, "train_ok": true, "train_s": 9.2, "model_fallback": null}
 
-(plus ``"errors": [...]`` when something failed), with ``"platform"`` (the Qt platform that
-showed the window: ``xcb``, ``wayland``, ``offscreen``...) and ``"model_fallback"``: null, or why
+(plus ``"errors": [...]`` when something failed): ``"platform"`` is the Qt platform that showed
+the window (``xcb``, ``wayland``, ``offscreen``...), ``"model_fallback"`` null, or why
 the user's active model could not be used (DigitPad would fall back to the shipped default, so the
 self-test fails). Exit status 0 only if every check passed.
 
@@ -26,8 +26,7 @@ report says which libraries are missing (instead of Qt aborting the process).
 as Qt renders it (``QWidget.grab``) to PATH, and on X11 also the X server's whole screen as an
 independent client sees it (``xwd -root``, when installed) to ``<PATH stem>-screen.xwd`` beside
 it; ``"screenshots"`` in the report lists what was written (``tools/check_screenshot.py`` checks
-both). Works with
-``QT_QPA_PLATFORM=offscreen`` (no screen grab there) and under Xvfb.
+both). Works with ``QT_QPA_PLATFORM=offscreen`` (no screen grab there) and under Xvfb.
 """
 from __future__ import annotations
 
