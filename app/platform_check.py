@@ -27,7 +27,7 @@ from pathlib import Path
 from model.errors import DigitPadError
 
 __all__ = ["PlatformError", "PlatformProblem", "check", "missing_libraries", "qt_platforms_dir",
-           "requested_platforms", "install_commands", "distro_family", "PACKAGES"]
+           "requested_platforms", "install_commands", "x_display_answers", "distro_family", "PACKAGES"]
 
 # Platforms that load no windowing-system libraries: nothing to check, and always usable.
 SELF_CONTAINED = {"offscreen", "minimal", "minimalegl", "linuxfb", "vnc", "eglfs", "vkkhrdisplay"}
@@ -142,11 +142,40 @@ def _platform_problem(name: str, env, platforms_dir: Path) -> PlatformProblem | 
     missing = missing_libraries(plugin)
     if missing:
         return PlatformProblem(name, missing=missing)
-    if name == "xcb" and not env.get("DISPLAY"):
-        return PlatformProblem(name, reason="there is no X display (DISPLAY is not set)")
+    if name == "xcb":
+        if not env.get("DISPLAY"):
+            return PlatformProblem(name, reason="there is no X display (DISPLAY is not set)")
+        if not x_display_answers(env["DISPLAY"]):
+            return PlatformProblem(name, reason=f"the X display {env['DISPLAY']} does not answer (is its X server "
+                                                "running, and is DISPLAY right?)")
     if name == "wayland" and not (env.get("WAYLAND_DISPLAY") or env.get("WAYLAND_SOCKET")):
         return PlatformProblem(name, reason="there is no Wayland display (WAYLAND_DISPLAY is not set)")
     return None
+
+
+def x_display_answers(display: str, timeout: float = 2.0) -> bool:
+    """Whether something accepts connections where ``display`` (``:0``, ``unix:1``, ``host:10.0``)
+    says the X server is: its Unix socket (abstract or in /tmp/.X11-unix) or TCP port 6000+N.
+    Only the socket is opened and closed, no X protocol: True for a form it does not know."""
+    import socket
+
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not number.isdigit() or host.startswith("/"):  # e.g. macOS launchd's /private/tmp/...:0
+        return True
+    if host in ("", "unix"):
+        targets = [(socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"), (socket.AF_UNIX, f"/tmp/.X11-unix/X{number}")]
+    else:
+        targets = [(socket.AF_INET6 if ":" in host else socket.AF_INET, (host.strip("[]"), 6000 + int(number)))]
+    for family, address in targets:
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as sock:
+                sock.settimeout(timeout)
+                sock.connect(address)
+            return True
+        except OSError:
+            continue
+    return False
 
 
 def qt_platforms_dir(env=None) -> Path | None:

@@ -132,20 +132,55 @@ def test_offscreen_is_never_blocked(tmp_path):
     assert pc.check({"QT_QPA_PLATFORM": "xcb;offscreen", "DISPLAY": ":0"}, platforms_dir=_fake_qt(tmp_path / "b")) is None
 
 
-def test_a_working_xcb_passes_and_no_display_is_explained(tmp_path):
+@pytest.fixture
+def x_display():
+    """A real X server (Xvfb) for the test, or skip."""
+    import shutil
+    import time
+
+    if not shutil.which("Xvfb"):
+        pytest.skip("no Xvfb (Debian: apt install xvfb)")
+    number = next(n for n in range(140, 200) if not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+    server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while not pc.x_display_answers(f":{number}") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_a_working_xcb_passes_and_a_missing_display_is_explained(tmp_path, x_display):
     if not _xcb_works_here():
         pytest.skip("this machine lacks Qt's xcb libraries (.ci/run installs them)")
     platforms = _fake_qt(tmp_path, rename=None)
-    assert pc.check({"DISPLAY": ":0"}, platforms_dir=platforms) is None
+    assert pc.check({"DISPLAY": x_display}, platforms_dir=platforms) is None
     error = pc.check({}, platforms_dir=platforms)
-    assert error is not None and "DISPLAY" in str(error) and "QT_QPA_PLATFORM" in str(error)
+    assert error is not None and "DISPLAY is not set" in str(error) and "QT_QPA_PLATFORM" in str(error)
+    gone = f":{int(x_display[1:]) + 1}" if not os.path.exists(f"/tmp/.X11-unix/X{int(x_display[1:]) + 1}") else ":199"
+    error = pc.check({"DISPLAY": gone}, platforms_dir=platforms)
+    assert error is not None and f"the X display {gone} does not answer" in str(error)
     # A Wayland session without a Wayland display, but with XWayland: xcb is used, no error.
-    assert pc.check({"XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, platforms_dir=platforms) is None
+    assert pc.check({"XDG_SESSION_TYPE": "wayland", "DISPLAY": x_display}, platforms_dir=platforms) is None
 
 
-def _run_app(tmp_path, platforms: Path, *args: str) -> subprocess.CompletedProcess:
+def test_a_stale_display_exits_with_a_message_not_a_core_dump(tmp_path):
+    """DISPLAY names an X server that is gone (a closed session, ssh without forwarding): Qt would
+    print "could not connect to display" and abort."""
+    if not _xcb_works_here():
+        pytest.skip("this machine lacks Qt's xcb libraries (.ci/run installs them)")
+    number = next(n for n in range(170, 200) if not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+    proc = _run_app(tmp_path, REAL_PLATFORMS, display=f":{number}")
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    assert f"the X display :{number} does not answer" in proc.stderr
+
+
+def _run_app(tmp_path, platforms: Path, *args: str, display: str = ":99") -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE")}
-    env.update(QT_QPA_PLATFORM_PLUGIN_PATH=str(platforms), DISPLAY=":99", PYTHONPATH=str(ROOT),
+    env.update(QT_QPA_PLATFORM_PLUGIN_PATH=str(platforms), DISPLAY=display, PYTHONPATH=str(ROOT),
                DIGITPAD_HOME=str(tmp_path / "home"))
     return subprocess.run([sys.executable, "-m", "app", *args], cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=120)
