@@ -136,21 +136,25 @@ def requested_platforms(env) -> list[str]:
 def _platform_problem(name: str, env, platforms_dir: Path) -> PlatformProblem | None:
     if name in SELF_CONTAINED or name not in PLUGIN_FILES:
         return None  # nothing we know to check: let Qt try
+    if name == "wayland" and not env.get("WAYLAND_SOCKET"):
+        # No compositor, no Wayland: its libraries do not matter (Qt goes on to the next platform).
+        # libwayland-client's rule: WAYLAND_DISPLAY (default wayland-0), relative to XDG_RUNTIME_DIR.
+        runtime, display = env.get("XDG_RUNTIME_DIR"), env.get("WAYLAND_DISPLAY") or "wayland-0"
+        if not runtime and not display.startswith("/"):
+            return PlatformProblem(name, reason="there is no Wayland display (XDG_RUNTIME_DIR is not set)")
+        socket_path = Path(runtime or "/") / display
+        if not socket_path.exists():
+            return PlatformProblem(name, reason=f"there is no Wayland display ({socket_path} does not exist)")
     plugin = platforms_dir / PLUGIN_FILES[name]
     if not plugin.is_file():
         return PlatformProblem(name, reason=f"Qt's {name} plugin is not installed ({plugin} is missing)")
-    missing = missing_libraries(plugin)
-    if missing:
-        return PlatformProblem(name, missing=missing)
-    if name == "xcb":
+    problem = PlatformProblem(name, missing=missing_libraries(plugin))
+    if name == "xcb":  # both told at once: libraries missing *and* no X server is two things to fix
         if not env.get("DISPLAY"):
-            return PlatformProblem(name, reason="there is no X display (DISPLAY is not set)")
-        if not x_display_answers(env["DISPLAY"]):
-            return PlatformProblem(name, reason=f"the X display {env['DISPLAY']} does not answer (is its X server "
-                                                "running, and is DISPLAY right?)")
-    if name == "wayland" and not (env.get("WAYLAND_DISPLAY") or env.get("WAYLAND_SOCKET")):
-        return PlatformProblem(name, reason="there is no Wayland display (WAYLAND_DISPLAY is not set)")
-    return None
+            problem.reason = "there is no X display (DISPLAY is not set)"
+        elif not x_display_answers(env["DISPLAY"]):
+            problem.reason = f"the X display {env['DISPLAY']} does not answer (is its X server running, and is DISPLAY right?)"
+    return problem if problem.missing or problem.reason else None
 
 
 def x_display_answers(display: str, timeout: float = 2.0) -> bool:
@@ -350,24 +354,27 @@ def _message(problems: list[PlatformProblem], family: str | None) -> tuple[str, 
     missing = list(dict.fromkeys(missing))
     lines = []
     for p in problems:
+        parts = []
         if p.missing:
             names = p.missing[0] if len(p.missing) == 1 else f"{', '.join(p.missing[:-1])} and {p.missing[-1]}"
-            lines.append(f"Qt's {p.platform} platform needs {names}, which "
-                         f"{'is' if len(p.missing) == 1 else 'are'} not installed")
-        else:
-            lines.append(f"Qt's {p.platform} platform cannot start: {p.reason}")
+            parts.append(f"needs {names}, which {'is' if len(p.missing) == 1 else 'are'} not installed")
+        if p.reason:
+            parts.append(f"cannot start: {p.reason}")
+        lines.append(f"Qt's {p.platform} platform " + ", and ".join(parts))
     message = "; ".join(lines) + ", so DigitPad cannot open its window."
     commands = install_commands(missing)
+    hints = []
     if commands:
         if family in commands:
-            hint = f"Install the missing libraries with:\n    {commands[family]}"
+            hints.append(f"Install the missing libraries with:\n    {commands[family]}")
         else:
-            hint = "Install the missing libraries with your package manager:\n" + "\n".join(
-                f"    {_LABEL[f]}: {commands[f]}" for f in FAMILIES if f in commands)
-        hint += "\nthen start DigitPad again (the README's set-up section lists every package)."
+            hints.append("Install the missing libraries with your package manager:\n" + "\n".join(
+                f"    {_LABEL[f]}: {commands[f]}" for f in FAMILIES if f in commands))
+        hints[-1] += "\nthen start DigitPad again (the README's set-up section lists every package)."
     elif missing:
-        hint = "Install them with your distribution's package manager, then start DigitPad again."
-    else:
-        hint = ("Start DigitPad from a desktop session, or choose another Qt platform with "
-                "QT_QPA_PLATFORM (e.g. QT_QPA_PLATFORM=offscreen for `digitpad --self-test`).")
+        hints.append("Install them with your distribution's package manager, then start DigitPad again.")
+    if any(p.reason for p in problems):
+        hints.append("Start DigitPad in a desktop session (or fix DISPLAY / WAYLAND_DISPLAY), or choose another "
+                     "Qt platform with QT_QPA_PLATFORM (e.g. QT_QPA_PLATFORM=offscreen for `digitpad --self-test`).")
+    hint = "\n".join(hints)
     return message, hint

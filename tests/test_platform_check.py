@@ -157,6 +157,7 @@ def test_a_working_xcb_passes_and_a_missing_display_is_explained(tmp_path, x_dis
     if not _xcb_works_here():
         pytest.skip("this machine lacks Qt's xcb libraries (.ci/run installs them)")
     platforms = _fake_qt(tmp_path, rename=None)
+    (platforms / "libqwayland.so").symlink_to(REAL_PLATFORMS / "libqwayland.so")
     assert pc.check({"DISPLAY": x_display}, platforms_dir=platforms) is None
     error = pc.check({}, platforms_dir=platforms)
     assert error is not None and "DISPLAY is not set" in str(error) and "QT_QPA_PLATFORM" in str(error)
@@ -164,7 +165,10 @@ def test_a_working_xcb_passes_and_a_missing_display_is_explained(tmp_path, x_dis
     error = pc.check({"DISPLAY": gone}, platforms_dir=platforms)
     assert error is not None and f"the X display {gone} does not answer" in str(error)
     # A Wayland session without a Wayland display, but with XWayland: xcb is used, no error.
-    assert pc.check({"XDG_SESSION_TYPE": "wayland", "DISPLAY": x_display}, platforms_dir=platforms) is None
+    wayland_env = {"XDG_SESSION_TYPE": "wayland", "DISPLAY": x_display, "XDG_RUNTIME_DIR": str(tmp_path)}
+    assert pc.check(wayland_env, platforms_dir=platforms) is None
+    error = pc.check({**wayland_env, "DISPLAY": gone}, platforms_dir=platforms)
+    assert "wayland" in str(error) and "wayland-0" in str(error) and gone in str(error)
 
 
 def test_a_stale_display_exits_with_a_message_not_a_core_dump(tmp_path):
