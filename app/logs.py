@@ -101,7 +101,7 @@ def setup(window: bool = False) -> Path:
     global _handler
     path = log_path()
     root = logging.getLogger()
-    if _handler is None or Path(_handler.baseFilename) != path.absolute():
+    if _handler is None or _handler.baseFilename != os.path.abspath(path):
         old, _handler = _handler, _FileHandler(path)
         _handler.setLevel(logging.INFO)
         _handler.setFormatter(logging.Formatter(FORMAT))
