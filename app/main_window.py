@@ -31,25 +31,14 @@ from model.samples import SampleError, SampleStore
 from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
 
 from . import settings as prefs
-from .canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
-from .label_bar import LabelBar
-from .prediction_view import PredictionView
+from . import theme
+from .widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
+from .draw.label_bar import LabelBar
+from .draw.prediction_view import PredictionView
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
 INK_SUFFIXES = (".json",)
-WINDOW_COLOUR = QColor("#f3f4f6")
 STOP_WAIT_SECONDS = 10.0  # how long closing waits for a cancelled training to wind down
-
-STYLE = """
-QTabWidget::pane { border: none; }
-QFrame#verdictCard, QFrame#chartCard { background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
-QLabel#sectionTitle { color: #4b5563; font-weight: 600; }
-QToolBar#drawTools { background: transparent; border: none; spacing: 4px; }
-QToolBar#drawTools QToolButton { padding: 4px 8px; border-radius: 6px; }
-QToolBar#drawTools QToolButton:checked { background: #dbe6fb; }
-QToolBar#drawTools QToolButton:hover { background: #e8ecf3; }
-QStatusBar QLabel#modelStatus { color: #374151; padding: 0 6px; }
-"""
 
 
 class LivePredictor(QObject):
@@ -155,9 +144,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("DigitPad")
         self.setAcceptDrops(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, WINDOW_COLOUR)
+        palette.setColor(QPalette.ColorRole.Window, theme.WINDOW)
         self.setPalette(palette)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(theme.STYLE)
         self.shown_at: float | None = None  # perf_counter() when the window was first on screen
         self._watching_expose = False
         self.last_error: str | None = None
@@ -235,7 +224,7 @@ class MainWindow(QMainWindow):
         self.label_bar.set_current(prediction, x, ink, self.model_info.id if self.model_info else None)
 
     def _make_samples_tab(self) -> None:
-        from .samples_tab import SamplesTab
+        from .samples.tab import SamplesTab
 
         self.samples_tab = SamplesTab(self.samples, self.store, self)
         self.tabs.addTab(self.samples_tab, "Samples")
@@ -246,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def _make_training_tab(self) -> QWidget:
         try:
-            from .training_tab import TrainingTab
+            from .train.tab import TrainingTab
 
             tab = TrainingTab(self.store, self)
         except Exception as exc:  # the app stays usable for drawing without the Train tab
@@ -721,9 +710,9 @@ class MainWindow(QMainWindow):
         """The Data and Robustness tabs and the Inside dock (after the first paint: they need
         pyqtgraph). A failure leaves drawing and training working and says why."""
         try:
-            from .data_view import DataView
-            from .inside_view import InsideView
-            from .robustness_view import RobustnessView
+            from .explore.data_view import DataView
+            from .inside.view import InsideView
+            from .explore.robustness_view import RobustnessView
 
             self.data_view = DataView(self)
             self.robustness_view = RobustnessView(self.store, self)

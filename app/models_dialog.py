@@ -36,24 +36,17 @@ def _date(created: str) -> str:
 
 def card_html(info: ModelInfo, active: bool) -> str:
     """The model card as a small HTML table (names, data, network, training, metrics, date)."""
-    card = info.card if isinstance(info.card, dict) else {}
+    card = info.card
     e = html.escape
     rows: list[tuple[str, str]] = []
     acc = info.accuracy
-    metrics = card.get("metrics") if isinstance(card.get("metrics"), dict) else {}
     if acc is not None:
-        n = metrics.get("test_n")
-        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if isinstance(n, int) and n else "")))
+        n = card.metrics.test_n
+        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if n else "")))
     else:
         rows.append(("Test accuracy", "not recorded"))
-    data = card.get("data")
-    if isinstance(data, dict):
-        text = str(data.get("name") or data.get("source") or "unknown")
-        if data.get("extra"):
-            text += f" + {data['extra']}"
-        data = text
-    rows.append(("Trained on", e(str(data or "unknown"))))
-    net = card.get("network") if isinstance(card.get("network"), dict) else {}
+    rows.append(("Trained on", e(card.data.describe() if card.data is not None else "unknown")))
+    net = card.network
     if net:
         hidden = net.get("hidden") or []
         layers = "784 → " + " → ".join(str(h) for h in hidden) + " → 10" if hidden else "?"
@@ -69,14 +62,14 @@ def card_html(info: ModelInfo, active: bool) -> str:
             rows.append(("Optimizer", e(f"{net['optimizer']}, learning rate {net.get('learning_rate', '?'):g}"
                                         if isinstance(net.get("learning_rate"), (int, float))
                                         else str(net["optimizer"]))))
-    training = card.get("training") if isinstance(card.get("training"), dict) else {}
+    training = card.training
     if training:
-        epochs = card.get("epochs_run") or training.get("epochs")
+        epochs = card.epochs_run or training.get("epochs")
         text = f"{epochs} epochs, batch {training.get('batch_size', '?')}"
         if training.get("augment"):
             text += ", augmented"
-        if isinstance(card.get("train_seconds"), (int, float)):
-            text += f", {card['train_seconds']:.0f} s"
+        if card.train_seconds is not None:
+            text += f", {card.train_seconds:.0f} s"
         rows.append(("Training", e(text)))
     rows.append(("Created", e(_date(info.created))))
     rows.append(("Folder", f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))

@@ -50,8 +50,10 @@ class NetworkConfig:
     learning_rate: float = 1e-3
 
     def validate(self) -> "NetworkConfig":
-        if not self.hidden or len(self.hidden) > 6 or not all(4 <= int(n) <= 4096 for n in self.hidden):
-            raise ConfigError("hidden: 1 to 6 layers of 4 to 4096 neurons each, e.g. 256,128.")
+        if (not isinstance(self.hidden, (list, tuple)) or not self.hidden or len(self.hidden) > 6
+                or not all(_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
+            raise ConfigError(f"hidden: {self.hidden!r} is not 1 to 6 layers of 4 to 4096 neurons"
+                              " each, e.g. 256,128.")
         _choice("activation", self.activation, HIDDEN_ACTIVATIONS)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("initializer", self.initializer, INITIALIZERS)
@@ -77,8 +79,22 @@ def _choice(name, value, allowed):
 
 
 def _range(name, value, lo, hi):
-    if not (lo <= float(value) <= hi):
-        raise ConfigError(f"{name}: {value!r} is outside {lo}..{hi}.")
+    if not (_number(value) and lo <= value <= hi):
+        raise ConfigError(f"{name}: {value!r} must be a number from {lo:g} to {hi:g}.")
+
+
+def _number(value) -> bool:
+    """A real number (not text, not a bool, not NaN)."""
+    import math
+    import numbers
+
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def _whole(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def build(config: NetworkConfig, steps_per_execution: int = 1):

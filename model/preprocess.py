@@ -107,6 +107,11 @@ def load_image(path: str | os.PathLike) -> Image.Image:
         raise
     except FileNotFoundError:
         raise ImageInputError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise ImageInputError(f"{path}: permission denied: DigitPad may not read this file. Check"
+                              " its permissions, or copy it somewhere you can read it.") from None
+    except IsADirectoryError:
+        raise ImageInputError(f"{path}: is a folder, not an image. Open an image file inside it.") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "

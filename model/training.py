@@ -23,6 +23,7 @@ from typing import Callable
 
 import numpy as np
 
+from .card import DataSpec, Metrics, ModelCard
 from .data import Dataset, one_hot, stratified_split, to_inputs
 from .errors import Cancelled
 from .network import ConfigError, NetworkConfig, build
@@ -64,17 +65,25 @@ class TrainingConfig:
     restore_best: bool = True
 
     def validate(self) -> "TrainingConfig":
+        from .network import _number, _whole
+
+        def whole(v, lo, hi):
+            return _whole(v) and lo <= v <= hi
+
         checks = [
-            ("epochs", 1 <= self.epochs <= 1000, "1..1000"),
-            ("batch_size", 1 <= self.batch_size <= 8192, "1..8192"),
-            ("validation_split", 0.0 < self.validation_split < 0.9, "between 0 and 0.9"),
-            ("patience", 0 <= self.patience <= 1000, "0..1000 (0 disables early stopping)"),
-            ("augment_strength", 0.0 <= self.augment_strength <= 3.0, "0..3"),
+            ("epochs", whole(self.epochs, 1, 1000), "a whole number from 1 to 1000"),
+            ("batch_size", whole(self.batch_size, 1, 8192), "a whole number from 1 to 8192"),
+            ("validation_split", _number(self.validation_split) and 0.0 < self.validation_split < 0.9,
+             "more than 0 and less than 0.9 (the share of the training digits kept for validation)"),
+            ("patience", whole(self.patience, 0, 1000), "a whole number from 0 to 1000 (0 disables early stopping)"),
+            ("seed", whole(self.seed, 0, 2**32 - 1), f"a whole number from 0 to {2**32 - 1}"),
+            ("augment_strength", _number(self.augment_strength) and 0.0 <= self.augment_strength <= 3.0,
+             "a number from 0 to 3"),
+            ("lr_schedule", self.lr_schedule in LR_SCHEDULES, "one of " + ", ".join(LR_SCHEDULES)),
         ]
-        checks.append(("lr_schedule", self.lr_schedule in LR_SCHEDULES, " / ".join(LR_SCHEDULES)))
         for name, ok, allowed in checks:
             if not ok:
-                raise ConfigError(f"{name}: {getattr(self, name)!r} is outside {allowed}.")
+                raise ConfigError(f"{name}: {getattr(self, name)!r} must be {allowed}.")
         return self
 
     def to_dict(self) -> dict:
@@ -150,6 +159,7 @@ class Trainer:
         self.data = data
         self.network = (network or NetworkConfig()).validate()
         self.training = (training or TrainingConfig()).validate()
+        check_trainable(data, self.training)  # here, not in run(): before TensorFlow starts
         self.on_progress = on_progress or (lambda p: None)
         self.extra = extra
         self.initial_model = initial_model
@@ -222,6 +232,28 @@ class Trainer:
         model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"],
                       steps_per_execution=steps_per_execution)
         return model
+
+
+def check_trainable(data: Dataset, training: TrainingConfig) -> None:
+    """DataError unless ``data`` leaves digits both to train on and to validate on after the
+    validation split; cheap, so callers check it before starting TensorFlow (which takes seconds)."""
+    from .data import DataError
+
+    n = len(data.y_train)
+    if n == 0:
+        what = "holds test digits only" if data.test_only else "holds no training digits"
+        raise DataError(f"{data.name} {what}: there is nothing to train on. Add training digits"
+                        " (train-images*/train-labels* files next to the t10k-* ones) or choose"
+                        " another dataset.")
+    f = training.validation_split
+    n_val = sum(round(f * int(c)) for c in np.bincount(np.asarray(data.y_train, np.intp), minlength=10))
+    if n_val == 0 or n_val == n:  # (what stratified_split sets aside)
+        need = math.ceil(0.5 / f)
+        need += round(f * need) == 0  # round() halves to even
+        raise DataError(
+            f"{data.name} has {n} training digit{'s' if n != 1 else ''}: too few to set"
+            f" {f:.0%} aside for validation and train on the rest. Use a dataset with at least"
+            f" {max(need, 2)} digits of one class, or a larger validation split.")
 
 
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
@@ -474,31 +506,28 @@ def _opt(v):
     return None if v is None else float(v)
 
 
-def model_card(result: TrainingResult, *, name: str, data_name: str, command: str | None = None,
-               extra_name: str | None = None) -> dict:
+def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: str | None = None) -> ModelCard:
     """The card of a trained model: data, both configs, test metrics, history, how to reproduce."""
     import datetime
 
-    card = {
-        "name": name,
-        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "network": result.network.to_dict(),
-        "training": result.training.to_dict(),
-        "data": {"source": data_name, "extra": extra_name},
-        "metrics": {
-            "test_accuracy": result.test_accuracy,
-            "test_loss": result.test_loss,
-            "test_n": result.test_n,
-            "confusion": None if result.confusion is None else result.confusion.tolist(),
-        },
-        "history": result.history,
-        "epochs_run": result.epochs_run,
-        "best_epoch": result.best_epoch,
-        "train_seconds": round(result.seconds, 1),
-    }
-    if command:
-        card["command"] = command
-    return card
+    return ModelCard(
+        name=name,
+        created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        network=result.network.to_dict(),
+        training=result.training.to_dict(),
+        data=data,
+        metrics=Metrics(
+            test_accuracy=result.test_accuracy,
+            test_loss=result.test_loss,
+            test_n=result.test_n,
+            confusion=None if result.confusion is None else result.confusion.tolist(),
+        ),
+        history=result.history,
+        epochs_run=result.epochs_run,
+        best_epoch=result.best_epoch,
+        train_seconds=round(result.seconds, 1),
+        command=command or None,
+    )
 
 
 def _writer(result: TrainingResult):
@@ -514,7 +543,7 @@ def _writer(result: TrainingResult):
 def save_result(result: TrainingResult, store, **card_args):
     """Save a finished training into ``store`` (a ModelStore) as a new model; its ModelInfo."""
     card = model_card(result, **card_args)
-    return store.save(card, _writer(result), name=card["name"])
+    return store.save(card, _writer(result), name=card.name)
 
 
 def write_model_dir(target, result: TrainingResult, **card_args):

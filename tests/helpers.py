@@ -77,6 +77,14 @@ def random_weights(path, sizes=(784, 16, 10), activation="relu", seed=0) -> None
     save_weights(path, kernels, biases, acts, [0.0] * len(acts))
 
 
+def card(**fields):
+    """A ModelCard holding ``fields`` as card.json would ({"name": ..., "metrics": {...}, ...})."""
+    from model.card import ModelCard
+    from model.store import CARD_FORMAT, CARD_VERSION
+
+    return ModelCard.from_dict({"format": CARD_FORMAT, "version": CARD_VERSION, "name": "", **fields})
+
+
 def write_card(folder, name="Test model", **extra) -> None:
     from model.store import CARD_FORMAT, CARD_VERSION
 

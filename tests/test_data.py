@@ -481,3 +481,145 @@ def test_class_counts_rejects_unknown_split(digits):
     np.testing.assert_array_equal(ds.class_counts(), np.full(10, 500))
     with pytest.raises(ValueError):
         ds.class_counts("validation")
+
+
+# --- issue 14: test files only, empty sources, bombs, settings ------------------------------------
+
+@pytest.mark.parametrize("split", [False, True])
+def test_folder_with_only_t10k_files_is_its_test_split(tmp_path, digits, split):
+    """The MNIST test set on its own is the most common thing to evaluate on."""
+    x, y = digits
+    folder = tmp_path / "t10k-only"
+    folder.mkdir()
+    write_idx(folder / "t10k-images-idx3-ubyte.gz", x[:300])
+    write_idx(folder / "t10k-labels-idx1-ubyte.gz", y[:300])
+    ds = load_source(folder, split=split)
+    assert ds.test_only and not ds.test_from_train
+    np.testing.assert_array_equal(ds.x_test, x[:300])
+    np.testing.assert_array_equal(ds.y_test, y[:300])
+    assert ds.x_train.shape == (0, 28, 28) and ds.y_train.shape == (0,)
+    assert "test files only" in ds.name and str(folder) in ds.name
+    assert len(ds) == 300
+    np.testing.assert_array_equal(ds.class_counts("test"), np.bincount(y[:300], minlength=10))
+    assert not load_source(write_folder(tmp_path / "both", x[:50], y[:50], x[50:80], y[50:80])).test_only
+
+
+def test_folder_whose_files_hold_no_digits_is_refused(tmp_path, digits):
+    folder = write_folder(tmp_path / "empty", digits[0][:0], digits[1][:0])
+    with pytest.raises(DataError, match="holds no digits") as e:
+        load_source(folder, split=False)
+    assert_error_names(e, folder)
+    with pytest.raises(DataError, match="holds no digits"):
+        load_source(folder, split=True)
+
+
+def test_empty_test_files_count_as_no_test_split(tmp_path, digits):
+    x, y = digits
+    folder = write_folder(tmp_path / "f", x[:200], y[:200], x[:0], y[:0])
+    assert load_source(folder, split=False).x_test is None  # evaluated whole, not on 0 digits
+    ds = load_source(folder, split=True, test_fraction=0.1)
+    assert ds.test_from_train and len(ds.y_test) == 20
+
+
+def test_empty_npz_is_refused(tmp_path):
+    path = tmp_path / "empty.npz"
+    np.savez(path, x_train=np.zeros((0, 28, 28), np.uint8), y_train=np.zeros(0, np.uint8))
+    with pytest.raises(DataError, match="holds no digits") as e:
+        load_source(path)
+    assert_error_names(e, path)
+
+
+@pytest.mark.parametrize("content, says", [
+    (bytes(range(256)) * 8, "not an .npz file"),
+    (b"\x80\x04\x95 a pickle, say", "not an .npz file"),
+])
+def test_random_bytes_as_npz_do_not_talk_about_pickles(tmp_path, content, says):
+    path = tmp_path / "random.npz"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=says) as e:
+        load_source(path)
+    assert "pickle" not in str(e.value) and "allow_pickle" not in str(e.value)
+    assert_error_names(e, path)
+
+
+def test_single_npy_named_npz_says_so(tmp_path, digits):
+    path = tmp_path / "x.npz"
+    with open(path, "wb") as fh:
+        np.save(fh, digits[0][:10])
+    with pytest.raises(DataError, match=r"single NumPy array \(.npy\)") as e:
+        load_source(path)
+    assert_error_names(e, path)
+
+
+def _npz_declaring(path, shape, dtype="<f8", data=b""):
+    """An .npz whose x_train.npy header declares ``shape`` but holds only ``data``."""
+    import zipfile
+
+    header = {"descr": dtype, "fortran_order": False, "shape": shape}
+    text = repr(header).encode("latin1")
+    text += b" " * (63 - (10 + len(text)) % 64) + b"\n"
+    npy = b"\x93NUMPY\x01\x00" + len(text).to_bytes(2, "little") + text + data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("x_train.npy", npy)
+        buf = __import__("io").BytesIO()
+        np.save(buf, np.zeros(3, np.uint8))
+        zf.writestr("y_train.npy", buf.getvalue())
+    return path
+
+
+def test_npz_declaring_more_than_it_holds_is_refused_unloaded(tmp_path):
+    path = _npz_declaring(tmp_path / "lies.npz", (10**6, 28, 28))  # 6 GB declared, 0 bytes held
+    with pytest.raises(DataError, match="declares 1000000x28x28 float64") as e:
+        load_source(path)
+    assert_error_names(e, path)
+
+
+def test_npz_declaring_too_much_is_refused_before_unpacking(tmp_path, monkeypatch):
+    path = tmp_path / "zeros.npz"
+    np.savez_compressed(path, x_train=np.zeros((2000, 28, 28), np.uint8), y_train=np.zeros(2000, np.uint8))
+    assert path.stat().st_size < 20_000  # 1.5 MB of zeros
+    monkeypatch.setattr(data, "MAX_DATA_BYTES", 10**6)
+    with pytest.raises(DataError, match="declare more than") as e:
+        load_source(path)
+    assert_error_names(e, path)
+
+
+def test_gzipped_idx_is_unpacked_only_as_far_as_its_header_says(tmp_path, digits, monkeypatch):
+    path = tmp_path / "train-labels-idx1-ubyte.gz"
+    raw = bytes.fromhex("00000801") + (100).to_bytes(4, "big") + bytes(digits[1][:100])
+    path.write_bytes(gzip.compress(raw + bytes(50 * 2**20)))  # 50 MB of zeros after the labels
+    with pytest.raises(DataError, match="has extra bytes") as e:
+        read_idx(path)
+    assert_error_names(e, path)
+    path.write_bytes(gzip.compress(raw))
+    np.testing.assert_array_equal(read_idx(path), digits[1][:100])
+    bomb = bytes.fromhex("00000803") + b"".join(n.to_bytes(4, "big") for n in (10**6, 28, 28))
+    path.write_bytes(gzip.compress(bomb + bytes(1000)))
+    monkeypatch.setattr(data, "MAX_DATA_BYTES", 10**8)
+    with pytest.raises(DataError, match="more than DigitPad loads") as e:
+        read_idx(path)
+    assert_error_names(e, path)
+
+
+@pytest.mark.parametrize("kwargs, says", [
+    (dict(test_fraction=0), "test_fraction: 0 must be more than 0 and less than 1"),
+    (dict(test_fraction=2), "test_fraction: 2 must be more than 0 and less than 1"),
+    (dict(test_fraction=float("nan")), "test_fraction"),
+    (dict(seed=-1), "seed: -1 must be a whole number from 0"),
+    (dict(seed=2**32), "seed"),
+])
+def test_split_settings_are_checked_before_anything_is_read(tmp_path, kwargs, says):
+    from model.network import ConfigError
+
+    for load in (load_source, load_idx_folder, load_npz):
+        with pytest.raises(ConfigError, match=says):
+            load(tmp_path / "not-read-yet", **kwargs)  # a ConfigError, not "no such file"
+
+
+def test_evaluating_no_digits_is_a_data_error():
+    from model.evaluation import evaluate
+    from model.recognizer import Layer, Recognizer
+
+    recognizer = Recognizer([Layer(np.zeros((784, 10), np.float32), np.zeros(10, np.float32), "softmax", 0.0)])
+    with pytest.raises(DataError, match="no digits"):
+        evaluate(recognizer, np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8))

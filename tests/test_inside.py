@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from app.inside_view import InsideView
+from app.inside.view import InsideView
 from model import inside as mi
 from model.ink import load
 from model.paths import assets_dir

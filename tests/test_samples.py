@@ -254,7 +254,14 @@ GOOD = json.dumps(digit_ink(5).to_dict())
     ({"00001_5.json": GOOD, "notes.txt": "hi"}, "unexpected entry 'notes.txt'"),
     ({"00001_5.json": GOOD, "../00002_5.json": GOOD}, "unexpected entry"),
     ({"00001_5.json": GOOD, "00002_12.json": GOOD}, "unexpected entry"),
-    ({"00001_5.json": GOOD, "00002_5.json": "{not json"}, "00002_5.json is not valid JSON"),
+    ({"00001_5.json": GOOD, "00002_5.json": "{not json"}, "00002_5.json: not valid JSON"),
+    # issue 14: these raised RecursionError / OverflowError or talked about codecs
+    ({"00001_5.json": GOOD, "00002_5.json": "[" * 100_000 + "]" * 100_000}, "00002_5.json: not an ink: its JSON is nested"),
+    ({"00001_5.json": GOOD, "00002_5.json": GOOD.replace('"width": 280', '"width": 1e999')},
+     "00002_5.json: the canvas width must be a number"),
+    ({"00001_5.json": GOOD, "00002_5.json": b"\x89PNG\r\n\x1a\n" + bytes(64)}, "00002_5.json: this is a PNG image"),
+    ({"00001_5.json": GOOD, "00002_5.json": GOOD.replace("[[[", "[[[1e308, 1e308], [1.7e308, 1.7e308]], [[")},
+     "far outside any canvas"),
     ({"00001_5.json": GOOD, "00002_5.json": json.dumps({"format": "svg"})}, "not a DigitPad ink file"),
     ({"00001_5.json": GOOD, "00002_5.json": json.dumps({**json.loads(GOOD), "strokes": []})}, "no digit"),
     ({"00001_5.json": GOOD, "00002_5.png": b"not a png"}, "not an image"),
@@ -553,3 +560,38 @@ def test_cli_samples_errors_are_messages(home, capsys, tmp_path):
     (home / "samples.sqlite3").write_bytes(b"junk" * 100)
     code, out, err = run(capsys, "samples", "list", "--json")
     assert code == 0 and json.loads(out) == [] and "was damaged" in err
+
+
+def test_damage_in_the_middle_is_salvaged_row_by_row(home):
+    """Issue 14: 208 of 211 samples could be read one by one, salvage copied 87 (it stopped at
+    the damage). Now every readable row is copied, and the message counts what was lost."""
+    x, y = mnist()
+    store = SampleStore()
+    ids = [store.add(x[i * 20], int(y[i * 20]), ink=drawn(i % 10, i)) for i in range(211)]
+    victim = store.get(ids[120]).image.tobytes()
+    store.close()
+    path = home / "samples.sqlite3"
+    conn = sqlite3.connect(path)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    at = data.find(victim) // page * page  # the table page that holds sample 121
+    assert at > len(data) // 4  # in the middle, not the first pages
+    data[at:at + 16] = b"\xff" * 16  # its page header, scrambled
+    path.write_bytes(bytes(data))
+
+    store = SampleStore()
+    try:
+        kept = store.ids().tolist()
+        assert store.salvaged == len(kept) and store.salvaged + store.lost == 211
+        assert 200 <= len(kept) < 211 and ids[120] not in kept
+        assert set(kept) < set(ids) and kept[-1] == ids[-1]  # the rows after the damage too
+        assert (f"{len(kept)} sample(s) could be read from the damaged file and were copied over;"
+                f" {211 - len(kept)} could not be read and are lost.") in store.recovery_message
+        for sid in (kept[0], kept[150], kept[-1]):  # copied as they were
+            i = ids.index(sid)
+            assert store.get(sid).label == y[i * 20]
+            np.testing.assert_array_equal(store.get(sid).image, x[i * 20])
+            assert store.get(sid).ink.strokes[0].shape == drawn(i % 10, i).strokes[0].shape
+    finally:
+        store.close()

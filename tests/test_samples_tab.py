@@ -6,15 +6,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers import digit_ink
+from helpers import card, digit_ink
 from model.ink import Ink
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction, Recognizer
 from model.samples import SampleStore
 from model.store import ModelStore
 
-from app.label_bar import LabelBar
-from app.samples_tab import ALL, SamplesTab
+from app.draw.label_bar import LabelBar
+from app.samples.tab import ALL, SamplesTab
 
 
 def seven() -> Ink:
@@ -252,7 +252,7 @@ def tiny_store(home):
         export_weights(net, folder / "weights.npz")
 
     store = ModelStore(home=home)
-    info = store.save({"network": config.to_dict()}, write, name="Tiny")
+    info = store.save(card(network=config.to_dict()), write, name="Tiny")
     store.activate(info.id)
     return store, info
 

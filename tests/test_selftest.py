@@ -35,8 +35,6 @@ def missing_for_self_test() -> str | None:
         return f"the shipped default model is not in {default_model_dir()} yet"
     if not (assets_dir() / "data" / selftest.DATASET).is_file():
         return f"assets/data/{selftest.DATASET} is not there yet"
-    if not (ROOT / "app" / "training_tab.py").is_file():
-        return "the Train tab (app/training_tab.py) is not there yet"
     return None
 
 

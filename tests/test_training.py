@@ -15,6 +15,7 @@ from model.data import Dataset, stratified_split, to_inputs
 from model.network import NetworkConfig
 from model.recognizer import Recognizer
 from model.store import ModelStore, StoreError
+from model.card import DataSpec, ExtraData
 from model.training import (Cancelled, Progress, Trainer, TrainingConfig, augment, model_card,
                             save_result, write_model_dir)
 
@@ -355,7 +356,7 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     result, _ = trained
     store = ModelStore()
     assert store.home == home
-    info = save_result(result, store, name="Tiny", data_name=dataset.name, command="pytest")
+    info = save_result(result, store, name="Tiny", data=DataSpec(name=dataset.name), command="pytest")
     assert info.path.parent == home / "models"
     assert {p.name for p in info.path.iterdir()} == {"card.json", "weights.npz", "model.keras"}
     x = to_inputs(dataset.x_test[:300])
@@ -366,23 +367,24 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     reloaded = keras.saving.load_model(info.path / "model.keras", safe_mode=True)
     np.testing.assert_allclose(reloaded.predict(x, verbose=0), expected, atol=1e-5)
     card = store.get(info.id).card
-    assert card["name"] == "Tiny" and card["data"]["source"] == dataset.name
-    assert card["metrics"]["test_accuracy"] == pytest.approx(result.test_accuracy)
-    assert card["metrics"]["test_n"] == 1000
-    assert np.array(card["metrics"]["confusion"]).sum() == 1000
-    assert card["network"] == NetworkConfig(**FAST).validate().to_dict()
-    assert card["training"]["epochs"] == 3
-    assert card["history"]["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
+    assert card.name == "Tiny" and card.data.name == dataset.name
+    assert card.metrics.test_accuracy == pytest.approx(result.test_accuracy)
+    assert card.metrics.test_n == 1000
+    assert np.array(card.metrics.confusion).sum() == 1000
+    assert card.network == NetworkConfig(**FAST).validate().to_dict()
+    assert card.training["epochs"] == 3
+    assert card.history["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
     assert store.get(info.id).accuracy == pytest.approx(result.test_accuracy)
 
 
 @pytest.mark.slow
 def test_model_card_fields(trained):
     result, _ = trained
-    card = model_card(result, name="n", data_name="d", command="digitpad train", extra_name="e")
-    assert card["command"] == "digitpad train"
-    assert card["data"] == {"source": "d", "extra": "e"}
-    assert card["epochs_run"] == result.epochs_run and card["best_epoch"] == result.best_epoch
+    extra = ExtraData(kind="dataset", name="e")
+    card = model_card(result, name="n", data=DataSpec(name="d", extras=(extra,)), command="digitpad train")
+    assert card.command == "digitpad train"
+    assert card.data == DataSpec(name="d", extras=(extra,)) and card.data.describe() == "d + e"
+    assert card.epochs_run == result.epochs_run and card.best_epoch == result.best_epoch
 
 
 @pytest.mark.slow
@@ -390,7 +392,7 @@ def test_model_card_fields(trained):
 def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch, error):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 
@@ -400,7 +402,7 @@ def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(type(error)):
-        save_result(result, store, name="Second", data_name="d")
+        save_result(result, store, name="Second", data=DataSpec(name="d"))
     assert [m.id for m in user_models(store)] == [first.id]
     assert file_hashes(first.path) == before
     assert store.active().id == first.id
@@ -419,7 +421,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 
     monkeypatch.setattr(network_module, "export_weights", bad_export)
     with pytest.raises(StoreError, match="not saved"):
-        save_result(result, store, name="Broken", data_name="d")
+        save_result(result, store, name="Broken", data=DataSpec(name="d"))
     assert user_models(store) == []
 
 
@@ -427,7 +429,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monkeypatch):
     result, _ = trained
     target = tmp_path / "out" / "my-model"
-    write_model_dir(target, result, name="Old", data_name="d")
+    write_model_dir(target, result, name="Old", data=DataSpec(name="d"))
     before = file_hashes(target)
 
     def broken_export(model, path):
@@ -435,7 +437,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(OSError):
-        write_model_dir(target, result, name="New", data_name="d")
+        write_model_dir(target, result, name="New", data=DataSpec(name="d"))
     assert file_hashes(target) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["my-model"]
 
@@ -444,7 +446,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 def test_training_interrupted_mid_fit_saves_nothing(trained, home):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 
@@ -486,3 +488,87 @@ def test_network_config_validation_and_default_is_the_tutorial():
                 dict(dropout=0.95), dict(learning_rate=0.0)):
         with pytest.raises(ConfigError):
             NetworkConfig(**bad).validate()
+
+
+# --------------------------------------------------------- issue 14: refused before TensorFlow
+@pytest.mark.parametrize("n", [0, 1, 12])
+def test_too_few_digits_are_refused_by_the_constructor(n):
+    """`digitpad train` on 0 or 1 digit raised ValueError after 30 s of TensorFlow start-up."""
+    from model.data import DataError
+
+    x, y = mnist()
+    ones = np.flatnonzero(y == 1)[:n]  # 12 of one class: round(4% of 12) sets none aside
+    ds = Dataset(x[ones], y[ones], x[:10], y[:10], "tiny")
+    with pytest.raises(DataError) as info:
+        Trainer(ds, NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))
+    if n:
+        assert f"tiny has {n} training digit" in str(info.value)
+        assert "at least 13 digits of one class" in str(info.value)
+    else:
+        assert "tiny holds test digits only: there is nothing to train on" in str(info.value)
+    Trainer(Dataset(x[np.flatnonzero(y == 1)[:13]], y[np.flatnonzero(y == 1)[:13]], None, None, "ok"),
+            NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))  # 12 + 1: enough
+
+
+def test_test_files_only_cannot_be_trained_on(tmp_path):
+    from model.data import DataError, load_source, write_idx
+
+    x, y = mnist()
+    write_idx(tmp_path / "t10k-images-idx3-ubyte", x[:100])
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte", y[:100])
+    with pytest.raises(DataError, match=r"test files only\) holds test digits only: there is nothing to train on"):
+        Trainer(load_source(tmp_path), NetworkConfig(**FAST))
+
+
+def test_refusing_tiny_data_does_not_start_tensorflow(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = textwrap.dedent("""
+        import sys
+        import numpy as np
+        from model.data import Dataset, DataError
+        from model.training import Trainer
+        ds = Dataset(np.zeros((1, 28, 28), np.uint8), np.ones(1, np.uint8), None, None, "one digit")
+        try:
+            Trainer(ds)
+        except DataError as exc:
+            print("refused:", exc)
+        print("tensorflow loaded:", "tensorflow" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)}).stdout
+    assert "refused: one digit has 1 training digit" in out and "tensorflow loaded: False" in out
+
+
+@pytest.mark.parametrize("field, value, says", [
+    ("validation_split", 0.0, "validation_split: 0.0 must be more than 0 and less than 0.9"),
+    ("seed", -1, "seed: -1 must be a whole number from 0 to 4294967295"),
+    ("epochs", 2.5, "epochs: 2.5 must be a whole number"),
+    ("batch_size", "64", "batch_size: '64' must be a whole number"),
+    ("augment_strength", float("nan"), "augment_strength: nan must be a number from 0 to 3"),
+])
+def test_training_config_messages_say_what_is_allowed(field, value, says):
+    from model.network import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        TrainingConfig(**{field: value}).validate()
+    assert str(info.value).startswith(says), str(info.value)
+    assert "outside between" not in str(info.value)
+
+
+@pytest.mark.parametrize("changes, says", [
+    (dict(dropout="0.2"), "dropout: '0.2' must be a number from 0 to 0.9"),
+    (dict(learning_rate=float("nan")), "learning_rate: nan must be a number"),
+    (dict(hidden=["a"]), "hidden: ['a'] is not 1 to 6 layers"),
+    (dict(hidden=[64.5]), "hidden"),
+])
+def test_network_config_odd_values_are_config_errors(changes, says):
+    from model.network import ConfigError
+
+    with pytest.raises(ConfigError, match=None) as info:
+        NetworkConfig(**changes).validate()
+    assert str(info.value).startswith(says), str(info.value)

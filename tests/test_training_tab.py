@@ -61,8 +61,8 @@ def digits(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def tab(qtbot, store):
-    from app.training_tab import TrainingTab
-    from app.training_worker import threads
+    from app.train.tab import TrainingTab
+    from app.train.worker import threads
 
     widget = TrainingTab(store)
     qtbot.addWidget(widget)
@@ -134,15 +134,16 @@ class FakeTrainer:
 @pytest.fixture
 def fake_trainer(monkeypatch):
     """Replace Trainer in the worker (and skip importing TensorFlow) for plumbing tests."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     class Fake(FakeTrainer):
         pass
 
-    def save(result, store, *, name, data_name, **_):
+    def save(result, store, *, name, data, **_):
         from helpers import random_weights
+        from model.card import Metrics, ModelCard
 
-        card = {"name": name, "data": {"source": data_name}, "metrics": {"test_accuracy": result.test_accuracy}}
+        card = ModelCard(name=name, data=data, metrics=Metrics(test_accuracy=result.test_accuracy))
         return store.save(card, lambda folder: random_weights(folder / "weights.npz"), name=name)
 
     monkeypatch.setattr(tw, "Trainer", Fake)
@@ -153,7 +154,7 @@ def fake_trainer(monkeypatch):
 
 # --------------------------------------------------------------------------------------- import
 def test_importing_the_tab_does_not_import_tensorflow():
-    code = ("import sys, app.training_tab, app.training_worker, app.confusion_view, app.curves_view; "
+    code = ("import sys, app.train.tab, app.train.worker, app.train.confusion_view, app.train.curves_view; "
             "print(sorted(m for m in ('tensorflow', 'keras') if m in sys.modules))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -199,7 +200,7 @@ def test_invalid_values_show_the_config_error_and_disable_start(qtbot, tab):
 
 
 def test_form_is_remembered_and_reset(qtbot, store, tab, home):
-    from app.training_tab import TrainingTab
+    from app.train.tab import TrainingTab
 
     tab.hidden_edit.setText("100, 50")
     tab.epochs_spin.setValue(12)
@@ -235,7 +236,7 @@ def test_every_widget_explains_itself(tab):
 
 
 def test_mnist_says_whether_it_is_cached(tab, monkeypatch):
-    import app.training_tab as tt
+    import app.train.tab as tt
 
     monkeypatch.setattr(tt, "mnist_cached", lambda: True)
     tab._update_data_box()
@@ -285,7 +286,7 @@ def test_short_training_live_curves_result_and_use_this_model(qtbot, tab, store,
     assert model_id in user_models(store)
     info = store.get(model_id)
     assert info.name.startswith("MLP 48 relu · digits · ")
-    assert info.card["metrics"]["test_accuracy"] == pytest.approx(acc)
+    assert info.card.metrics.test_accuracy == pytest.approx(acc)
     assert store.active().id == active_before
 
     # A cell opens its misclassified digits.
@@ -326,7 +327,7 @@ def test_discard_deletes_the_trained_model(qtbot, tab, store, digits):
 
 
 def test_cancel_stops_within_a_second_and_saves_nothing(qtbot, tab, store, digits):
-    from app.training_worker import threads
+    from app.train.worker import threads
 
     before = user_models(store)
     epochs = []
@@ -355,7 +356,7 @@ def test_cancel_stops_within_a_second_and_saves_nothing(qtbot, tab, store, digit
 
 def test_cancel_while_preparing_reports_at_once(qtbot, tab, store, digits, monkeypatch):
     """Loading data or importing TensorFlow cannot be interrupted; the tab does not wait for it."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     release = threading.Event()
     real_load = tw.load_source
@@ -407,7 +408,7 @@ def test_bad_data_source_shows_the_message_and_the_tab_stays_usable(qtbot, tab, 
 
 def test_mnist_offline_names_the_alternatives(qtbot, tab, store, tmp_path, monkeypatch):
     """No cached MNIST and no internet: the download fails fast with DataError's advice."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))  # an empty cache
     monkeypatch.setattr(tw, "mnist_cached", lambda: False)  # also ignore a copy in /tmp/.keras
@@ -446,7 +447,7 @@ def test_an_exception_in_the_worker_becomes_a_message(qtbot, tab, store, digits,
 
 def test_a_failed_save_is_reported_and_nothing_is_half_saved(qtbot, tab, store, digits, fake_trainer,
                                                             monkeypatch):
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -459,7 +460,7 @@ def test_a_failed_save_is_reported_and_nothing_is_half_saved(qtbot, tab, store, 
 
 
 def test_batch_signals_are_throttled_but_no_point_is_lost(qtbot, tab, digits, fake_trainer):
-    from app.training_worker import BATCH_SIGNAL_INTERVAL
+    from app.train.worker import BATCH_SIGNAL_INTERVAL
 
     fake_trainer.batches, fake_trainer.epochs, fake_trainer.batch_sleep = 400, 3, 0.0005
     signals = []
@@ -485,7 +486,7 @@ def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
     """
     import gc
 
-    from app.training_worker import import_tensorflow
+    from app.train.worker import import_tensorflow
 
     import_tensorflow()  # measure training, not the one-time import
     # TensorFlow's objects are out of the garbage collector's reach: full collections walked them
@@ -524,7 +525,7 @@ def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
 
 def test_programmatic_settings_are_shown_but_not_remembered(qtbot, store, tab, digits, fake_trainer):
     """The self-test starts a training with its own settings; they must not replace the user's."""
-    from app.training_tab import TrainingTab
+    from app.train.tab import TrainingTab
 
     tab.set_form(NetworkConfig(hidden=[300]), TrainingConfig(epochs=9))
     tab.save_settings()

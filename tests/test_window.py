@@ -24,7 +24,7 @@ from model.recognizer import Recognizer
 from model.store import DEFAULT_ID
 
 from conftest import ROOT
-from helpers import mnist, random_weights
+from helpers import card, mnist, random_weights
 
 SAMPLES = assets_dir() / "samples"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -47,7 +47,7 @@ def save_model(store, name, seed):
     def write(folder):
         random_weights(folder / "weights.npz", seed=seed)
 
-    return store.save({"name": name, "metrics": {"test_accuracy": 0.5}}, write)
+    return store.save(card(name=name, metrics={"test_accuracy": 0.5}), write)
 
 
 def probabilities(window):

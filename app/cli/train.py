@@ -58,6 +58,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from model import data
+    from model.card import DataSpec
     from model.network import NetworkConfig
     from model.store import ModelStore
     from model.training import Trainer, TrainingConfig, save_result, write_model_dir
@@ -73,7 +74,7 @@ def run(args) -> int:
         restore_best=not args.last_epoch,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
-    extra, extra_name = _load_extra(args)
+    extra, extra_spec = _load_extra(args)
     progress = ProgressBar(enabled=not args.json and on_terminal())
     trainer = Trainer(ds, network, training, progress, extra=extra)
     try:
@@ -82,12 +83,14 @@ def run(args) -> int:
         progress.close()
     command = "digitpad " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else None
     name = args.name or f"MLP {'-'.join(map(str, network.hidden))} {network.activation} · {Path(str(args.data)).name}"
+    source = args.data if str(args.data).strip().lower() == "mnist" else str(Path(args.data).expanduser().resolve())
+    spec = DataSpec.of(ds, source, test_fraction=args.test_fraction, seed=args.seed,
+                       extras=() if extra_spec is None else (extra_spec,))
     if args.out:
-        info = write_model_dir(args.out, result, name=name, data_name=ds.name, command=command,
-                               extra_name=extra_name)
+        info = write_model_dir(args.out, result, name=name, data=spec, command=command)
     else:
         store = ModelStore()
-        info = save_result(result, store, name=name, data_name=ds.name, command=command, extra_name=extra_name)
+        info = save_result(result, store, name=name, data=spec, command=command)
         if args.activate:
             store.activate(info.id)
     summary = {
@@ -113,14 +116,19 @@ def run(args) -> int:
 
 
 def _load_extra(args):
+    """(digits, their ExtraData for the card) for ``--extra``, or (None, None)."""
     if not args.extra:
         return None, None
     from model import data, pendigits
+    from model.card import ExtraData
 
     path = Path(args.extra)
     if path.suffix in (".tra", ".tes"):
         x, y = pendigits.render_dataset(path, reps=args.extra_reps, seed=args.seed, holdout=args.extra_holdout)
         kept = f", last {args.extra_holdout:.0%} held out" if args.extra_holdout else ""
-        return (x, y), f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
+        name = f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
+        return (x, y), ExtraData(kind="pendigits", name=name, source=str(path.resolve()), reps=args.extra_reps,
+                                 holdout=args.extra_holdout, n=len(y))
     ds = data.load_source(path, split=False)
-    return (ds.x_train, ds.y_train), ds.name
+    return (ds.x_train, ds.y_train), ExtraData(kind="dataset", name=ds.name, source=str(path.resolve()),
+                                               n=len(ds.y_train))

@@ -88,7 +88,7 @@ def timed(fn, inputs) -> tuple[list[float], list[float]]:
 
 
 def bench(title: str, recognizer, inputs, qapp) -> None:
-    from app.inside_view import InsideView
+    from app.inside.view import InsideView
     from model.inside import explain
 
     sizes = "-".join(str(s) for s in recognizer.sizes)

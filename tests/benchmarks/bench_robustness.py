@@ -96,7 +96,7 @@ def _time_data_view() -> None:
     import app  # noqa: F401  (before Qt: see app/__init__.py)
     from PySide6.QtWidgets import QApplication
 
-    from app.data_view import DataView
+    from app.explore.data_view import DataView
     from model import data
 
     qapp = QApplication.instance() or QApplication([])

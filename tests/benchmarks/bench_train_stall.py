@@ -95,8 +95,8 @@ def main() -> None:
     from model.store import ModelStore
     from model.training import TrainingConfig
 
-    from app.training_tab import TrainingTab
-    from app.training_worker import threads
+    from app.train.tab import TrainingTab
+    from app.train.worker import threads
 
     home = Path(os.environ["DIGITPAD_HOME"])
     x, y = mnist()

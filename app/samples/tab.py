@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot,
 )
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
     QListView, QMenu, QMessageBox, QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from model.samples import Sample, SampleError, SampleStore
 from model.store import ModelStore, StoreError
 
-from . import settings as prefs
-from .training_worker import start_in_thread
+from .. import settings as prefs
+from ..widgets.digits import digit_pixmap
+from ..train.worker import start_in_thread
 
 THUMB = 56  # pixels: 28x28 shown at 2x
 ALL = 10  # the filter button id for "all digits"
@@ -99,10 +100,7 @@ class SampleListModel(QAbstractListModel):
         key = (s.id, s.label)
         pm = self._pixmaps.get(key)
         if pm is None:
-            img = s.image  # (28, 28) uint8 white on black
-            qimg = QImage(img.tobytes(), 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
-            pm = QPixmap.fromImage(qimg.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                               Qt.TransformationMode.FastTransformation))
+            pm = digit_pixmap(s.image, THUMB // 28)  # (28, 28) uint8 white on black
             self._pixmaps[key] = pm
         return pm
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter,
     QStackedWidget, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
@@ -30,17 +30,19 @@ from PySide6.QtWidgets import (
 from model import explore
 from model.data import DataError, load_source
 
+from ..theme import SERIES, series
+from ..widgets.digits import digit_pixmap
+
 SCALE = 2  # grid digits are drawn at 2x: 56x56 pixels
 PIXMAP_CACHE = 3000  # pixmaps kept; a screenful is a few hundred
-SPLIT_COLORS = {"train": QColor(31, 119, 180), "test": QColor(230, 110, 20)}
-OTHER_COLORS = (QColor(44, 160, 44), QColor(148, 103, 189), QColor(140, 86, 75))
 MNIST_SOURCE = "mnist"
 LabelRole = Qt.ItemDataRole.UserRole + 1  # the digit's label (int)
 IndexRole = Qt.ItemDataRole.UserRole + 2  # the digit's index in its split (int)
 
 
 def split_color(name: str, position: int = 0) -> QColor:
-    return SPLIT_COLORS.get(name, OTHER_COLORS[position % len(OTHER_COLORS)])
+    """The train split in the first series colour, the test split in the second, others after."""
+    return series({"train": 0, "test": 1}.get(name, 2 + position))
 
 
 def source_label(source: str) -> str:
@@ -139,14 +141,6 @@ class DigitListModel(QAbstractListModel):
         if len(self._cache) > PIXMAP_CACHE:
             self._cache.popitem(last=False)
         return pm
-
-
-def digit_pixmap(pixels: np.ndarray, scale: int = SCALE) -> QPixmap:
-    """A 28x28 uint8 digit as a QPixmap, enlarged ``scale`` times without smoothing."""
-    big = np.ascontiguousarray(np.repeat(np.repeat(pixels, scale, axis=0), scale, axis=1))
-    h, w = big.shape
-    image = QImage(big.tobytes(), w, h, w, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(image)
 
 
 class DigitDelegate(QStyledItemDelegate):
@@ -351,7 +345,7 @@ class MeansView(QWidget):
             rect = self.tile_rect(d)
             p.drawPixmap(rect, self._pixmaps[d])
             if self.highlight == d:
-                p.setPen(QColor(31, 119, 180))
+                p.setPen(SERIES[0])
                 p.drawRect(rect.adjusted(-2, -2, 1, 1))
             p.setPen(text)
             p.setFont(self.font())
@@ -646,7 +640,7 @@ class DataView(QWidget):
     # -- public API ------------------------------------------------------------------------------
     def load_source(self, source: str) -> None:
         """Load 'mnist', an IDX folder or an .npz in a worker thread and show it when ready."""
-        from app.training_worker import start_in_thread
+        from app.train.worker import start_in_thread
 
         source = str(source)
         self.source_picker.set_source(source)

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from model.card import DataSpec
 from model.data import DataError, Dataset, load_source, mnist_cached
 from model.network import ConfigError, NetworkConfig
 from model.errors import Cancelled
@@ -49,10 +50,10 @@ def data_label(source: str) -> str:
     return name or str(source)
 
 
-def data_name(source: str) -> str:
-    """What a model's card records as its data: 'MNIST', else the absolute path (reproducible)."""
+def data_source(source: str) -> str:
+    """What a model's card records as its data's source: 'mnist', else the absolute path."""
     if is_mnist(source):
-        return "MNIST"
+        return "mnist"
     return str(Path(str(source)).expanduser().resolve())
 
 
@@ -229,9 +230,9 @@ class TrainingWorker(QObject):
                 "pass the digits as --data PATH:",
                 "choose “Digits from a folder or an .npz file” with")) from exc
         self.dataLoaded.emit(DataSummary.of(data, self.training.validation_split))
+        trainer = Trainer(data, self.network, self.training, self._on_progress)  # checks the data: before TensorFlow
         self._start_tensorflow()
         self._enter(STAGE_TRAINING, "Training…")
-        trainer = Trainer(data, self.network, self.training, self._on_progress)
         with self._lock:
             self._trainer = trainer
         if self._cancel.is_set():
@@ -251,7 +252,8 @@ class TrainingWorker(QObject):
                 raise Cancelled()
             self._committed = True
         self._enter(STAGE_SAVING, "Saving the model…")
-        outcome.model_info = save_result(result, self.store, name=self.name, data_name=data_name(self.source))
+        outcome.model_info = save_result(result, self.store, name=self.name,
+                                         data=DataSpec.of(data, data_source(self.source), seed=self.training.seed))
         outcome.ok = True
 
     def _on_progress(self, p: Progress) -> None:

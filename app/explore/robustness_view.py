@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
-from app.curves_view import style_chart
-from app.data_view import SourcePicker
+from ..theme import CHART_GUIDE, SERIES
+from ..train.curves_view import style_chart
+from .data_view import SourcePicker
 from model import robustness
 from model.errors import Cancelled
 from model.data import DataError, load_source
 
-MODEL_COLOR = QColor(31, 119, 180)
-COMPARE_COLOR = QColor(230, 110, 20)
+MODEL_COLOR, COMPARE_COLOR = SERIES[0], SERIES[1]
 DEFAULT_N = 2000
 NONE_ID = ""
 
@@ -221,7 +221,7 @@ class RobustnessView(QWidget):
         item.setYRange(0, 100, padding=0.02)
         pad = (values[-1] - values[0]) * 0.04
         item.setXRange(values[0] - pad, values[-1] + pad, padding=0)
-        chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen(QColor(150, 150, 150), width=1,
+        chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen(CHART_GUIDE, width=1,
                                                                style=Qt.PenStyle.DashLine),
                                  label="chance", labelOpts={"position": 0.06, "color": (130, 130, 130),
                                                             "anchors": [(0, 1), (0, 1)]})
@@ -335,7 +335,7 @@ class RobustnessView(QWidget):
 
     # -- running ---------------------------------------------------------------------------------
     def _start(self, worker: RobustnessWorker) -> None:
-        from app.training_worker import start_in_thread
+        from app.train.worker import start_in_thread
 
         self._worker = worker
         self.running = True

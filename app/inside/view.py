@@ -30,42 +30,21 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVB
 from model import inside as mi
 from model.recognizer import Recognizer
 
-MUTED = "#6b7280"
-TITLE = "#374151"
-EMPTY = QColor("#eef0f3")
+from ..theme import ACCENT, CARD_BORDER, DIVERGING, EMPTY, MUTED, PICK, SEQUENTIAL, TITLE, TOP, WHITE, WINDOW
+
 BORDER = QColor(185, 185, 185)  # opaque: translucent pens are ~40x slower to draw
-TOP = QColor("#f59e0b")  # the most active neurons
-PICK = QColor("#111827")  # the hovered / selected neuron
-ACCENT = QColor("#2f6fde")
 GAP = (203, 208, 216, 255)  # between weight images
 PIXEL = 5  # screen pixels per input pixel in the 28x28 pictures
 DETAIL_PIXEL = 4
 STRIP_WIDTH = 336  # the layer strips' and the output table's width
 STRIP_HEIGHT = 48  # a strip's cells shrink (7 px down to 3) until the layer fits this height
 
-CARD_BORDER = QColor("#e1e4ea")
 CENTER = Qt.AlignmentFlag.AlignCenter
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-WHITE = QColor("white")
 
 
-def _lut(stops: list[str]) -> np.ndarray:
-    """A 256-entry RGBA uint8 colour table interpolated through evenly spaced hex colours."""
-    rgb = np.array([[int(s[i:i + 2], 16) for i in (1, 3, 5)] for s in stops], dtype=np.float64)
-    t = np.linspace(0.0, len(stops) - 1, 256)
-    out = np.empty((256, 4), dtype=np.uint8)
-    for c in range(3):
-        out[:, c] = np.round(np.interp(t, np.arange(len(stops)), rgb[:, c]))
-    out[:, 3] = 255
-    return out
 
-
-# ColorBrewer RdBu reversed (blue = negative, white = 0, red = positive) and OrRd (0 -> most).
-DIVERGING = _lut(["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
-                  "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"])
-SEQUENTIAL = _lut(["#fbfbfc", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548",
-                   "#d7301f", "#b30000", "#7f0000"])
 
 
 def diverging_rgba(scaled: np.ndarray) -> np.ndarray:
@@ -1108,7 +1087,7 @@ def _demo(argv: list[str] | None = None) -> int:
     window = QWidget()
     window.setWindowTitle("DigitPad · Inside")
     palette = window.palette()
-    palette.setColor(window.backgroundRole(), QColor("#f3f4f6"))
+    palette.setColor(window.backgroundRole(), WINDOW)
     window.setPalette(palette)
     window.setAutoFillBackground(True)
     view = InsideView()

@@ -37,7 +37,7 @@ except ImportError:  # an older model.training without schedules
 
 from .confusion_view import ConfusionView, cell_dialog
 from .curves_view import CurvesView
-from .training_worker import (
+from .worker import (
     PREPARING_STAGES, STAGE_SAVING, STAGE_TRAINING, DataProbe, DataSummary, Outcome, TrainingWorker,
     is_mnist, start_in_thread,
 )
@@ -91,7 +91,7 @@ def duration(seconds: float | None) -> str:
 
 def _settings():
     try:
-        from .settings import settings
+        from ..settings import settings
 
         return settings()
     except ImportError:  # pragma: no cover - app.settings is the colleague's; keep working without it
@@ -892,7 +892,7 @@ class TrainingTab(QWidget):
 
     def shutdown(self, timeout_s: float = 20.0) -> bool:
         """Cancel any training and wait for every worker thread to end (for closing the app)."""
-        from .training_worker import threads
+        from .worker import threads
 
         self.request_stop()
         return threads().stop_all(timeout_s)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from model.ink import Ink
 
+from ..theme import HINT, INK, PAPER
+
 CANVAS_SIZE = 280  # logical canvas pixels, the size of an MNIST digit x10
 DEFAULT_PEN_WIDTH = 18.0
 MIN_PEN_WIDTH, MAX_PEN_WIDTH = 4.0, 40.0
@@ -32,9 +34,6 @@ MIN_STEP = 0.5  # widget pixels a mouse move must travel to add a sample (not a 
 UNDO_LIMIT = 200
 MARGIN = 14  # widget pixels around the paper
 
-PAPER = QColor("#ffffff")
-INK = QColor("#111111")
-HINT = QColor("#b8bcc4")
 
 
 @dataclass(frozen=True)
