@@ -106,3 +106,16 @@ def test_the_window_start_is_logged_and_a_hard_crash_leaves_its_stack(tmp_path):
 def _back_to_the_session_log():
     yield
     logs.setup()  # the next test's DIGITPAD_HOME, not this one's
+
+
+def test_other_loggers_warnings_reach_the_file_but_not_their_chatter(home):
+    """app/workers.py logs a failed job's traceback on its own logger ("app.workers"); libraries
+    log on theirs. Warnings and errors reach the file, their INFO does not."""
+    import logging
+
+    path = logs.setup()
+    logging.getLogger("app.workers").error("Training failed\nTraceback (most recent call last): ...")
+    logging.getLogger("some.library").info("chatter nobody needs")
+    text = path.read_text(encoding="utf-8")
+    assert "app.workers" in text and "Training failed" in text
+    assert "chatter" not in text
