@@ -531,6 +531,9 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(prefs.APPLICATION)
     app.setApplicationDisplayName("DigitPad")
     app.setStyle("Fusion")
+    from app import appicon  # the window and task-bar icon (assets/icons)
+
+    appicon.apply(app)
     _install_excepthook()
     window = MainWindow()
     window.show()

@@ -19,6 +19,7 @@ save left behind is found and put right on the next save or start (:meth:`ModelS
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -181,6 +182,7 @@ class ModelStore:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             self.fallback_reason = (f"{self.active_file} is unreadable ({exc}); "
                                     "using the shipped default model instead.")
+        logging.getLogger("digitpad.store").warning("%s", self.fallback_reason)  # the user's log (app/logs.py)
         return self.default()
 
     def load_recognizer(self, model_id: str | None = None) -> Recognizer:
