@@ -15,8 +15,8 @@ import sys
 import time
 import traceback
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolButton, QWidget,
 )
@@ -25,8 +25,8 @@ from model.errors import DigitPadError
 from model.samples import SampleStore
 from model.store import ModelInfo, ModelStore
 
+from . import logs, theme
 from . import settings as prefs
-from . import theme
 from .draw.files import DrawingFiles
 from .draw.tab import DrawTab
 from .session import ActiveModel
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             samples = SampleStore()
         except DigitPadError as exc:
             self.last_error = f"Your samples cannot be opened: {exc}"
+            logs.logger("samples").warning(self.last_error)
             QTimer.singleShot(0, lambda: self.show_error("Samples unavailable", self.last_error))
             return None
         if samples.recovery_message:
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models", self.manage_models)
         self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.session.reset_to_default)
         self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut", self.show_shortcuts)
+        self.log_action = a("Open &Log Folder", "Ctrl+Shift+L", "Show the folder of DigitPad's log, to send with a bug report",
+                            self.open_log_folder)
         self.about_action = a("&About DigitPad", "Ctrl+F1", "What DigitPad is and which model it uses", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._draw_actions = [self.save_action, self.export_action, self.undo_action, self.redo_action,
@@ -192,7 +195,7 @@ class MainWindow(QMainWindow):
         models = bar.addMenu("&Models")
         models.addActions([self.models_action, self.reset_model_action])
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.log_action, self.about_action])
         for menu in (file_menu, edit, view, models, help_menu):
             menu.setToolTipsVisible(True)
 
@@ -325,6 +328,18 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def open_log_folder(self) -> bool:
+        """Open the log folder in the desktop's file manager (it is created if need be)."""
+        folder = logs.log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.show_error("Cannot open the log folder", f"{folder}: {exc.strerror or exc}.")
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(f"The log is in {folder}.", 15000)
+        return True
 
     def show_shortcuts(self) -> None:
         rows = []
@@ -519,7 +534,8 @@ def _install_excepthook() -> None:
         if window is not None and not issubclass(kind, KeyboardInterrupt):
             window.show_error("Something went wrong",
                               f"{kind.__name__}: {value}\n\nDigitPad keeps running. If this happens "
-                              "again, please report it with the steps that led to it.")
+                              "again, please report it with the steps that led to it and the log "
+                              f"file {logs.log_path()} (Help ▸ Open Log Folder).")
 
     sys.excepthook = hook
 

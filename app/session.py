@@ -14,11 +14,15 @@ says why. Then every view hears about it, in this order:
 """
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from model.errors import DigitPadError
 from model.recognizer import Recognizer
 from model.store import DEFAULT_ID, ModelInfo, ModelStore
+
+log = logging.getLogger("digitpad.session")
 
 
 class ActiveModel(QObject):
@@ -74,6 +78,7 @@ class ActiveModel(QObject):
         return info is not None and info.id == model_id
 
     def _problem(self, title: str, text: str) -> None:
+        log.warning("%s: %s", title, text)
         self.last_problem = text
         self.problem.emit(title, text)
 

@@ -34,7 +34,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from model.errors import Cancelled, DigitPadError
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("digitpad.workers")
 
 
 class Worker(QObject):

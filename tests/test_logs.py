@@ -108,14 +108,26 @@ def _back_to_the_session_log():
     logs.setup()  # the next test's DIGITPAD_HOME, not this one's
 
 
-def test_other_loggers_warnings_reach_the_file_but_not_their_chatter(home):
-    """app/workers.py logs a failed job's traceback on its own logger ("app.workers"); libraries
-    log on theirs. Warnings and errors reach the file, their INFO does not."""
+def test_a_workers_bug_reaches_the_file_with_its_traceback_but_no_chatter(home, qtbot):
+    """A job that fails with a bug (not a DigitPadError) is reported as a message and its
+    traceback is logged; libraries' INFO chatter is not."""
     import logging
 
+    from app.workers import Worker
+
+    class Buggy(Worker):
+        what = "Counting"
+
+        def work(self):
+            return {}["missing"]
+
     path = logs.setup()
-    logging.getLogger("app.workers").error("Training failed\nTraceback (most recent call last): ...")
+    job = Buggy()
+    with qtbot.waitSignal(job.failed, timeout=5000) as failed:
+        job.start()
+    message, details = failed.args
+    assert message == "Counting failed: 'missing'" and "KeyError" in details
     logging.getLogger("some.library").info("chatter nobody needs")
     text = path.read_text(encoding="utf-8")
-    assert "app.workers" in text and "Training failed" in text
+    assert "digitpad.workers" in text and "Counting failed" in text and "KeyError" in text
     assert "chatter" not in text

@@ -461,3 +461,23 @@ def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbo
                                "model_id": None, "error": None})
     assert window.inside_view._kernel_is_model is True
     assert window.inside_view.weight_grid.count == Recognizer.load(assets_dir() / "models" / "default").layers[0].kernel.shape[1]
+
+
+def test_help_opens_the_log_folder_and_errors_name_the_log(window, home, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from app import logs
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert window.log_action in window.menuBar().actions()[-1].menu().actions()  # Help ▸ Open Log Folder
+    window.log_action.trigger()
+    assert opened == [str(logs.log_dir())] and logs.log_dir().is_dir()
+    assert logs.log_dir().parent == home  # DIGITPAD_HOME moves it with the rest
+    # An unexpected error shows a message that says where the log is.
+    import app.main_window as mw
+
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)
+    mw._install_excepthook()
+    sys.excepthook(RuntimeError, RuntimeError("boom"), None)
+    assert "boom" in window.last_error and str(logs.log_path()) in window.last_error
