@@ -238,8 +238,8 @@ def replay_ink(canvas, ink, between_moves=None) -> None:
 
 
 def _draw_sample(window, errors: list[str]):
-    from PySide6.QtWidgets import QApplication
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from model.ink import load as load_ink
     from model.paths import assets_dir

@@ -4,9 +4,9 @@ from __future__ import annotations
 import math
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 
 @contextmanager
@@ -33,7 +33,7 @@ class NotNpz(ValueError):
     """Why a file is not an .npz this app can load; the caller wraps it in its own error."""
 
 
-def npz_arrays(path: Path, max_bytes: int) -> dict[str, tuple[tuple[int, ...], "np.dtype"]]:
+def npz_arrays(path: Path, max_bytes: int) -> dict[str, tuple[tuple[int, ...], np.dtype]]:
     """The arrays an .npz declares, ``{key: (shape, dtype)}``, read from the ``.npy`` headers inside
     it without loading any array.
 
@@ -43,7 +43,6 @@ def npz_arrays(path: Path, max_bytes: int) -> dict[str, tuple[tuple[int, ...], "
     declaring more than ``max_bytes`` in all (a few KB of zip can declare gigabytes of zeros).
     OSError and zipfile's errors pass through.
     """
-    import numpy as np
     from numpy.lib import format as npy
 
     with open(path, "rb") as fh:

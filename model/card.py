@@ -57,7 +57,7 @@ class ExtraData:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ExtraData":
+    def from_dict(cls, d: dict) -> ExtraData:
         return cls(kind=_str(d.get("kind")) or "dataset", name=_str(d.get("name")) or "extra digits",
                    source=_str(d.get("source")), reps=_int(d.get("reps"), 1),
                    holdout=_float(d.get("holdout"), 0.0), n=_int(d.get("n"), 0))
@@ -82,7 +82,7 @@ class DataSpec:
 
     @classmethod
     def of(cls, dataset, source: str | None, *, test_fraction: float = TEST_FRACTION, seed: int = 42,
-           extras=()) -> "DataSpec":
+           extras=()) -> DataSpec:
         """The spec of a ``model.data.Dataset`` loaded from ``source`` with this fraction and seed."""
         source = _normal_source(source)
         return cls(name="MNIST" if source == MNIST else dataset.name, source=source, test_fraction=float(test_fraction),
@@ -101,7 +101,7 @@ class DataSpec:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "DataSpec":
+    def from_dict(cls, d: dict) -> DataSpec:
         extras = d.get("extras") if isinstance(d.get("extras"), list) else []
         return cls(name=_str(d.get("name")) or _str(d.get("source")) or "unknown data",
                    source=_str(d.get("source")), test_fraction=_float(d.get("test_fraction"), TEST_FRACTION),
@@ -122,7 +122,7 @@ class Metrics:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Metrics":
+    def from_dict(cls, d: dict) -> Metrics:
         confusion = d.get("confusion")
         return cls(test_accuracy=_opt_float(d.get("test_accuracy")), test_loss=_opt_float(d.get("test_loss")),
                    test_n=_int(d.get("test_n"), 0),
@@ -171,7 +171,7 @@ class ModelCard:
         return {**self.other, **d}
 
     @classmethod
-    def from_dict(cls, d: object) -> "ModelCard":
+    def from_dict(cls, d: object) -> ModelCard:
         """Read a card.json's content; :class:`CardError` if it is not a card this version reads."""
         if not isinstance(d, dict) or d.get("format") != CARD_FORMAT:
             raise CardError(f"is not a DigitPad model card (format must be {CARD_FORMAT!r}).")

@@ -77,7 +77,7 @@ class Ink:
         }
 
     @classmethod
-    def from_dict(cls, data: object, source: str = "ink") -> "Ink":
+    def from_dict(cls, data: object, source: str = "ink") -> Ink:
         if not isinstance(data, dict):
             raise InkError(f"{source}: not a DigitPad ink file (expected a JSON object).")
         if data.get("format") != FORMAT:

@@ -49,7 +49,7 @@ class NetworkConfig:
     optimizer: str = "adam"
     learning_rate: float = 1e-3
 
-    def validate(self) -> "NetworkConfig":
+    def validate(self) -> NetworkConfig:
         if (not isinstance(self.hidden, (list, tuple)) or not self.hidden or len(self.hidden) > 6
                 or not all(_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
             raise ConfigError(f"hidden: {self.hidden!r} is not 1 to 6 layers of 4 to 4096 neurons"
@@ -68,7 +68,7 @@ class NetworkConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "NetworkConfig":
+    def from_dict(cls, d: dict) -> NetworkConfig:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names}).validate()
 

@@ -97,7 +97,7 @@ class NumberReading:
     digits: tuple[DigitReading, ...] = ()
 
     @classmethod
-    def of(cls, digits) -> "NumberReading":
+    def of(cls, digits) -> NumberReading:
         digits = tuple(digits)
         return cls("".join(str(d.digit) for d in digits), digits)
 
@@ -112,7 +112,7 @@ class NumberReading:
         return min(range(len(self.digits)),
                    key=lambda i: max(self.digits[i].box[0] - x, x - self.digits[i].box[2], 0.0))
 
-    def with_digit(self, index: int, digit: int) -> "NumberReading":
+    def with_digit(self, index: int, digit: int) -> NumberReading:
         """The same reading with digit ``index`` read as ``digit`` (a person's correction)."""
         if not 0 <= int(digit) <= 9:
             raise ValueError(f"a digit is 0-9, not {digit!r}")

@@ -98,7 +98,7 @@ class Recognizer:
         self.layers = layers
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Recognizer":
+    def load(cls, path: str | os.PathLike) -> Recognizer:
         """Load ``weights.npz`` (or a model directory holding one)."""
         from .archives import NotNpz, npz_arrays
 

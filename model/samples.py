@@ -35,15 +35,15 @@ import threading
 import uuid
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
-from .errors import DigitPadError
 from . import paths
 from .archives import zip_errors
+from .errors import DigitPadError
 from .ink import Ink, InkError
 from .ink import parse as parse_ink
 
@@ -262,7 +262,7 @@ class SampleStore:
 
     # -- writing ---------------------------------------------------------------------------------
     class _Tx:
-        def __init__(self, store: "SampleStore", conn: sqlite3.Connection):
+        def __init__(self, store: SampleStore, conn: sqlite3.Connection):
             self.store, self.conn = store, conn
 
         def __enter__(self):
@@ -299,7 +299,7 @@ class SampleStore:
         except sqlite3.Error:
             pass  # the next checkpoint (or closing the store) does it
 
-    def _write(self, conn: sqlite3.Connection | None = None) -> "SampleStore._Tx":
+    def _write(self, conn: sqlite3.Connection | None = None) -> SampleStore._Tx:
         return SampleStore._Tx(self, conn or self._db())
 
     def _db(self) -> sqlite3.Connection:
@@ -510,7 +510,7 @@ class SampleStore:
                 finally:
                     self._conn = None
 
-    def __enter__(self) -> "SampleStore":
+    def __enter__(self) -> SampleStore:
         return self
 
     def __exit__(self, *exc) -> None:

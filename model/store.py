@@ -18,6 +18,7 @@ save left behind is found and put right on the next save or start (:meth:`ModelS
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -27,15 +28,13 @@ import tempfile
 import unicodedata
 import uuid
 import zipfile
-import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from . import paths
-from .archives import zip_errors
-from .archives import NotNpz, npz_arrays
+from .archives import NotNpz, npz_arrays, zip_errors
 from .card import CARD_FORMAT, CARD_VERSION, CardError, ModelCard
 from .errors import DigitPadError
 from .recognizer import ModelError, Recognizer
@@ -567,7 +566,7 @@ class _Lock:
         self.path, self.fd = path, fd
 
     @classmethod
-    def try_acquire(cls, path: Path, *, create_new: bool = False) -> "_Lock | None":
+    def try_acquire(cls, path: Path, *, create_new: bool = False) -> _Lock | None:
         """The lock, or None when another process holds it (FileExistsError for create_new)."""
         flags = os.O_RDWR | os.O_CREAT | (os.O_EXCL if create_new else 0)
         fd = os.open(path, flags, 0o600)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Callable
 
 import numpy as np
 
@@ -29,7 +29,6 @@ from .errors import Cancelled
 from .network import ConfigError, NetworkConfig, build
 from .recognizer import Layer, Recognizer
 from .tf_runtime import import_tensorflow
-
 
 LR_SCHEDULES = ("constant", "cosine")
 # Training steps per call into TensorFlow: 4 saves ~15% of a plain epoch's CPU time here (Keras's
@@ -64,7 +63,7 @@ class TrainingConfig:
     # e.g. at the end of a cosine schedule, where the "best" on a few hundred digits is noise).
     restore_best: bool = True
 
-    def validate(self) -> "TrainingConfig":
+    def validate(self) -> TrainingConfig:
         from .network import _number, _whole
 
         def whole(v, lo, hi):
@@ -90,7 +89,7 @@ class TrainingConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "TrainingConfig":
+    def from_dict(cls, d: dict) -> TrainingConfig:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names}).validate()
 
@@ -558,7 +557,6 @@ def save_keras(model, path) -> None:
 
     (keras.models.clone_model keeps the optimizer's variables in Keras 3; a model rebuilt from
     its config has none.)"""
-    import keras
 
     bare = model.__class__.from_config(model.get_config())
     bare.set_weights(model.get_weights())

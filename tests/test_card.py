@@ -5,8 +5,8 @@ import json
 
 import numpy as np
 import pytest
-
 from helpers import mnist
+
 from model.card import CARD_FORMAT, CARD_VERSION, CardError, DataSpec, ExtraData, Metrics, ModelCard
 from model.data import TEST_FRACTION, load_source, write_idx
 from model.personalize import load_card_base, pen_extra

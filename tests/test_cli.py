@@ -15,6 +15,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import (
+    ROOT,
+    card,
+    cli_env,
+    digit_ink,
+    fit_linear_weights,
+    json_lines,
+    make_model_dir,
+    mnist,
+    mnist_sample,
+    png_header_only,
+    run_cli,
+)
 from PIL import Image
 
 from app import cli
@@ -26,9 +39,6 @@ from model.paths import default_model_dir
 from model.preprocess import image_to_input, ink_to_input, load_image
 from model.recognizer import Recognizer
 from model.store import ModelStore
-
-from helpers import (ROOT, card, cli_env, digit_ink, fit_linear_weights, json_lines, make_model_dir, mnist, mnist_sample,
-                     png_header_only, run_cli)
 
 KEYS = {"file", "digit", "confidence", "probabilities"}
 HAS_DEFAULT = (default_model_dir() / "weights.npz").is_file()

@@ -17,8 +17,21 @@ import numpy as np
 import pytest
 
 from model import data
-from model.data import (TEST_FRACTION, DataError, Dataset, load_idx_folder, load_mnist, load_npz, load_source,
-                        mnist_cached, one_hot, read_idx, stratified_split, to_inputs, write_idx)
+from model.data import (
+    TEST_FRACTION,
+    DataError,
+    Dataset,
+    load_idx_folder,
+    load_mnist,
+    load_npz,
+    load_source,
+    mnist_cached,
+    one_hot,
+    read_idx,
+    stratified_split,
+    to_inputs,
+    write_idx,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

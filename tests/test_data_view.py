@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from helpers import fit_linear_weights, make_model_dir, mnist, write_card
 from PySide6.QtCore import Qt
 
 from app.explore.data_view import DataView
@@ -9,8 +10,6 @@ from app.explore.robustness_view import RobustnessView
 from app.session import ActiveModel
 from model import robustness as R
 from model.recognizer import Recognizer
-
-from helpers import fit_linear_weights, make_model_dir, mnist, write_card
 
 LEFT = Qt.MouseButton.LeftButton
 TUTORIAL_CARD = {"network": {"hidden": [256, 128], "activation": "relu", "dropout": 0.2, "l1": 0.0, "l2": 0.0,

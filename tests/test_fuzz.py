@@ -18,7 +18,6 @@ import gzip
 import io
 import json
 import math
-import os
 import tempfile
 import zipfile
 from itertools import count
@@ -318,6 +317,7 @@ def model_zips(draw):
 @pytest.fixture(scope="module")
 def model_store(tmp_path_factory):
     from helpers import make_model_dir
+
     from model.store import ModelStore
 
     root = tmp_path_factory.mktemp("fuzz-store")
@@ -381,6 +381,7 @@ def test_sample_archives(sample_store, raw):
 def store_file(tmp_path_factory):
     """A real sample store of 40 samples, closed (so all of it is in the one file)."""
     from helpers import digit_ink, mnist
+
     from model.samples import SampleStore
 
     path = tmp_path_factory.mktemp("fuzz-db") / "samples.sqlite3"

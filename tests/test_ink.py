@@ -8,12 +8,11 @@ import math
 
 import numpy as np
 import pytest
+from helpers import centre_of_mass, digit_ink
 
 from model import ink as ink_module
 from model.ink import FORMAT, VERSION, Ink, InkError, load
 from model.preprocess import ink_to_input
-
-from helpers import centre_of_mass, digit_ink
 
 
 def write(path, data) -> str:

@@ -2,6 +2,7 @@
 trace, and the view driven like a user (real digits, real mouse events on the weight grid)."""
 import numpy as np
 import pytest
+from helpers import mnist
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -12,8 +13,6 @@ from model.ink import load
 from model.paths import assets_dir
 from model.preprocess import ink_to_input
 from model.recognizer import Layer, Recognizer
-
-from helpers import mnist
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 PARAMS = {"leaky_relu": 0.1, "elu": 0.7}

@@ -9,10 +9,10 @@ import sys
 import threading
 
 import pytest
+from conftest import ROOT
 
 from app import logs
 from app.cli import main
-from conftest import ROOT
 
 
 def _env(home) -> dict:

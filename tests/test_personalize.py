@@ -10,13 +10,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from helpers import digit_strokes, mnist
+
 from model.card import DataSpec, ModelCard
 from model.data import Dataset, write_idx
 from model.ink import Ink
-from model.personalize import (SUFFIX, Personalizer, Recipe, load_card_base, personalize,
-                               split_samples)
+from model.personalize import SUFFIX, Personalizer, Recipe, load_card_base, personalize, split_samples
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
 from model.samples import SampleError, SampleStore
@@ -101,6 +100,7 @@ def test_too_few_samples_is_a_clear_error(home, tmp_path):
 
 def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
     from helpers import make_model_dir
+
     from model.store import StoreError
 
     model = make_model_dir(tmp_path / "m")
@@ -258,8 +258,9 @@ def test_cli_personalize(home, tiny_model, tmp_path, capsys):
 
 
 def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
-    from app.cli import main
     from helpers import make_model_dir
+
+    from app.cli import main
 
     model = make_model_dir(tmp_path / "m")
     (model / "model.keras").write_bytes(b"stand-in")

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from app import platform_check as pc
-from conftest import ROOT
 
 REAL_PLATFORMS = pc.qt_platforms_dir({})
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or REAL_PLATFORMS is None

@@ -13,13 +13,12 @@ import time
 
 import numpy as np
 import pytest
+from helpers import ROOT, centre_of_mass, correlation, digit_ink, ink_box, mnist, mnist_sample, png_header_only
 from PIL import Image
 
 from model import preprocess
 from model.ink import Ink
 from model.preprocess import ImageInputError, image_to_input, ink_to_input, load_image
-
-from helpers import ROOT, centre_of_mass, correlation, digit_ink, ink_box, mnist, mnist_sample, png_header_only
 
 # Drawings at different sizes, positions, pen widths and slants: (digit, size, centre, pen, slant)
 DRAWINGS = [

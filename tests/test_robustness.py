@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 import pytest
+from helpers import card, make_model_dir, mnist, write_card
 from PIL import Image
 
 from app import cli
@@ -11,8 +12,6 @@ from model import robustness as R
 from model.evaluation import evaluate
 from model.recognizer import Layer, Recognizer
 from model.store import ModelStore
-
-from helpers import card, make_model_dir, mnist, write_card
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

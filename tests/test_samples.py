@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import digit_ink, mnist
 from PIL import Image
 
-from helpers import digit_ink, mnist
 from model import samples as samples_module
 from model.ink import Ink
 from model.preprocess import ink_to_input

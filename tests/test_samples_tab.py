@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import card, digit_ink
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers import card, digit_ink
+from app.draw.label_bar import LabelBar
+from app.samples.tab import ALL, SamplesTab
+from app.session import ActiveModel
 from model.ink import Ink
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction, Recognizer
 from model.samples import SampleStore
 from model.store import ModelStore
-
-from app.draw.label_bar import LabelBar
-from app.samples.tab import ALL, SamplesTab
-from app.session import ActiveModel
 
 
 def seven() -> Ink:

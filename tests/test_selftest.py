@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from app import platform_check, selftest
 from model.paths import assets_dir, default_model_dir
-
-from conftest import ROOT
 
 KEYS = {"ok", "platform", "startup_s", "tensorflow_at_startup", "drawn", "predicted", "train_ok", "train_s",
         "model_fallback"}

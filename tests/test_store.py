@@ -9,9 +9,8 @@ import os
 import re
 import subprocess
 import sys
-import time
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +19,15 @@ from helpers import card
 
 from model import store as store_module
 from model.recognizer import Recognizer, save_weights
-from model.store import (CARD_FORMAT, CARD_VERSION, ModelInfo, ModelStore, StoreError, recover_model_dir,
-                         write_json_atomic)
+from model.store import (
+    CARD_FORMAT,
+    CARD_VERSION,
+    ModelInfo,
+    ModelStore,
+    StoreError,
+    recover_model_dir,
+    write_json_atomic,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 X = np.random.default_rng(0).random((5, 784), dtype=np.float32)
@@ -93,7 +99,7 @@ def test_save_get_list_round_trip(store):
     assert on_disk["format"] == CARD_FORMAT and on_disk["version"] == CARD_VERSION
     assert on_disk["id"] == info.id and on_disk["name"] == "My Net!" and on_disk["network"] == {"hidden": [16]}
     created = datetime.fromisoformat(on_disk["created"])
-    assert created.utcoffset() is not None and abs(datetime.now(timezone.utc) - created) < timedelta(minutes=1)
+    assert created.utcoffset() is not None and abs(datetime.now(UTC) - created) < timedelta(minutes=1)
     assert given.id == "" and given.name == ""  # the caller's card is not modified
     got = store.get(info.id)
     assert got.card == info.card and got.card.to_dict() == on_disk and got.name == "My Net!" and got.accuracy == 0.5

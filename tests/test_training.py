@@ -9,17 +9,24 @@ import threading
 
 import numpy as np
 import pytest
+from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample
 
 import model.network as network_module
+from model.card import DataSpec, ExtraData
 from model.data import Dataset, stratified_split, to_inputs
 from model.network import NetworkConfig
 from model.recognizer import Recognizer
 from model.store import ModelStore, StoreError
-from model.card import DataSpec, ExtraData
-from model.training import (Cancelled, Progress, Trainer, TrainingConfig, augment, model_card,
-                            save_result, write_model_dir)
-
-from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample
+from model.training import (
+    Cancelled,
+    Progress,
+    Trainer,
+    TrainingConfig,
+    augment,
+    model_card,
+    save_result,
+    write_model_dir,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore::DeprecationWarning")
 

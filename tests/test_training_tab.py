@@ -7,7 +7,6 @@ do not need TensorFlow at all.
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import subprocess
@@ -23,13 +22,21 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from helpers import mnist  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
-    QTableView, QTabBar, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QTabBar,
+    QTableView,
+    QWidget,
 )
 
-from helpers import mnist  # noqa: E402
 from app.session import ActiveModel  # noqa: E402
 from app.workers import threads  # noqa: E402
 from model.network import NetworkConfig  # noqa: E402
@@ -142,6 +149,7 @@ def fake_trainer(monkeypatch):
 
     def save(result, store, *, name, data, **_):
         from helpers import random_weights
+
         from model.card import Metrics, ModelCard
 
         card = ModelCard(name=name, data=data, metrics=Metrics(test_accuracy=result.test_accuracy))

@@ -7,6 +7,8 @@ import textwrap
 
 import numpy as np
 import pytest
+from conftest import ROOT
+from helpers import card, mnist, random_weights
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -23,9 +25,6 @@ from model.paths import assets_dir
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
 from model.store import DEFAULT_ID
-
-from conftest import ROOT
-from helpers import card, mnist, random_weights
 
 SAMPLES = assets_dir() / "samples"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

@@ -23,16 +23,28 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter,
-    QStackedWidget, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from model import explore
 from model.data import load_source
 
 from ..theme import SERIES, series
-from ..workers import Worker
 from ..widgets.digits import digit_pixmap
+from ..workers import Worker
 
 SCALE = 2  # grid digits are drawn at 2x: 56x56 pixels
 PIXMAP_CACHE = 3000  # pixmaps kept; a screenful is a few hundred
@@ -151,7 +163,7 @@ class DigitDelegate(QStyledItemDelegate):
     every item on every paint; here a paint is a cache lookup and one drawPixmap.
     """
 
-    def __init__(self, model: "DigitListModel", parent=None):
+    def __init__(self, model: DigitListModel, parent=None):
         super().__init__(parent)
         self.model = model
 

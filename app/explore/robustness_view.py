@@ -13,17 +13,27 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..session import ActiveModel
-from ..workers import Worker
-from ..theme import CHART_GUIDE, SERIES
-from ..train.curves_view import style_chart
-from .data_view import SourcePicker
 from model import robustness
 from model.data import load_source
+
+from ..session import ActiveModel
+from ..theme import CHART_GUIDE, SERIES
+from ..train.curves_view import style_chart
+from ..workers import Worker
+from .data_view import SourcePicker
 
 MODEL_COLOR, COMPARE_COLOR = SERIES[0], SERIES[1]
 DEFAULT_N = 2000

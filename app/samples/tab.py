@@ -11,11 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QPoint, Qt, QTimer, Signal, Slot,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
 )
 from PySide6.QtWidgets import (
-    QButtonGroup, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
-    QMenu, QMessageBox, QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from model.samples import Sample, SampleError, SampleStore

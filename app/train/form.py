@@ -13,9 +13,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from model.data import mnist_cached
@@ -26,7 +42,12 @@ from ..settings import settings
 from ..theme import ERROR_TEXT
 from ..widgets.sci_spinbox import SciSpinBox
 from .vocabulary import (
-    ACTIVATION_NAMES, ACTIVATION_TIPS, INITIALIZER_NAMES, OPTIMIZER_NAMES, OPTIMIZER_TIPS, SCHEDULE_NAMES,
+    ACTIVATION_NAMES,
+    ACTIVATION_TIPS,
+    INITIALIZER_NAMES,
+    OPTIMIZER_NAMES,
+    OPTIMIZER_TIPS,
+    SCHEDULE_NAMES,
     SCHEDULE_TIPS,
 )
 from .worker import DataProbe, DataSummary, is_mnist

@@ -79,7 +79,7 @@ class DataSummary:
     validation_split: float | None = None  # set when training: how the train split is divided
 
     @classmethod
-    def of(cls, data: Dataset, validation_split: float | None = None) -> "DataSummary":
+    def of(cls, data: Dataset, validation_split: float | None = None) -> DataSummary:
         n_test = 0 if data.y_test is None else len(data.y_test)
         return cls(data.name, len(data.y_train), n_test, data.test_from_train, validation_split)
 
@@ -178,7 +178,7 @@ class TrainingWorker(Worker):
             trainer.cancel()  # stops within one batch
         return True
 
-    def ended(self, **fields) -> "Outcome":
+    def ended(self, **fields) -> Outcome:
         """An Outcome for a run that ended without a model (cancelled or failed)."""
         return Outcome(stage=self.stage, epochs_done=self.epochs_done, model_name=self.name,
                        seconds=time.perf_counter() - self._started, **fields)
@@ -202,7 +202,7 @@ class TrainingWorker(Worker):
             self._enter(STAGE_TENSORFLOW, "Starting TensorFlow (the first time takes a few seconds)…")
         import_tensorflow()  # at once when it is already loaded
 
-    def work(self) -> "Outcome":
+    def work(self) -> Outcome:
         self._started = time.perf_counter()
         outcome = Outcome(model_name=self.name)
         if is_mnist(self.source) and not mnist_cached():
@@ -333,5 +333,5 @@ class DataProbe(Worker):
         self.source = source
         self.what = f"Reading {source}"
 
-    def work(self) -> "DataSummary":
+    def work(self) -> DataSummary:
         return DataSummary.of(load_source(self.source))

@@ -26,10 +26,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DIGITPAD_HOME", tempfile.mkdtemp(prefix="digitpad-bench-"))
 
-import app  # noqa: E402,F401
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import app  # noqa: E402,F401
 
 
 def default_dir() -> Path:
@@ -62,12 +63,11 @@ def stats(name: str, seconds: list[float]) -> str:
 
 
 def main() -> int:
+    from app.main_window import MainWindow
     from model.ink import load
     from model.paths import assets_dir
     from model.preprocess import ink_to_input
     from model.store import ModelStore
-
-    from app.main_window import MainWindow
 
     qapp = QApplication.instance() or QApplication([])
     qapp.setStyle("Fusion")

@@ -93,9 +93,9 @@ def main() -> None:
 def _time_data_view() -> None:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import app  # noqa: F401  (before Qt: see app/__init__.py)
     from PySide6.QtWidgets import QApplication
 
+    import app  # noqa: F401  (before Qt: see app/__init__.py)
     from app.explore.data_view import DataView
     from model import data
 

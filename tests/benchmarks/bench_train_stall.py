@@ -31,10 +31,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("DIGITPAD_HOME", tempfile.mkdtemp(prefix="digitpad-bench-"))
 
-import app  # noqa: E402,F401
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import app  # noqa: E402,F401
 
 
 class GapRecorder:
@@ -91,13 +92,13 @@ def main() -> None:
 
     qapp = QApplication.instance() or QApplication(sys.argv)
     from helpers import make_model_dir, mnist
+
+    from app.session import ActiveModel
+    from app.train.tab import TrainingTab
+    from app.train.worker import threads
     from model.network import NetworkConfig
     from model.store import ModelStore
     from model.training import TrainingConfig
-
-    from app.train.tab import TrainingTab
-    from app.session import ActiveModel
-    from app.train.worker import threads
 
     home = Path(os.environ["DIGITPAD_HOME"])
     x, y = mnist()
