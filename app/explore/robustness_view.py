@@ -32,8 +32,8 @@ from model.data import load_source
 from ..session import ActiveModel
 from ..theme import CHART_GUIDE, SERIES
 from ..train.curves_view import style_chart
+from ..widgets.source_picker import SourcePicker
 from ..workers import Worker
-from .data_view import SourcePicker
 
 MODEL_COLOR, COMPARE_COLOR = SERIES[0], SERIES[1]
 DEFAULT_N = 2000
