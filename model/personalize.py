@@ -243,7 +243,7 @@ class Personalizer:
         card = model_card(result, name=name, data=data_spec)
         card.personalization = personalization
         if self.out is not None:
-            from .store import write_model_dir
+            from .saving import write_model_dir
 
             saved = write_model_dir(self.out, card, _writer(result))
         else:

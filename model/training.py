@@ -547,7 +547,7 @@ def save_result(result: TrainingResult, store, **card_args):
 
 def write_model_dir(target, result: TrainingResult, **card_args):
     """Save a finished training as the model directory ``target`` (``digitpad train --out``)."""
-    from .store import write_model_dir as write_dir
+    from .saving import write_model_dir as write_dir
 
     return write_dir(target, model_card(result, **card_args), _writer(result))
 
