@@ -165,6 +165,28 @@ def digit_ink(digit: int, size: float = 200.0, centre=(140.0, 140.0), pen: float
     return Ink(strokes, canvas, canvas, pen)
 
 
+# ------------------------------------------------------------------------------------ samples
+def sample_ink(digit: int, k: int = 0):
+    """A hand-made ink of ``digit``, a little different for each k (so images differ)."""
+    return digit_ink(digit, size=150 + 7 * k, centre=(140 + 3 * k, 140 - 2 * k), slant=0.05 * (k % 4))
+
+
+def to_uint8(x: np.ndarray) -> np.ndarray:
+    """Floats 0..1 as the uint8 pixels a sample stores."""
+    return np.clip(x * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def fill_samples(store, n_ink: int = 6, n_image: int = 4) -> list[int]:
+    """Ink samples of digits 0..n_ink-1 and MNIST image samples; their ids."""
+    from model.preprocess import ink_to_input
+
+    x, y = mnist()
+    ids = [store.add(ink_to_input(sample_ink(d)), d, ink=sample_ink(d), predicted=(d + 1) % 10, model_id="m1")
+           for d in range(n_ink)]
+    ids += [store.add(x[i], int(y[i]), predicted=int(y[i])) for i in range(0, 500 * n_image, 500)]
+    return ids
+
+
 # ------------------------------------------------------------------------------------ measuring
 def centre_of_mass(x: np.ndarray) -> tuple[float, float]:
     """(row, col) centre of mass of a 2-D image in pixel-index coordinates."""
