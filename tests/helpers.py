@@ -13,6 +13,7 @@ import os
 import struct
 import subprocess
 import sys
+import textwrap
 import zlib
 from pathlib import Path
 
@@ -185,6 +186,34 @@ def fill_samples(store, n_ink: int = 6, n_image: int = 4) -> list[int]:
            for d in range(n_ink)]
     ids += [store.add(x[i], int(y[i]), predicted=int(y[i])) for i in range(0, 500 * n_image, 500)]
     return ids
+
+
+# ------------------------------------------------------------------------------------ data files
+def write_idx_folder(folder, x_train, y_train, x_test=None, y_test=None, sep="-", gz=False):
+    """MNIST-style IDX files: sep '-' gives train-images-idx3-ubyte, '.' train-images.idx3-ubyte."""
+    from model.data import write_idx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ext = ".gz" if gz else ""
+    for split, x, y in [("train", x_train, y_train), ("t10k", x_test, y_test)]:
+        if x is None:
+            continue
+        write_idx(folder / f"{split}-images{sep}idx3-ubyte{ext}", x)
+        write_idx(folder / f"{split}-labels{sep}idx1-ubyte{ext}", y)
+    return folder
+
+
+def run_python(code, timeout=60) -> subprocess.CompletedProcess:
+    """Run ``code`` (dedented) in a fresh interpreter from the project root, output captured."""
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, timeout=timeout,
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def assert_error_names(excinfo, *names):
+    """The raised error's message names each of ``names`` (paths, options)."""
+    for name in names:
+        assert str(name) in str(excinfo.value), (name, str(excinfo.value))
 
 
 # ------------------------------------------------------------------------------------ measuring
