@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         Std = QKeySequence.StandardKey
         a = self._action
-        self.open_action = a("&Open Drawing or Image…", Std.Open, "Open an ink drawing (.json) or classify an image", self.open_file)
+        self.open_action = a("&Open Drawing or Image…", Std.Open, "Open an ink drawing (.json) or classify an image",
+                             self.open_file)
         self.save_action = a("&Save Drawing…", Std.Save, "Save the drawing as DigitPad ink (.json)", self.save_drawing)
         self.export_action = a("&Export PNG…", "Ctrl+E", "Export the drawing as a PNG image", self.export_png)
         self.quit_action = a("&Quit", "Ctrl+Q", "Quit DigitPad", self.close)
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
         self.redo_action = a("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo what was undone", self.canvas.redo)
         self.clear_action = a("&Clear", ["Esc", "Delete"], "Clear the canvas", self.canvas.clear)
         self.pen_action = a("&Pen", "P", "Draw with the pen", None, checkable=True)
-        self.eraser_action = a("&Eraser", "E", "Erase whole strokes by dragging over them", self.canvas.set_eraser, checkable=True)
+        self.eraser_action = a("&Eraser", "E", "Erase whole strokes by dragging over them", self.canvas.set_eraser,
+                               checkable=True)
         self.pen_action.setChecked(True)
         self.pen_action.toggled.connect(lambda on: self.canvas.set_eraser(not on))
         self.canvas.eraserToggled.connect(self._on_eraser_toggled)
@@ -174,11 +176,14 @@ class MainWindow(QMainWindow):
         self.canvas.canRedoChanged.connect(self.redo_action.setEnabled)
         self.draw_tab_action = a("&Draw", "Ctrl+1", "Show the Draw tab", lambda: self.tabs.setCurrentIndex(0))
         self.train_tab_action = a("&Train", "Ctrl+2", "Show the Train tab", lambda: self.tabs.setCurrentIndex(1))
-        self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models", self.manage_models)
-        self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.session.reset_to_default)
-        self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut", self.show_shortcuts)
-        self.log_action = a("Open &Log Folder", "Ctrl+Shift+L", "Show the folder of DigitPad's log, to send with a bug report",
-                            self.open_log_folder)
+        self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models",
+                               self.manage_models)
+        self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
+                                    self.session.reset_to_default)
+        self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut",
+                                  self.show_shortcuts)
+        self.log_action = a("Open &Log Folder", "Ctrl+Shift+L",
+                            "Show the folder of DigitPad's log, to send with a bug report", self.open_log_folder)
         self.about_action = a("&About DigitPad", "Ctrl+F1", "What DigitPad is and which model it uses", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._draw_actions = [self.save_action, self.export_action, self.undo_action, self.redo_action,

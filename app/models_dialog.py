@@ -90,8 +90,8 @@ def card_html(info: ModelInfo, active: bool) -> str:
         status.append("<span style='color:#1f7a3a'>● in use</span>")
     if info.read_only:
         status.append("shipped with DigitPad, read-only")
-    table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td><td style='padding:3px 0'>{v}</td></tr>"
-                    for k, v in rows)
+    table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td>"
+                    f"<td style='padding:3px 0'>{v}</td></tr>" for k, v in rows)
     return (f"<h2 style='margin:0'>{e(info.name)}</h2>"
             f"<p style='margin:4px 0 10px 0'>{' · '.join(status)}</p><table>{table}</table>")
 
@@ -143,9 +143,12 @@ class ModelsDialog(QDialog):
         self.use_button.setDefault(True)
         self.rename_button = self._button("Re&name…", "F2", "Give the selected model a new name", self.rename)
         self.delete_button = self._button("&Delete…", "Delete", "Delete the selected model (asks first)", self.delete)
-        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up", self.export)
-        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad", self.import_)
-        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.reset_to_default)
+        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up",
+                                          self.export)
+        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad",
+                                          self.import_)
+        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
+                                         self.reset_to_default)
 
         actions = QVBoxLayout()
         for b in (self.use_button, self.rename_button, self.delete_button):
@@ -329,8 +332,8 @@ class ModelsDialog(QDialog):
 
     def import_(self, path: str | os.PathLike | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import model", prefs.value("files/lastDir", str(Path.home()), str),
-                                                  "DigitPad model (*.zip)")
+            start = prefs.value("files/lastDir", str(Path.home()), str)
+            path, _ = QFileDialog.getOpenFileName(self, "Import model", start, "DigitPad model (*.zip)")
             if not path:
                 return False
         try:

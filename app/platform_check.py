@@ -153,7 +153,8 @@ def _platform_problem(name: str, env, platforms_dir: Path) -> PlatformProblem | 
         if not env.get("DISPLAY"):
             problem.reason = "there is no X display (DISPLAY is not set)"
         elif not x_display_answers(env["DISPLAY"]):
-            problem.reason = f"the X display {env['DISPLAY']} does not answer (is its X server running, and is DISPLAY right?)"
+            problem.reason = (f"the X display {env['DISPLAY']} does not answer "
+                              "(is its X server running, and is DISPLAY right?)")
     return problem if problem.missing or problem.reason else None
 
 

@@ -87,7 +87,8 @@ def run(screenshot: str | os.PathLike | None = None) -> int:
             result["ok"] = False
             result.setdefault("errors", []).append(f"the active model cannot be used: {model_fallback}")
         if not result["ok"] and sys.stderr is not None and log.is_file():
-            sys.stderr.write(f"--- the self-test's log ({log}) ---\n{log.read_text(encoding='utf-8', errors='replace')}")
+            text = log.read_text(encoding="utf-8", errors="replace")
+            sys.stderr.write(f"--- the self-test's log ({log}) ---\n{text}")
         if saved_home is None:
             os.environ.pop("DIGITPAD_HOME", None)
         else:

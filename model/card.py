@@ -236,7 +236,10 @@ def _v1_data_spec(d: dict) -> DataSpec | None:
     if not isinstance(name, str) or not name:
         return None
     # Trained in the window: load_source(source, seed=training seed) with the default fraction.
-    source = MNIST if name.startswith("MNIST") else name[len("IDX folder "):] if name.startswith("IDX folder ") else name
+    if name.startswith("MNIST"):
+        source = MNIST
+    else:
+        source = name[len("IDX folder "):] if name.startswith("IDX folder ") else name
     return DataSpec(name=name, source=source, test_fraction=TEST_FRACTION, seed=train_seed,
                     test_from_train=source != MNIST, extras=_v1_extras(None, extra_name))
 

@@ -87,9 +87,9 @@ class Ink:
             )
         version = data.get("version")
         if not isinstance(version, (int, float)) or isinstance(version, bool):
+            kind = "text" if isinstance(version, str) else "missing" if version is None else type(version).__name__
             raise InkError(
-                f"{source}: the ink's version must be the number {VERSION}, not {version!r}"
-                f" ({'text' if isinstance(version, str) else 'missing' if version is None else type(version).__name__})."
+                f"{source}: the ink's version must be the number {VERSION}, not {version!r} ({kind})."
                 f" Write \"version\": {VERSION} or re-save the drawing with DigitPad."
             )
         if version != VERSION:

@@ -82,7 +82,8 @@ def image_to_input(image: Image.Image) -> np.ndarray | None:
     h, w = ink.shape
     f = BOX * SUPER / max(h, w)
     size = (max(1, round(w * f)), max(1, round(h * f)))
-    scaled = np.asarray(Image.fromarray(ink, mode="F").resize(size, Image.Resampling.BOX if f < 1 else Image.Resampling.BILINEAR))
+    resample = Image.Resampling.BOX if f < 1 else Image.Resampling.BILINEAR
+    scaled = np.asarray(Image.fromarray(ink, mode="F").resize(size, resample))
     canvas = np.zeros((HI, HI), dtype=np.uint8)
     top, left = (HI - size[1]) // 2, (HI - size[0]) // 2
     canvas[top : top + size[1], left : left + size[0]] = np.clip(scaled * 255.0 + 0.5, 0, 255)

@@ -21,6 +21,7 @@ from .card import ModelCard
 from .model_dir import ModelInfo, StoreError, inspect_dir, json_default, local_now, reread
 from .recognizer import ModelError, Recognizer
 
+
 def save_step(step: str) -> None:
     """Called with the name of each step of a save; does nothing (tests replace it to kill the
     process at that step)."""

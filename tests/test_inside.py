@@ -96,9 +96,9 @@ def test_explain_reports_exactly_what_the_recognizer_computes():
     for image in x:
         ins = mi.explain(rec, image)
         trace = rec.trace(image)
-        assert [l.name for l in ins.layers] == ["Hidden 1", "Hidden 2", "Output"]
-        assert [l.size for l in ins.layers] == [40, 20, 10]
-        assert [l.activation for l in ins.layers] == ["relu", "relu", "softmax"]
+        assert [layer.name for layer in ins.layers] == ["Hidden 1", "Hidden 2", "Output"]
+        assert [layer.size for layer in ins.layers] == [40, 20, 10]
+        assert [layer.activation for layer in ins.layers] == ["relu", "relu", "softmax"]
         for values, (z, a) in zip(ins.layers, trace):
             assert np.array_equal(values.z, z) and np.array_equal(values.a, a)
         assert np.array_equal(ins.logits, trace[-1][0])

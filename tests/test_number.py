@@ -84,7 +84,8 @@ def test_numbers_from_sample_inks(recognizer, text):
         pts = np.concatenate([ink.strokes[i] for i in g])
         x0, y0, x1, y1 = d.box
         assert x0 <= pts[:, 0].min() and pts[:, 0].max() <= x1 and y0 <= pts[:, 1].min() and pts[:, 1].max() <= y1
-        assert d.confidence == pytest.approx(float(d.probabilities.max())) and d.digit == int(np.argmax(d.probabilities))
+        assert d.confidence == pytest.approx(float(d.probabilities.max()))
+        assert d.digit == int(np.argmax(d.probabilities))
 
 
 def test_every_sample_alone_is_one_digit(recognizer):
@@ -181,7 +182,8 @@ def test_cli_number_json(shipped_default, tmp_path):
     files["scan"] = tmp_path / "scan.png"
     render(number_ink("907")[0]).save(files["scan"])
     args = [sys.executable, "-m", "app", "predict", "--number", "--json", *map(str, files.values())]
-    r = subprocess.run(args, cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
+    r = subprocess.run(args, cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120,
+                       check=False)
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert [row["file"] for row in rows] == [str(p) for p in files.values()]
@@ -200,11 +202,13 @@ def test_cli_number_json(shipped_default, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     r = subprocess.run([sys.executable, "-m", "app", "predict", "--number", "--json", str(bad), str(files["year"])],
-                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
+                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120,
+                       check=False)
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert r.returncode == 1 and "error" in rows[0] and rows[1]["number"] == "2026"
     # without --json: one readable line per file
     r = subprocess.run([sys.executable, "-m", "app", "predict", "--number", str(files["year"]), str(files["empty"])],
-                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120, check=False)
+                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120,
+                       check=False)
     assert r.returncode == 0 and r.stdout.splitlines()[0].startswith(f"{files['year']}: 2026  (2 ")
     assert r.stdout.splitlines()[1] == f"{files['empty']}: nothing drawn"

@@ -82,7 +82,8 @@ def test_assets_land_under_assets_in_the_bundle(spec):
         assert required in in_bundle
     assert {f"assets/samples/{p.name}" for p in (ROOT / "assets" / "samples").glob("*.json")} <= in_bundle
     # (plus, when PyInstaller is installed, DigitPad's own dist-info: app.logs.version() reads it)
-    assert all(p.startswith("assets/") or p.startswith("digitpad") and p.split("/")[0].endswith((".dist-info", ".egg-info"))
+    assert all(p.startswith("assets/")
+               or p.startswith("digitpad") and p.split("/")[0].endswith((".dist-info", ".egg-info"))
                for p in in_bundle)
 
 
@@ -312,7 +313,8 @@ def test_the_icon_files_are_rendered_from_the_svg():
         alpha = np.asarray(image)[..., 3]
         assert 0.6 < (alpha > 0).mean() < 1.0  # a rounded tile: corners transparent
     assert {s for s in Image.open(ICONS / "digitpad.ico").info["sizes"]} >= {(16, 16), (32, 32), (48, 48), (256, 256)}
-    assert {(16, 16, 2), (32, 32, 2), (128, 128, 1), (512, 512, 1), (512, 512, 2)} <= set(Image.open(ICONS / "digitpad.icns").info["sizes"])
+    assert {(16, 16, 2), (32, 32, 2), (128, 128, 1), (512, 512, 1), (512, 512, 2)} <= set(
+        Image.open(ICONS / "digitpad.icns").info["sizes"])
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "make_icons.py"), "--check"], cwd=ROOT,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True,
                           timeout=120)

@@ -129,7 +129,8 @@ def test_requested_platforms(env, platforms):
 
 def test_offscreen_is_never_blocked(tmp_path):
     assert pc.check({"QT_QPA_PLATFORM": "offscreen"}, platforms_dir=_fake_qt(tmp_path)) is None
-    assert pc.check({"QT_QPA_PLATFORM": "xcb;offscreen", "DISPLAY": ":0"}, platforms_dir=_fake_qt(tmp_path / "b")) is None
+    assert pc.check({"QT_QPA_PLATFORM": "xcb;offscreen", "DISPLAY": ":0"},
+                    platforms_dir=_fake_qt(tmp_path / "b")) is None
 
 
 @pytest.fixture

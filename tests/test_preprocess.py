@@ -187,9 +187,12 @@ VARIANTS = {
     "28 dark-on-light": lambda a: Image.fromarray(255 - a),
     "280 light-on-dark": lambda a: Image.fromarray(a).resize((280, 280), Image.Resampling.BILINEAR),
     "280 dark-on-light": lambda a: Image.fromarray(255 - a).resize((280, 280), Image.Resampling.BILINEAR),
-    "280 nearest dark-on-light RGB": lambda a: Image.fromarray(255 - a).convert("RGB").resize((280, 280), Image.Resampling.NEAREST),
-    "RGBA black ink on transparent": lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 0)] * 3 + [Image.fromarray(a)]),
-    "RGBA white ink on transparent 140": lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 255)] * 3 + [Image.fromarray(a)]).resize((140, 140)),
+    "280 nearest dark-on-light RGB":
+        lambda a: Image.fromarray(255 - a).convert("RGB").resize((280, 280), Image.Resampling.NEAREST),
+    "RGBA black ink on transparent":
+        lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 0)] * 3 + [Image.fromarray(a)]),
+    "RGBA white ink on transparent 140":
+        lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 255)] * 3 + [Image.fromarray(a)]).resize((140, 140)),
     "LA": lambda a: Image.merge("LA", [Image.new("L", (28, 28), 0), Image.fromarray(a)]),
     "16-bit dark-on-light": lambda a: Image.fromarray((255 - a).astype(np.uint16) * 257),
     "palette dark-on-light": lambda a: Image.fromarray(255 - a).convert("RGB").convert("P"),

@@ -94,7 +94,8 @@ GOOD = json.dumps(digit_ink(5).to_dict())
     ({"00001_5.json": GOOD, "00002_12.json": GOOD}, "unexpected entry"),
     ({"00001_5.json": GOOD, "00002_5.json": "{not json"}, "00002_5.json: not valid JSON"),
     # issue 14: these raised RecursionError / OverflowError or talked about codecs
-    ({"00001_5.json": GOOD, "00002_5.json": "[" * 100_000 + "]" * 100_000}, "00002_5.json: not an ink: its JSON is nested"),
+    ({"00001_5.json": GOOD, "00002_5.json": "[" * 100_000 + "]" * 100_000},
+     "00002_5.json: not an ink: its JSON is nested"),
     ({"00001_5.json": GOOD, "00002_5.json": GOOD.replace('"width": 280', '"width": 1e999')},
      "00002_5.json: the canvas width must be a number"),
     ({"00001_5.json": GOOD, "00002_5.json": b"\x89PNG\r\n\x1a\n" + bytes(64)}, "00002_5.json: this is a PNG image"),

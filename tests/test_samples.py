@@ -147,7 +147,7 @@ def test_adding_is_fast(store):
     ink = sample_ink(8)
     image = ink_to_input(ink)
     times = []
-    for k in range(60):
+    for _ in range(60):
         t = time.perf_counter()
         store.add(image, 8, ink=ink, predicted=3, model_id="m")
         times.append(time.perf_counter() - t)

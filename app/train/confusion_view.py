@@ -193,7 +193,7 @@ class DigitGridDialog(QDialog):
         grid.setSpacing(4)
         columns = 10
         self.tiles: list[QLabel] = []
-        for k, (image, index, tip) in enumerate(zip(images[:MAX_DIGITS_SHOWN], indices, tips)):
+        for k, (image, _index, tip) in enumerate(zip(images[:MAX_DIGITS_SHOWN], indices, tips)):
             tile = QLabel()
             tile.setPixmap(digit_pixmap(image, 2))
             tile.setToolTip(tip)

@@ -100,7 +100,8 @@ class CurvesView(QWidget):
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
         style_chart(item, fg, title, "epoch", ylabel)
-        legend = item.addLegend(offset=legend_offset, labelTextColor=fg, brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
+        legend = item.addLegend(offset=legend_offset, labelTextColor=fg,
+                                brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         legend.setLabelTextSize("8pt")
         return plot
 

@@ -59,7 +59,8 @@ def default_dir() -> Path:
 def stats(name: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
-    return f"{name:<34} median {statistics.median(ms):6.2f} ms   p95 {p95:6.2f} ms   max {ms[-1]:6.2f} ms   (n={len(ms)})"
+    return (f"{name:<34} median {statistics.median(ms):6.2f} ms   p95 {p95:6.2f} ms   max {ms[-1]:6.2f} ms"
+            f"   (n={len(ms)})")
 
 
 def main() -> int:

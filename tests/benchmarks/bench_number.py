@@ -6,10 +6,11 @@
 Each number takes several digits drawn by ONE UNIPEN writer (../shared/data/unipen) and writes them
 side by side as a person would: each digit scaled to about the same height (±10%), its baseline
 moved a little (±4% of the height), and a gap before it drawn from slightly overlapping or touching
-(TOUCHING: 15% of the gaps, by at most a third of the narrower digit) to wide. By default only writers of the check labs `tos` and `imp` are
-used: labs no shipped model trains on (model/drawn.py's CHECK_LABS, mirrored here), so the figures
-are those of unseen writers. `--labs tune` uses the other labs' writers instead: the search's
-prior (model.number.SegmentParams) is chosen there, never on the check labs.
+(TOUCHING: 15% of the gaps, by at most a third of the narrower digit) to wide. By default only
+writers of the check labs `tos` and `imp` are used: labs no shipped model trains on (model/drawn.py's
+CHECK_LABS, mirrored here), so the figures are those of unseen writers. `--labs tune` uses the other
+labs' writers instead: the search's prior (model.number.SegmentParams) is chosen there, never on the
+check labs.
 
 Printed, beside the baseline of the simple stroke-grouping prototype (strokes whose horizontal
 extents overlap form one digit, no search) from the same run: number accuracy (the whole number

@@ -90,7 +90,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2, help="trainings in a row (the first imports TensorFlow)")
     args = ap.parse_args()
 
-    qapp = QApplication.instance() or QApplication(sys.argv)
+    _qapp = QApplication.instance() or QApplication(sys.argv)  # held: the application lives while this runs
     from helpers import make_model_dir, mnist
 
     from app.session import ActiveModel
