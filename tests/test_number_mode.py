@@ -2,8 +2,8 @@
 live digit by digit, boxed, copied, and one digit corrected (and kept as a sample)."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
+from helpers import number_ink
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -12,12 +12,8 @@ from app.draw.number_view import NUMBER_PAPER
 from app.main_window import MainWindow
 from app.selftest import replay_ink
 from app.widgets.canvas import CANVAS_SIZE
-from model.ink import Ink, load
-from model.paths import assets_dir
+from model.ink import Ink
 from model.samples import SampleStore
-
-SAMPLES = assets_dir() / "samples"
-NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 @pytest.fixture
@@ -32,18 +28,7 @@ def window(qtbot, store, shipped_default):
 
 
 def written(number: str) -> Ink:
-    """The shipped sample inks of these digits side by side on the Number-mode sheet."""
-    width, height = NUMBER_PAPER
-    step = width / (len(number) + 0.5)
-    strokes = []
-    for k, ch in enumerate(number):
-        ink = load(SAMPLES / f"{NAMES[int(ch)]}.json")
-        pts = np.concatenate(ink.strokes)
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
-        scale = min(0.75 * height, 0.8 * step) / max(hi - lo)
-        offset = np.array([step * (k + 0.25) + (step * 0.75 - (hi - lo)[0] * scale) / 2, 0.12 * height])
-        strokes += [(np.asarray(s) - lo) * scale + offset for s in ink.strokes]
-    return Ink(strokes, width, height, 18.0)
+    return number_ink(number, *NUMBER_PAPER)
 
 
 def test_write_a_number_read_it_copy_it_and_correct_one_digit(window, qtbot):
