@@ -107,8 +107,10 @@ class MainWindow(QMainWindow):
             checkable=True)
         self.inside_action.toggled.connect(self._toggle_inside)
         self._make_menus()
-        self.draw_tab.add_tools([self.pen_action, self.eraser_action],
+        self.draw_tab.add_tools([self.pen_action, self.eraser_action, self.number_action],
                                 [self.undo_action, self.redo_action, self.clear_action])
+        self.draw_tab.number_view.copied.connect(
+            lambda number: self.statusBar().showMessage(f"Copied {number} to the clipboard.", 5000))
         self._restore_settings()
         self.session.load()
         self._starting = False
@@ -168,6 +170,10 @@ class MainWindow(QMainWindow):
         self.pen_action.setChecked(True)
         self.pen_action.toggled.connect(lambda on: self.canvas.set_eraser(not on))
         self.canvas.eraserToggled.connect(self._on_eraser_toggled)
+        self.number_action = a("&Number Mode", "N", "Write a whole number (a phone number, a year, a PIN): "
+                               "DigitPad reads each digit live", self.draw_tab.set_number_mode, checkable=True)
+        self.copy_number_action = a("&Copy Number", "Ctrl+Shift+C", "Copy the number read in Number mode",
+                                    self._copy_number)
         self.thinner_action = a("&Thinner Pen", "[", "Make the pen thinner", lambda: self.draw_tab.nudge_pen(-2))
         self.thicker_action = a("T&hicker Pen", "]", "Make the pen thicker", lambda: self.draw_tab.nudge_pen(+2))
         self.undo_action.setEnabled(False)
@@ -187,7 +193,8 @@ class MainWindow(QMainWindow):
         self.about_action = a("&About DigitPad", "Ctrl+F1", "What DigitPad is and which model it uses", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._draw_actions = [self.save_action, self.export_action, self.undo_action, self.redo_action,
-                              self.clear_action, self.pen_action, self.eraser_action,
+                              self.clear_action, self.pen_action, self.eraser_action, self.number_action,
+                              self.copy_number_action,
                               self.thinner_action, self.thicker_action]
 
     def _make_menus(self) -> None:
@@ -200,6 +207,8 @@ class MainWindow(QMainWindow):
         edit.addActions([self.undo_action, self.redo_action, self.clear_action])
         edit.addSeparator()
         edit.addActions([self.pen_action, self.eraser_action, self.thinner_action, self.thicker_action])
+        edit.addSeparator()
+        edit.addActions([self.number_action, self.copy_number_action])
         view = bar.addMenu("&View")
         view.addActions([self.draw_tab_action, self.train_tab_action])
         view.addSeparator()
@@ -219,6 +228,7 @@ class MainWindow(QMainWindow):
             self.resize(1120, 720)
         self.canvas.set_pen_width(prefs.value("draw/penWidth", 18.0, float))
         self.draw_tab._on_pen_width_changed(self.canvas.pen_width())
+        self.number_action.setChecked(prefs.value("draw/numberMode", False, bool))
         tab = prefs.value("window/tab", 0, int)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
@@ -228,6 +238,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/tab", self.tabs.currentIndex())
         s.setValue("draw/penWidth", self.canvas.pen_width())
+        s.setValue("draw/numberMode", self.draw_tab.number_mode)
         s.sync()
 
     # -- models ----------------------------------------------------------------------------------
@@ -275,6 +286,12 @@ class MainWindow(QMainWindow):
             self.close()
 
     # -- drawing and files ------------------------------------------------------------------------
+    def _copy_number(self) -> None:
+        if not self.draw_tab.number_mode:
+            self.statusBar().showMessage("Copy Number works in Number mode (N).", 5000)
+        elif not self.draw_tab.number_view.copy():
+            self.statusBar().showMessage("No number to copy yet: write one first.", 5000)
+
     def _on_eraser_toggled(self, on: bool) -> None:
         self.eraser_action.setChecked(on)
         self.pen_action.setChecked(not on)

@@ -396,9 +396,9 @@ def check_split(test_fraction: float, seed: int) -> None:
         fraction_ok = False
     if not fraction_ok:
         raise ConfigError(f"test_fraction: {test_fraction!r} must be more than 0 and less than 1"
-                          " (the share of the digits set aside for testing, e.g. 0.1).")
+                          " (the share of the digits set aside for testing, e.g. 0.1).", field="test_fraction")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:
-        raise ConfigError(f"seed: {seed!r} must be a whole number from 0 to {2**32 - 1}.")
+        raise ConfigError(f"seed: {seed!r} must be a whole number from 0 to {2**32 - 1}.", field="seed")
 
 
 def _dataset(x_train, y_train, x_test, y_test, name: str, split: bool, test_fraction: float,

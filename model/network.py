@@ -20,8 +20,16 @@ ELU_ALPHA = 1.0
 
 
 class ConfigError(DigitPadError, ValueError):
-    """A configuration value out of range; the message names the field and the allowed values."""
+    """A configuration value out of range; the message names the field and the allowed values.
+
+    ``field`` is the NetworkConfig / TrainingConfig field (or load_source argument) at fault, so the
+    command line can name its option (``--learning-rate``) and the window its box."""
+
     title = "Setting out of range"
+
+    def __init__(self, message: str = "", *, field: str | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.field = field
 
 
 def parse_hidden(text: str) -> list[int]:
@@ -53,7 +61,7 @@ class NetworkConfig:
         if (not isinstance(self.hidden, (list, tuple)) or not self.hidden or len(self.hidden) > 6
                 or not all(_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
             raise ConfigError(f"hidden: {self.hidden!r} is not 1 to 6 layers of 4 to 4096 neurons"
-                              " each, e.g. 256,128.")
+                              " each, e.g. 256,128.", field="hidden")
         _choice("activation", self.activation, HIDDEN_ACTIVATIONS)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("initializer", self.initializer, INITIALIZERS)
@@ -75,12 +83,12 @@ class NetworkConfig:
 
 def _choice(name, value, allowed):
     if value not in allowed:
-        raise ConfigError(f"{name}: {value!r} is not one of {', '.join(allowed)}.")
+        raise ConfigError(f"{name}: {value!r} is not one of {', '.join(allowed)}.", field=name)
 
 
 def _range(name, value, lo, hi):
     if not (_number(value) and lo <= value <= hi):
-        raise ConfigError(f"{name}: {value!r} must be a number from {lo:g} to {hi:g}.")
+        raise ConfigError(f"{name}: {value!r} must be a number from {lo:g} to {hi:g}.", field=name)
 
 
 def _number(value) -> bool:

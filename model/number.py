@@ -310,6 +310,11 @@ class NumberReader:
     def forget_corrections(self) -> None:
         self._pinned.clear()
 
+    def set_recognizer(self, recognizer) -> None:
+        """Read with another network from now on: the cached readings go, a person's corrections stay."""
+        self.recognizer = recognizer
+        self._cache.clear()
+
     # ---- the search
     def _read_units(self, units, render, *, is_ink, pad, limits, scale=1.0) -> NumberReading:
         params = self.params

@@ -82,7 +82,7 @@ class TrainingConfig:
         ]
         for name, ok, allowed in checks:
             if not ok:
-                raise ConfigError(f"{name}: {getattr(self, name)!r} must be {allowed}.")
+                raise ConfigError(f"{name}: {getattr(self, name)!r} must be {allowed}.", field=name)
         return self
 
     def to_dict(self) -> dict:

@@ -266,3 +266,24 @@ def run_cli(args, home, cwd, timeout=180, **env) -> subprocess.CompletedProcess:
 
 def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+DIGIT_NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def number_ink(number: str, width: int, height: int, pen: float = 18.0):
+    """The shipped sample inks of these digits side by side on a ``width`` x ``height`` sheet, each
+    in its own slot, as a person writes a number."""
+    from model.ink import Ink, load
+    from model.paths import assets_dir
+
+    step = width / (len(number) + 0.5)
+    strokes = []
+    for k, ch in enumerate(number):
+        ink = load(assets_dir() / "samples" / f"{DIGIT_NAMES[int(ch)]}.json")
+        pts = np.concatenate(ink.strokes)
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        scale = min(0.75 * height, 0.8 * step) / max(hi - lo)
+        offset = np.array([step * (k + 0.25) + (step * 0.75 - (hi - lo)[0] * scale) / 2, 0.12 * height])
+        strokes += [(np.asarray(s) - lo) * scale + offset for s in ink.strokes]
+    return Ink(strokes, width, height, pen)

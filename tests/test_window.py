@@ -303,17 +303,19 @@ def drop_file(window, path):
     return drop.isAccepted()
 
 
-def test_dropping_an_image_or_ink_classifies_it(window, tmp_path, qtbot):
+def test_dropping_an_image_or_ink_classifies_it(window, tmp_path, qtbot, shipped_default):
     for i in (10, 2600, 4700):
-        mnist_png(tmp_path / f"d{i}.png", i)
+        label = mnist_png(tmp_path / f"d{i}.png", i)
         assert drop_file(window, tmp_path / f"d{i}.png")
         qtbot.waitUntil(lambda: window.canvas.showing_image(), timeout=2000)
-        assert window.prediction_view.prediction().digit is not None
+        assert window.prediction_view.prediction().digit == label
         assert f"d{i}.png" in window.statusBar().currentMessage()
         window.clear_action.trigger()
     assert drop_file(window, SAMPLES / "nine.json")
     qtbot.waitUntil(lambda: not window.canvas.ink().is_empty, timeout=2000)
     assert len(window.canvas.ink().strokes) == len(load(SAMPLES / "nine.json").strokes)
+    qtbot.waitUntil(lambda: window.prediction_view.prediction().digit is not None, timeout=2000)
+    assert window.prediction_view.prediction().digit == 9
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
     assert not drop_file(window, tmp_path / "notes.txt")  # refused while dragging over the window
 

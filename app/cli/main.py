@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or EXIT_OK
     except DigitPadError as exc:
-        err(f"digitpad: {exc}")
+        err(f"digitpad: {as_options(exc)}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         err("digitpad: interrupted; nothing was saved.")
@@ -50,6 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `digitpad predict ... | head`: the reader has gone, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def as_options(exc: DigitPadError) -> str:
+    """The message, naming a setting as its command-line option ("--learning-rate: ...")."""
+    field = getattr(exc, "field", None)
+    text = str(exc)
+    if field and text.startswith(f"{field}:"):
+        return f"--{field.replace('_', '-')}{text[len(field):]}"
+    return text
 
 
 def parser() -> argparse.ArgumentParser:

@@ -15,7 +15,8 @@ def register(sub) -> None:
     sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
     sp.add_argument("--epochs", type=int, default=None, help="fine-tuning epochs (default 4)")
-    sp.add_argument("--seed", type=int, default=42)
+    sp.add_argument("--seed", type=int, default=42,
+                    help="picks the held-out samples and the base digits mixed in (default %(default)s)")
     sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
     sp.set_defaults(func=run)
 

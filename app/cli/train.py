@@ -32,20 +32,29 @@ def register(sub) -> None:
     net = NetworkConfig()
     g = sp.add_argument_group("network")
     g.add_argument("--hidden", type=hidden, default=net.hidden, metavar="N,N", help="hidden layer sizes")
-    g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation)
-    g.add_argument("--dropout", type=float, default=net.dropout)
-    g.add_argument("--l1", type=float, default=net.l1)
-    g.add_argument("--l2", type=float, default=net.l2)
-    g.add_argument("--initializer", choices=INITIALIZERS, default=net.initializer)
-    g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer)
-    g.add_argument("--learning-rate", type=float, default=net.learning_rate)
+    g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation,
+                   help="the hidden neurons' non-linearity (default %(default)s)")
+    g.add_argument("--dropout", type=float, default=net.dropout,
+                   help="share of the first hidden layer switched off in each step, 0..0.9 (default %(default)s)")
+    g.add_argument("--l1", type=float, default=net.l1, help="L1 weight penalty, 0 = off (default %(default)s)")
+    g.add_argument("--l2", type=float, default=net.l2, help="L2 weight penalty, 0 = off (default %(default)s)")
+    g.add_argument("--initializer", choices=INITIALIZERS, default=net.initializer,
+                   help="how the weights start (default %(default)s)")
+    g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer,
+                   help="how the weights are updated (default %(default)s)")
+    g.add_argument("--learning-rate", type=float, default=net.learning_rate,
+                   help="the size of each update (default %(default)s)")
     tc = TrainingConfig()
     g = sp.add_argument_group("training")
-    g.add_argument("--epochs", type=int, default=tc.epochs)
-    g.add_argument("--batch-size", type=int, default=tc.batch_size)
-    g.add_argument("--validation-split", type=float, default=tc.validation_split)
+    g.add_argument("--epochs", type=int, default=tc.epochs,
+                   help="passes over the training digits; early stopping may end sooner (default %(default)s)")
+    g.add_argument("--batch-size", type=int, default=tc.batch_size,
+                   help="digits per weight update (default %(default)s)")
+    g.add_argument("--validation-split", type=float, default=tc.validation_split,
+                   help="share of the training digits held back to pick the best epoch (default %(default)s)")
     g.add_argument("--patience", type=int, default=tc.patience, help="early-stopping patience (0: off)")
-    g.add_argument("--seed", type=int, default=tc.seed)
+    g.add_argument("--seed", type=int, default=tc.seed,
+                   help="all randomness: test split, initial weights, shuffling, augmentation (default %(default)s)")
     g.add_argument("--no-augment", action="store_true", help="train on the digits as they are")
     g.add_argument("--augment-strength", type=float, default=tc.augment_strength,
                    help="0 none, 1 default, 2 strong distortions")

@@ -3,6 +3,12 @@
 It owns the live path (:class:`app.draw.live.LivePredictor`) and re-reads what is shown when the
 active model changes (``ActiveModel.reread``). A drawing or an opened image is shown here; the
 window's menus and shortcuts drive it through its public methods.
+
+Number mode (:meth:`DrawTab.set_number_mode`) widens the paper and reads a whole number while it is
+written (:class:`app.draw.live.LiveNumberReader`): each digit's box and reading over the ink, the
+number large with a Copy button, and the chart, the label bar and the Inside view follow the
+digit in focus (under the mouse, clicked, else the last one). A digit key corrects the focused
+digit and keeps it as a sample, as it does for a single digit.
 """
 from __future__ import annotations
 
@@ -10,13 +16,17 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolBar, QVBoxLayout, QWidget
 
-from model.recognizer import Prediction
+from model.number import NOTHING as NO_NUMBER
+from model.number import digit_ink
+from model.preprocess import ink_to_input
+from model.recognizer import NOTHING, Prediction
 from model.samples import SampleStore
 
 from ..session import ActiveModel
-from ..widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
+from ..widgets.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
 from .label_bar import LabelBar
-from .live import LivePredictor
+from .live import LiveNumberReader, LivePredictor
+from .number_view import NUMBER_PAPER, NumberView, paint_reading
 from .prediction_view import PredictionView
 
 
@@ -33,6 +43,18 @@ class DrawTab(QWidget):
         self.canvas.inkChanged.connect(self._on_ink_changed)
         session.reread.connect(self.repredict)
         self._image_input = None  # the 28x28 of a shown image, re-read on a model change
+        self.number_mode = False
+        self.number_reader = LiveNumberReader(session, parent=self)
+        self.number_reader.readingChanged.connect(self._on_reading)
+        self.number_view = NumberView()
+        self.number_view.setObjectName("numberView")
+        self.number_view.hide()
+        self.number_view.digitClicked.connect(self.focus_digit)
+        self.canvas.pointerMoved.connect(self._on_pointer)
+        self.reading = NO_NUMBER
+        self._reading_ink = None
+        self._hovered: int | None = None
+        self._selected: int | None = None
 
         self.tools = QToolBar("Drawing tools")
         self.tools.setObjectName("drawTools")
@@ -59,10 +81,12 @@ class DrawTab(QWidget):
             self.label_bar = LabelBar(samples)
             left.addWidget(self.label_bar)
             self.predictor.predictionChanged.connect(self._offer_sample)
-            self.label_bar.sampleAdded.connect(lambda *_: self.canvas.clear())
+            self.label_bar.sampleAdded.connect(self._on_sample_added)
         right = QVBoxLayout()
         right.setContentsMargins(0, 8, 0, 0)
-        right.addWidget(self.prediction_view)
+        right.setSpacing(12)
+        right.addWidget(self.number_view)
+        right.addWidget(self.prediction_view, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 14, 10)
         layout.setSpacing(14)
@@ -92,15 +116,95 @@ class DrawTab(QWidget):
     # -- reading ---------------------------------------------------------------------------------
     def _on_ink_changed(self, ink) -> None:
         self._image_input = None
-        self.predictor.submit(ink)
+        if self.number_mode:
+            self.number_reader.submit(ink)
+        else:
+            self.predictor.submit(ink)
 
     def repredict(self) -> None:
         """Read what is shown again (after a model change): one prediction, seen by every view."""
         if self.canvas.showing_image():
             self.predictor.predict_input(self._image_input)
+        elif self.number_mode:
+            self.number_reader.submit(self.canvas.ink())
+            self.number_reader.flush()
         else:
             self.predictor.submit(self.canvas.ink())
             self.predictor.flush()
+
+    # -- number mode -----------------------------------------------------------------------------
+    def set_number_mode(self, on: bool) -> None:
+        """Read a whole number (a wide sheet) or one digit (the square one); either way the drawing
+        starts afresh (Undo brings the previous one back)."""
+        if on == self.number_mode:
+            return
+        self.number_mode = on
+        self.number_view.setVisible(on)
+        self.canvas.setMouseTracking(on)
+        self.canvas.overlay = self._paint_overlay if on else None
+        self.predictor.cancel()
+        self.number_reader.cancel()
+        self._set_reading(NO_NUMBER, None)
+        if on:
+            self.canvas.set_paper(*NUMBER_PAPER, hint="Write a number here, digits left to right")
+        else:
+            self.canvas.set_paper(CANVAS_SIZE, CANVAS_SIZE)
+
+    def focus_digit(self, index: int | None) -> None:
+        """Show digit ``index`` of the number in the chart and offer it for correcting."""
+        self._selected = index
+        self._show_focus()
+
+    def _on_reading(self, reading, ink) -> None:
+        if not self.number_mode:
+            return
+        if len(reading.digits) != len(self.reading.digits):
+            self._selected = None  # a digit was added or removed: follow the newest one
+        self._set_reading(reading, ink)
+
+    def _set_reading(self, reading, ink) -> None:
+        self.reading, self._reading_ink = reading, ink
+        self._show_focus()
+        self.canvas.update()
+
+    def _focus(self) -> int | None:
+        n = len(self.reading.digits)
+        for index in (self._selected, self._hovered):
+            if index is not None and 0 <= index < n:
+                return index
+        return n - 1 if n else None
+
+    def _show_focus(self) -> None:
+        focus = self._focus()
+        self.number_view.set_reading(self.reading, focus)
+        if focus is None:
+            self.predictor.show(NOTHING, None)
+            return
+        d = self.reading.digits[focus]
+        x = ink_to_input(digit_ink(self._reading_ink, d))
+        self.predictor.show(Prediction(d.digit, float(d.confidence), d.probabilities), x)
+        self.canvas.update()
+
+    def _on_pointer(self, x: float, y: float) -> None:
+        index = self.reading.index_at(x, y) if self.reading.digits else None
+        inside = index is not None and self.reading.digits[index].box[0] <= x <= self.reading.digits[index].box[2]
+        hovered = index if inside else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self._show_focus()
+
+    def _paint_overlay(self, p, scale: float) -> None:
+        paint_reading(p, scale, self.reading, self._focus())
+
+    def _on_sample_added(self, _sample_id: int, label: int) -> None:
+        """One digit stored as a sample: a single digit clears the canvas for the next; a digit of a
+        number is corrected in place and the number stays."""
+        if not self.number_mode:
+            self.canvas.clear()
+            return
+        focus = self._focus()
+        if focus is not None:
+            self._set_reading(self.number_reader.correct(self.reading, focus, label), self._reading_ink)
 
     def show_image(self, shown: QImage, caption: str, x) -> Prediction:
         """Show an opened image read-only and read its network input ``x``."""
@@ -109,5 +213,11 @@ class DrawTab(QWidget):
         return self.predictor.predict_input(x)
 
     def _offer_sample(self, prediction, x) -> None:
-        ink = None if self.canvas.showing_image() else self.canvas.ink()
+        if self.canvas.showing_image():
+            ink = None
+        elif self.number_mode:
+            focus = self._focus()
+            ink = digit_ink(self._reading_ink, self.reading.digits[focus]) if focus is not None else None
+        else:
+            ink = self.canvas.ink()
         self.label_bar.set_current(prediction, x, ink, self.session.model_id)
