@@ -145,8 +145,9 @@ def main() -> int:
 
 
 def number_mode(window, left, none) -> None:
-    from app.draw.number_view import NUMBER_PAPER
     from helpers import number_ink
+
+    from app.draw.number_view import NUMBER_PAPER
 
     tab, canvas = window.draw_tab, window.canvas
     window.number_action.setChecked(True)
