@@ -1,11 +1,11 @@
-"""MainWindow: the Draw and Train tabs, menus, actions and status bar; wires widgets to model objects.
+"""MainWindow: the tabs, menus, actions and status bar; wiring only.
 
-Drawing: InkCanvas.inkChanged -> LivePredictor (preprocess + NumPy Recognizer, in the GUI thread:
-well under a millisecond, so no thread) -> PredictionView. Ink changes that pile up while the
-event loop is busy are coalesced: only the newest ink is predicted.
+The Draw tab (app/draw/) reads drawings live; the Train (app/train/), Samples (app/samples/), Data and
+Robustness (app/explore/) tabs and the Inside dock (app/inside/) each live in their folder. The
+model they all use is :class:`app.session.ActiveModel`, which alone activates, loads and falls back.
 
 Start-up shows the window first and builds the rest on the event loop's first turn: the chart
-(pyqtgraph takes ~0.3 s to import) and the Train tab. ``startupFinished`` says when all is built.
+(pyqtgraph takes ~0.3 s to import) and the other tabs. ``startupFinished`` says when all is built.
 Nothing imported here at module level imports TensorFlow; the Train tab imports it in its worker.
 """
 from __future__ import annotations
@@ -14,172 +14,81 @@ import os
 import sys
 import time
 import traceback
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPalette, QColor
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSlider, QTabWidget,
-    QToolBar, QToolButton, QVBoxLayout, QWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolButton,
+    QWidget,
 )
 
-from model import preprocess
-from model.ink import InkError, load as load_ink
-from model.recognizer import NOTHING, ModelError, Prediction, Recognizer
-from model.samples import SampleError, SampleStore
-from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
+from model.errors import DigitPadError
+from model.samples import SampleStore
+from model.store import ModelInfo, ModelStore
 
+from . import logs, theme
 from . import settings as prefs
-from .canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
-from .label_bar import LabelBar
-from .prediction_view import PredictionView
+from .draw.files import DrawingFiles
+from .draw.tab import DrawTab
+from .session import ActiveModel
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
-INK_SUFFIXES = (".json",)
-WINDOW_COLOUR = QColor("#f3f4f6")
 STOP_WAIT_SECONDS = 10.0  # how long closing waits for a cancelled training to wind down
-
-STYLE = """
-QTabWidget::pane { border: none; }
-QFrame#verdictCard, QFrame#chartCard { background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
-QLabel#sectionTitle { color: #4b5563; font-weight: 600; }
-QToolBar#drawTools { background: transparent; border: none; spacing: 4px; }
-QToolBar#drawTools QToolButton { padding: 4px 8px; border-radius: 6px; }
-QToolBar#drawTools QToolButton:checked { background: #dbe6fb; }
-QToolBar#drawTools QToolButton:hover { background: #e8ecf3; }
-QStatusBar QLabel#modelStatus { color: #374151; padding: 0 6px; }
-"""
-
-
-class LivePredictor(QObject):
-    """Predicts the newest ink once the event loop is free: ink -> 28x28 -> probabilities.
-
-    ``submit`` only stores the ink and arms a 0 ms single-shot timer, so a burst of mouse moves
-    processed in one go costs one prediction. ``last_update_s`` is the time of the last update
-    including the slots connected to ``predictionChanged`` (the chart), for the benchmark.
-    """
-
-    predictionChanged = Signal(object, object)  # Prediction, network input (28, 28) | None
-
-    def __init__(self, recognizer: Recognizer | None = None, parent: QObject | None = None):
-        super().__init__(parent)
-        self.recognizer = recognizer
-        self._pending = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.flush)
-        self.last_update_s = 0.0
-        self.updates = 0
-
-    def submit(self, ink) -> None:
-        self._pending = ink
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def cancel(self) -> None:
-        self._pending = None
-        self._timer.stop()
-
-    def flush(self) -> None:
-        """Predict the pending ink now (if any)."""
-        self._timer.stop()
-        ink, self._pending = self._pending, None
-        if ink is None:
-            return
-        start = time.perf_counter()
-        x = preprocess.ink_to_input(ink)
-        self._publish(x, start)
-
-    def predict_input(self, x) -> Prediction:
-        """Predict a ready 28x28 input (an image) and publish it."""
-        self.cancel()
-        return self._publish(x, time.perf_counter())
-
-    def _publish(self, x, start: float) -> Prediction:
-        pred = self.recognizer.predict(x) if self.recognizer is not None else NOTHING
-        self.predictionChanged.emit(pred, x)
-        self.last_update_s = time.perf_counter() - start
-        self.updates += 1
-        return pred
-
-
-class DrawTab(QWidget):
-    """The canvas with its tools on the left, the live prediction on the right."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.canvas = InkCanvas()
-        self.canvas.setObjectName("inkCanvas")
-        self.prediction_view = PredictionView()
-        self.prediction_view.setObjectName("predictionView")
-        self.tools = QToolBar("Drawing tools")
-        self.tools.setObjectName("drawTools")
-        self.tools.setIconSize(QSize(18, 18))
-        self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
-        self.pen_slider.setObjectName("penWidthSlider")
-        self.pen_slider.setRange(int(MIN_PEN_WIDTH), int(MAX_PEN_WIDTH))
-        self.pen_slider.setFixedWidth(120)
-        self.pen_slider.setToolTip("Pen width in canvas pixels ( [ thinner, ] thicker ). "
-                                   "The network sees every drawing with the same MNIST-like pen.")
-        self.pen_label = QLabel()
-        self.pen_label.setMinimumWidth(44)
-
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(4)
-        left.addWidget(self.tools)
-        left.addWidget(self.canvas, 1)
-        self.left = left  # the label bar goes under the canvas
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 8, 0, 0)
-        right.addWidget(self.prediction_view)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 14, 10)
-        layout.setSpacing(14)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
 
 
 class MainWindow(QMainWindow):
     """DigitPad's window. ``store`` defaults to the user's ModelStore (DIGITPAD_HOME moves it)."""
 
     windowShown = Signal()  # the first time the window is shown (the self-test's startup mark)
-    startupFinished = Signal()  # the chart and the Train tab are built (soon after windowShown)
-    modelChanged = Signal(object)  # ModelInfo | None: the Draw tab now predicts with this model
+    startupFinished = Signal()  # the chart and the other tabs are built (soon after windowShown)
 
     def __init__(self, store: ModelStore | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("DigitPad")
         self.setAcceptDrops(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, WINDOW_COLOUR)
+        palette.setColor(QPalette.ColorRole.Window, theme.WINDOW)
         self.setPalette(palette)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(theme.STYLE)
         self.shown_at: float | None = None  # perf_counter() when the window was first on screen
         self._watching_expose = False
         self.last_error: str | None = None
-        self.model_info: ModelInfo | None = None
-        self._image_input = None  # the 28x28 of a shown image, re-predicted on model change
         self._closing = False
         self._stop_deadline = 0.0
-        self.store = store if store is not None else ModelStore()
+        self._starting = True
+        self.session = ActiveModel(store if store is not None else ModelStore(), self)
+        self.store = self.session.store
+        self.session.problem.connect(self.show_error)
+        self.session.changed.connect(self._on_model_changed)
+        self.session.renamed.connect(lambda _info: self._show_model_status())
 
-        self.draw_tab = DrawTab()
+        self.samples = self._open_samples()
+        self.draw_tab = DrawTab(self.session, self.samples)
         self.canvas = self.draw_tab.canvas
         self.prediction_view = self.draw_tab.prediction_view
-        self.predictor = LivePredictor(parent=self)
-        self.predictor.predictionChanged.connect(self.prediction_view.set_prediction)
-        self.canvas.inkChanged.connect(self._on_ink_changed)
+        self.predictor = self.draw_tab.predictor
+        self.label_bar = self.draw_tab.label_bar
+        if self.label_bar is not None:
+            self.addActions(self.label_bar.shortcuts())
+        self.files = DrawingFiles(self.draw_tab, self)
+        self.files.opening.connect(lambda: self.tabs.setCurrentWidget(self.draw_tab))
+        self.files.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.files.error.connect(self.show_error)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.draw_tab, "Draw")
-        self.training_tab: QWidget = QLabel("Loading…")  # the real tab is built once the window shows
-        self.training_tab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(self.training_tab, "Train")
+        self.training_tab = None  # the TrainingTab, built once the window shows
+        self._train_page: QWidget = QLabel("Loading…")  # what the Train tab shows (the tab, or why not)
+        self._train_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self._train_page, "Train")
+        self.samples_tab = self.inside_view = self.data_view = self.robustness_view = None
+        self.inside_dock: QDockWidget | None = None
         self.startup_finished = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
@@ -191,79 +100,42 @@ class MainWindow(QMainWindow):
         self.model_status.clicked.connect(self.manage_models)
         self.statusBar().addPermanentWidget(self.model_status)
 
-        self._make_samples()
         self._make_actions()
         self.inside_action = self._action(
             "&Inside the Network", "Ctrl+I",
             "Show what each layer computes for your drawing, live (built once the window is up)",
             checkable=True)
         self.inside_action.toggled.connect(self._toggle_inside)
-        self.inside_dock: QDockWidget | None = None
-        self.inside_view = None
-        self.data_view = None
-        self.robustness_view = None
         self._make_menus()
-        self._make_tools()
+        self.draw_tab.add_tools([self.pen_action, self.eraser_action, self.number_action],
+                                [self.undo_action, self.redo_action, self.clear_action])
+        self.draw_tab.number_view.copied.connect(
+            lambda number: self.statusBar().showMessage(f"Copied {number} to the clipboard.", 5000))
         self._restore_settings()
-        self.load_active_model(announce=False)
+        self.session.load()
+        self._starting = False
         self._on_tab_changed(self.tabs.currentIndex())
         self.statusBar().showMessage("Draw a digit with the mouse; the network reads it as you draw.", 6000)
 
+    @property
+    def model_info(self) -> ModelInfo | None:
+        """The model the window reads digits with (the session's)."""
+        return self.session.info
+
     # -- construction ----------------------------------------------------------------------------
-    def _make_samples(self) -> None:
-        """Your own samples: the label bar under the canvas (the Samples tab comes after the first
-        paint). A store that cannot be opened leaves drawing working and says why."""
-        self.samples_tab = None
+    def _open_samples(self) -> SampleStore | None:
+        """The user's samples; a store that cannot be opened leaves drawing working and says why."""
         try:
-            self.samples = SampleStore()
-        except SampleError as exc:
-            self.samples, self.label_bar = None, None
+            samples = SampleStore()
+        except DigitPadError as exc:
             self.last_error = f"Your samples cannot be opened: {exc}"
+            logs.logger("samples").warning(self.last_error)
             QTimer.singleShot(0, lambda: self.show_error("Samples unavailable", self.last_error))
-            return
-        self.label_bar = LabelBar(self.samples)
-        self.draw_tab.left.addWidget(self.label_bar)
-        self.addActions(self.label_bar.shortcuts())
-        self.predictor.predictionChanged.connect(self._offer_sample)
-        self.label_bar.sampleAdded.connect(lambda *_: self.canvas.clear())
-        if self.samples.recovery_message:
-            message = self.samples.recovery_message
+            return None
+        if samples.recovery_message:
+            message = samples.recovery_message
             QTimer.singleShot(0, lambda: self.show_error("Samples recovered", message))
-
-    def _offer_sample(self, prediction, x) -> None:
-        ink = None if self.canvas.showing_image() else self.canvas.ink()
-        self.label_bar.set_current(prediction, x, ink, self.model_info.id if self.model_info else None)
-
-    def _make_samples_tab(self) -> None:
-        from .samples_tab import SamplesTab
-
-        self.samples_tab = SamplesTab(self.samples, self.store, self)
-        self.tabs.addTab(self.samples_tab, "Samples")
-        self.label_bar.sampleAdded.connect(lambda *_: self.samples_tab.refresh())
-        self.label_bar.sampleRemoved.connect(lambda *_: self.samples_tab.refresh())
-        self.samples_tab.modelActivated.connect(lambda _id: self.load_active_model())
-        self.samples_tab.set_recognizer(self.predictor.recognizer, self.model_info.id if self.model_info else None)
-
-    def _make_training_tab(self) -> QWidget:
-        try:
-            from .training_tab import TrainingTab
-
-            tab = TrainingTab(self.store, self)
-        except Exception as exc:  # the app stays usable for drawing without the Train tab
-            if sys.stderr is not None:  # a windowed executable has none
-                traceback.print_exc()
-            placeholder = QLabel(f"The Train tab could not be started:\n{exc}\n\n"
-                                 "Drawing and models still work. Reinstall DigitPad to fix this.")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setWordWrap(True)
-            return placeholder
-        for name, slot in (("modelActivated", self._on_model_activated),
-                           ("trainingStarted", self._on_training_started),
-                           ("trainingFinished", self._on_training_finished)):
-            signal = getattr(tab, name, None)
-            if signal is not None:
-                signal.connect(slot)
-        return tab
+        return samples
 
     def _action(self, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -283,7 +155,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         Std = QKeySequence.StandardKey
         a = self._action
-        self.open_action = a("&Open Drawing or Image…", Std.Open, "Open an ink drawing (.json) or classify an image", self.open_file)
+        self.open_action = a("&Open Drawing or Image…", Std.Open, "Open an ink drawing (.json) or classify an image",
+                             self.open_file)
         self.save_action = a("&Save Drawing…", Std.Save, "Save the drawing as DigitPad ink (.json)", self.save_drawing)
         self.export_action = a("&Export PNG…", "Ctrl+E", "Export the drawing as a PNG image", self.export_png)
         self.quit_action = a("&Quit", "Ctrl+Q", "Quit DigitPad", self.close)
@@ -292,25 +165,36 @@ class MainWindow(QMainWindow):
         self.redo_action = a("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo what was undone", self.canvas.redo)
         self.clear_action = a("&Clear", ["Esc", "Delete"], "Clear the canvas", self.canvas.clear)
         self.pen_action = a("&Pen", "P", "Draw with the pen", None, checkable=True)
-        self.eraser_action = a("&Eraser", "E", "Erase whole strokes by dragging over them", self.canvas.set_eraser, checkable=True)
+        self.eraser_action = a("&Eraser", "E", "Erase whole strokes by dragging over them", self.canvas.set_eraser,
+                               checkable=True)
         self.pen_action.setChecked(True)
         self.pen_action.toggled.connect(lambda on: self.canvas.set_eraser(not on))
         self.canvas.eraserToggled.connect(self._on_eraser_toggled)
-        self.thinner_action = a("&Thinner Pen", "[", "Make the pen thinner", lambda: self._nudge_pen(-2))
-        self.thicker_action = a("T&hicker Pen", "]", "Make the pen thicker", lambda: self._nudge_pen(+2))
+        self.number_action = a("&Number Mode", "N", "Write a whole number (a phone number, a year, a PIN): "
+                               "DigitPad reads each digit live", self.draw_tab.set_number_mode, checkable=True)
+        self.copy_number_action = a("&Copy Number", "Ctrl+Shift+C", "Copy the number read in Number mode",
+                                    self._copy_number)
+        self.thinner_action = a("&Thinner Pen", "[", "Make the pen thinner", lambda: self.draw_tab.nudge_pen(-2))
+        self.thicker_action = a("T&hicker Pen", "]", "Make the pen thicker", lambda: self.draw_tab.nudge_pen(+2))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.canvas.canUndoChanged.connect(self.undo_action.setEnabled)
         self.canvas.canRedoChanged.connect(self.redo_action.setEnabled)
         self.draw_tab_action = a("&Draw", "Ctrl+1", "Show the Draw tab", lambda: self.tabs.setCurrentIndex(0))
         self.train_tab_action = a("&Train", "Ctrl+2", "Show the Train tab", lambda: self.tabs.setCurrentIndex(1))
-        self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models", self.manage_models)
-        self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.reset_to_default_model)
-        self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut", self.show_shortcuts)
+        self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models",
+                               self.manage_models)
+        self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
+                                    self.session.reset_to_default)
+        self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut",
+                                  self.show_shortcuts)
+        self.log_action = a("Open &Log Folder", "Ctrl+Shift+L",
+                            "Show the folder of DigitPad's log, to send with a bug report", self.open_log_folder)
         self.about_action = a("&About DigitPad", "Ctrl+F1", "What DigitPad is and which model it uses", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._draw_actions = [self.save_action, self.export_action, self.undo_action, self.redo_action,
-                              self.clear_action, self.pen_action, self.eraser_action,
+                              self.clear_action, self.pen_action, self.eraser_action, self.number_action,
+                              self.copy_number_action,
                               self.thinner_action, self.thicker_action]
 
     def _make_menus(self) -> None:
@@ -323,6 +207,8 @@ class MainWindow(QMainWindow):
         edit.addActions([self.undo_action, self.redo_action, self.clear_action])
         edit.addSeparator()
         edit.addActions([self.pen_action, self.eraser_action, self.thinner_action, self.thicker_action])
+        edit.addSeparator()
+        edit.addActions([self.number_action, self.copy_number_action])
         view = bar.addMenu("&View")
         view.addActions([self.draw_tab_action, self.train_tab_action])
         view.addSeparator()
@@ -330,22 +216,9 @@ class MainWindow(QMainWindow):
         models = bar.addMenu("&Models")
         models.addActions([self.models_action, self.reset_model_action])
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.log_action, self.about_action])
         for menu in (file_menu, edit, view, models, help_menu):
             menu.setToolTipsVisible(True)
-
-    def _make_tools(self) -> None:
-        tools = self.draw_tab.tools
-        tools.addActions([self.pen_action, self.eraser_action])
-        tools.addSeparator()
-        tools.addWidget(QLabel(" Width "))
-        tools.addWidget(self.draw_tab.pen_slider)
-        tools.addWidget(self.draw_tab.pen_label)
-        tools.addSeparator()
-        tools.addActions([self.undo_action, self.redo_action, self.clear_action])
-        slider = self.draw_tab.pen_slider
-        slider.valueChanged.connect(self._on_pen_slider)
-        self.canvas.penWidthChanged.connect(self._on_pen_width_changed)
 
     # -- settings --------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -353,9 +226,9 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1120, 720)
-        pen = prefs.value("draw/penWidth", 18.0, float)
-        self.canvas.set_pen_width(pen)
-        self._on_pen_width_changed(self.canvas.pen_width())
+        self.canvas.set_pen_width(prefs.value("draw/penWidth", 18.0, float))
+        self.draw_tab._on_pen_width_changed(self.canvas.pen_width())
+        self.number_action.setChecked(prefs.value("draw/numberMode", False, bool))
         tab = prefs.value("window/tab", 0, int)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
@@ -365,50 +238,17 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/tab", self.tabs.currentIndex())
         s.setValue("draw/penWidth", self.canvas.pen_width())
+        s.setValue("draw/numberMode", self.draw_tab.number_mode)
         s.sync()
 
     # -- models ----------------------------------------------------------------------------------
-    def load_active_model(self, announce: bool = True) -> None:
-        """(Re)load the active model into the Draw tab and re-predict what is shown.
-
-        A model that cannot be used falls back to the shipped default with a message saying why.
-        """
-        reason = None
-        info = recognizer = None
-        try:
-            info = self.store.active()
-            reason = self.store.fallback_reason
-            recognizer = Recognizer.load(info.path)
-        except (StoreError, ModelError) as exc:
-            reason = str(exc)
-            try:
-                info = self.store.default()
-                recognizer = Recognizer.load(info.path)
-                reason += " Using the shipped default model instead."
-            except (StoreError, ModelError) as exc2:
-                info, recognizer = None, None
-                reason = f"{exc2}"
-        self.model_info = info
-        self.predictor.recognizer = recognizer
+    def _on_model_changed(self, info: ModelInfo | None) -> None:
         self._show_model_status()
-        if info is None:
-            self.show_error("No model", f"DigitPad has no usable model, so it cannot read digits.\n\n{reason}")
-        elif reason:
-            self.show_error("Model unavailable", reason)
-        elif announce:
+        if info is not None and not self.session.fallback_reason and not self._starting:
             self.statusBar().showMessage(f"Now reading digits with {info.name}.", 5000)
-        self.modelChanged.emit(info)  # the other views take the new network first,
-        self.repredict()  # then one prediction updates them all
-
-    def repredict(self) -> None:
-        if self.canvas.showing_image():
-            self.predictor.predict_input(self._image_input)
-        else:
-            self.predictor.submit(self.canvas.ink())
-            self.predictor.flush()
 
     def _show_model_status(self) -> None:
-        info = self.model_info
+        info = self.session.info
         if info is None:
             self.model_status.setText("No model")
             return
@@ -420,43 +260,10 @@ class MainWindow(QMainWindow):
     def manage_models(self) -> None:
         from .models_dialog import ModelsDialog
 
-        dialog = ModelsDialog(self.store, self)
-        dialog.activeModelChanged.connect(lambda _id: self.load_active_model())
-        dialog.modelsChanged.connect(self._on_models_changed)
+        dialog = ModelsDialog(self.session, self)
         dialog.finished.connect(dialog.deleteLater)
         self._models_dialog = dialog
         dialog.open()
-
-    def reset_to_default_model(self) -> None:
-        try:
-            self.store.activate(DEFAULT_ID)
-        except (StoreError, OSError) as exc:
-            self.show_error("Cannot reset the model", f"{exc}")
-            return
-        self.load_active_model()
-
-    def _on_models_changed(self) -> None:
-        """A rename or delete may concern the model in use."""
-        if self.model_info is None:
-            return
-        try:
-            current = self.store.active()
-        except StoreError:
-            current = None
-        if current is None or current.id != self.model_info.id or current.path != self.model_info.path:
-            self.load_active_model()
-        else:
-            self.model_info = current
-            self._show_model_status()
-
-    def _on_model_activated(self, model_id: str) -> None:
-        try:
-            if model_id:
-                self.store.activate(model_id)
-        except (StoreError, OSError) as exc:
-            self.show_error("Cannot use that model", f"{exc}")
-            return
-        self.load_active_model()
 
     def _on_training_started(self) -> None:
         self.tabs.setTabText(1, "Train ●")
@@ -473,30 +280,21 @@ class MainWindow(QMainWindow):
             acc = summary.get("test_accuracy")
             extra = f": {acc:.1%} test accuracy" if isinstance(acc, (int, float)) else ""
             self.statusBar().showMessage(f"Training finished{extra}.", 8000)
+        if self.robustness_view is not None:
+            self.robustness_view.refresh_models()  # the new model can be compared
         if self._closing:
             self.close()
 
     # -- drawing and files ------------------------------------------------------------------------
-    def _on_ink_changed(self, ink) -> None:
-        self._image_input = None
-        self.predictor.submit(ink)
+    def _copy_number(self) -> None:
+        if not self.draw_tab.number_mode:
+            self.statusBar().showMessage("Copy Number works in Number mode (N).", 5000)
+        elif not self.draw_tab.number_view.copy():
+            self.statusBar().showMessage("No number to copy yet: write one first.", 5000)
 
     def _on_eraser_toggled(self, on: bool) -> None:
         self.eraser_action.setChecked(on)
         self.pen_action.setChecked(not on)
-
-    def _on_pen_slider(self, value: int) -> None:
-        self.canvas.set_pen_width(float(value))
-
-    def _on_pen_width_changed(self, width: float) -> None:
-        slider = self.draw_tab.pen_slider
-        slider.blockSignals(True)
-        slider.setValue(round(width))
-        slider.blockSignals(False)
-        self.draw_tab.pen_label.setText(f"{width:.0f} px")
-
-    def _nudge_pen(self, delta: float) -> None:
-        self.canvas.set_pen_width(self.canvas.pen_width() + delta)
 
     def _on_tab_changed(self, index: int) -> None:
         on_draw = self.tabs.widget(index) is self.draw_tab
@@ -506,121 +304,29 @@ class MainWindow(QMainWindow):
             self.undo_action.setEnabled(self.canvas.can_undo())
             self.redo_action.setEnabled(self.canvas.can_redo())
 
-    def _last_dir(self) -> str:
-        d = prefs.value("files/lastDir", "", str)
-        return d if d and Path(d).is_dir() else str(Path.home())
-
-    def _remember_dir(self, path: str | os.PathLike) -> None:
-        prefs.settings().setValue("files/lastDir", str(Path(path).parent))
-
     def open_file(self, path: str | os.PathLike | None = None) -> bool:
-        """Open an ink JSON (editable) or an image (classified, shown read-only)."""
-        if path is None or path is False:
-            path, _ = QFileDialog.getOpenFileName(
-                self, "Open a drawing or an image", self._last_dir(),
-                "Drawings and images (*.json *.png *.jpg *.jpeg *.bmp);;DigitPad ink (*.json);;"
-                "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)")
-            if not path:
-                return False
-        path = Path(path)
-        self._remember_dir(path)
-        self.tabs.setCurrentWidget(self.draw_tab)
-        if path.suffix.lower() in INK_SUFFIXES:
-            return self._open_ink(path)
-        return self._open_image(path)
-
-    def _open_ink(self, path: Path) -> bool:
-        try:
-            ink = load_ink(path)
-        except InkError as exc:
-            self.show_error("Cannot open the drawing", str(exc))
-            return False
-        self.canvas.set_ink(ink)
-        self.predictor.flush()
-        pred = self.prediction_view.prediction()
-        verdict = f": it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else ""
-        self.statusBar().showMessage(f"Opened {path.name}{verdict}.", 8000)
-        return True
-
-    def _open_image(self, path: Path) -> bool:
-        try:
-            image = preprocess.load_image(path)
-            x = preprocess.image_to_input(image)
-        except preprocess.ImageInputError as exc:
-            self.show_error("Cannot read the image", str(exc))
-            return False
-        if x is None:
-            self.show_error("Nothing to read", f"{path}: the image looks blank (no digit stands out "
-                            "from the background). Use a picture of one dark digit on a light "
-                            "background, or a light digit on a dark one.")
-            return False
-        shown = QImage(str(path))
-        if shown.isNull():  # a file Pillow reads but Qt does not: show what the network sees
-            shown = self.prediction_view.input_view.image() or QImage()
-        self.canvas.show_image(shown, f"{path.name} · read-only, draw to start over")
-        self._image_input = x
-        pred = self.predictor.predict_input(x)
-        verdict = f"it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else "no model to read it"
-        self.statusBar().showMessage(
-            f"Classified {path.name}: {verdict}. Images cannot be edited; draw on the canvas to "
-            "start a new drawing (Undo brings back the previous one).", 12000)
-        return True
+        return self.files.open_file(path)
 
     def save_drawing(self, path: str | os.PathLike | None = None) -> bool:
-        ink = self.canvas.ink()
-        if ink.is_empty:
-            self.statusBar().showMessage("Nothing to save: draw a digit first.", 5000)
-            return False
-        if path is None or path is False:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the drawing",
-                                                  str(Path(self._last_dir()) / "digit.json"),
-                                                  "DigitPad ink (*.json)")
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        try:
-            ink.save(path)
-        except OSError as exc:
-            self.show_error("Cannot save the drawing", f"{path}: {exc.strerror or exc}. "
-                            "Choose a folder you can write to.")
-            return False
-        self._remember_dir(path)
-        self.statusBar().showMessage(f"Saved the drawing to {path}.", 6000)
-        return True
+        return self.files.save_drawing(path)
 
     def export_png(self, path: str | os.PathLike | None = None) -> bool:
-        if self.canvas.is_empty():
-            self.statusBar().showMessage("Nothing to export: draw a digit first.", 5000)
-            return False
-        if path is None or path is False:
-            path, _ = QFileDialog.getSaveFileName(self, "Export the drawing as PNG",
-                                                  str(Path(self._last_dir()) / "digit.png"),
-                                                  "PNG image (*.png)")
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        if not self.canvas.to_image().save(str(path), "PNG"):
-            self.show_error("Cannot export the image", f"{path}: the PNG could not be written. "
-                            "Choose a folder you can write to.")
-            return False
-        self._remember_dir(path)
-        self.statusBar().showMessage(f"Exported the drawing to {path}.", 6000)
-        return True
+        return self.files.export_png(path)
+
+    def repredict(self) -> None:
+        self.draw_tab.repredict()
 
     # -- drag and drop ---------------------------------------------------------------------------
-    @staticmethod
-    def _dropped_path(event) -> Path | None:
+    def _dropped_path(self, event):
         mime = event.mimeData()
         if not mime.hasUrls():
             return None
         for url in mime.urls():
             if url.isLocalFile():
+                from pathlib import Path
+
                 path = Path(url.toLocalFile())
-                if path.suffix.lower() in IMAGE_SUFFIXES + INK_SUFFIXES:
+                if self.files.openable(path):
                     return path
         return None
 
@@ -652,6 +358,18 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    def open_log_folder(self) -> bool:
+        """Open the log folder in the desktop's file manager (it is created if need be)."""
+        folder = logs.log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.show_error("Cannot open the log folder", f"{folder}: {exc.strerror or exc}.")
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(f"The log is in {folder}.", 15000)
+        return True
+
     def show_shortcuts(self) -> None:
         rows = []
         for action in self.findChildren(QAction):
@@ -665,7 +383,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        model = self.model_info.summary() if self.model_info is not None else "none"
+        model = self.session.info.summary() if self.session.info is not None else "none"
         box = QMessageBox(QMessageBox.Icon.Information, "About DigitPad",
                           "<h3>DigitPad</h3><p>Draw a digit and watch a neural network read it as "
                           "you draw. Retrain it in the Train tab and teach it your handwriting.</p>"
@@ -698,12 +416,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.finish_startup)
 
     def finish_startup(self) -> None:
-        """Build what start-up deferred: the chart and the Train tab (idempotent)."""
+        """Build what start-up deferred: the chart and the other tabs (idempotent)."""
         if self.startup_finished:
             return
         self.startup_finished = True
         self.prediction_view.build_chart()
-        placeholder, current = self.training_tab, self.tabs.currentIndex()
+        placeholder, current = self._train_page, self.tabs.currentIndex()
         tab = self._make_training_tab()
         index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)
@@ -712,22 +430,43 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
-        self.training_tab = tab
+        self._train_page = tab
         self._make_explore_tabs()
         self._on_tab_changed(self.tabs.currentIndex())
         self.startupFinished.emit()
 
-    def _make_explore_tabs(self) -> None:
-        """The Data and Robustness tabs and the Inside dock (after the first paint: they need
-        pyqtgraph). A failure leaves drawing and training working and says why."""
+    def _make_training_tab(self) -> QWidget:
         try:
-            from .data_view import DataView
-            from .inside_view import InsideView
-            from .robustness_view import RobustnessView
+            from .train.tab import TrainingTab
+
+            tab = TrainingTab(self.session, self)
+        except Exception as exc:  # the app stays usable for drawing without the Train tab
+            if sys.stderr is not None:  # a windowed executable has none
+                traceback.print_exc()
+            placeholder = QLabel(f"The Train tab could not be started:\n{exc}\n\n"
+                                 "Drawing and models still work. Reinstall DigitPad to fix this.")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setWordWrap(True)
+            return placeholder
+        tab.trainingStarted.connect(self._on_training_started)
+        tab.trainingFinished.connect(self._on_training_finished)
+        self.training_tab = tab
+        return tab
+
+    def _make_explore_tabs(self) -> None:
+        """The Samples, Data and Robustness tabs and the Inside dock (after the first paint: they
+        need pyqtgraph). A failure leaves drawing and training working and says why."""
+        try:
+            from .explore.data_view import DataView
+            from .explore.robustness_view import RobustnessView
+            from .inside.view import InsideView
+            from .samples.tab import SamplesTab
 
             self.data_view = DataView(self)
-            self.robustness_view = RobustnessView(self.store, self)
-            self.inside_view = InsideView(self)
+            self.robustness_view = RobustnessView(self.session, self)
+            self.inside_view = InsideView(self.session, self)
+            if self.samples is not None:
+                self.samples_tab = SamplesTab(self.samples, self.session, self)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the rest keeps working
             self.last_error = f"The Data, Robustness and Inside views could not be started: {exc}"
             self.statusBar().showMessage(self.last_error, 10000)
@@ -737,8 +476,10 @@ class MainWindow(QMainWindow):
         self.robustness_view.setToolTip("How accuracy falls as digits get noisy, rotated, thick/thin or shifted")
         self.tabs.blockSignals(True)
         current = self.tabs.currentIndex()
-        if self.samples is not None:
-            self._make_samples_tab()
+        if self.samples_tab is not None:
+            self.tabs.addTab(self.samples_tab, "Samples")
+            self.label_bar.sampleAdded.connect(lambda *_: self.samples_tab.refresh())
+            self.label_bar.sampleRemoved.connect(lambda *_: self.samples_tab.refresh())
         self.tabs.addTab(self.data_view, "Data")
         self.tabs.addTab(self.robustness_view, "Robustness")
         self.tabs.setCurrentIndex(current)
@@ -751,25 +492,15 @@ class MainWindow(QMainWindow):
         self.inside_dock.visibilityChanged.connect(self._on_inside_visibility)
         self.inside_dock.setVisible(self.inside_action.isChecked())
         self.predictor.predictionChanged.connect(self.inside_view.set_prediction)
-        epoch_finished = getattr(self.training_tab, "epochFinished", None)
-        if epoch_finished is not None:  # watch the first layer's features form while training
-            epoch_finished.connect(self._show_training_weights)
-            self.training_tab.trainingFinished.connect(lambda _summary: self._sync_explore_views())
-        self._sync_explore_views()
-        self.modelChanged.connect(lambda _info: self._sync_explore_views(repredict=False))
+        if self.training_tab is not None:  # watch the first layer's features form while training
+            self.training_tab.epochFinished.connect(self._show_training_weights)
+            self.training_tab.trainingFinished.connect(self._after_training)
+        self.repredict()  # the new views show what is drawn now
 
-    def _sync_explore_views(self, repredict: bool = True) -> None:
-        recognizer = self.predictor.recognizer
-        info = self.model_info
-        if self.inside_view is not None:
-            self.inside_view.set_recognizer(recognizer)
-            if repredict:  # load_active_model predicts once itself after modelChanged
-                self.repredict()
-        if self.samples_tab is not None:
-            self.samples_tab.set_recognizer(recognizer, info.id if info else None)
-        if self.robustness_view is not None and recognizer is not None and info is not None:
-            self.robustness_view.set_recognizer(recognizer, info.name, info.id)
-            self.robustness_view.refresh_models()
+    def _after_training(self, _summary) -> None:
+        """The Inside view showed the training's weights: back to the model in use."""
+        self.inside_view.set_recognizer(self.session.recognizer)
+        self.repredict()
 
     def _show_training_weights(self, progress) -> None:
         kernel = getattr(progress, "first_layer", None)
@@ -788,8 +519,7 @@ class MainWindow(QMainWindow):
         self.inside_action.blockSignals(False)
 
     def training_busy(self) -> bool:
-        is_busy = getattr(self.training_tab, "is_busy", None)
-        return bool(is_busy and is_busy())
+        return self.training_tab is not None and self.training_tab.is_busy()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.training_busy():
@@ -811,13 +541,14 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 QTimer.singleShot(100, self.close)  # close again once the worker has stopped
                 return
-        shutdown = getattr(self.training_tab, "shutdown", None)
-        if shutdown is not None:
-            shutdown(5.0)  # join the worker thread(s) that ended; nothing is running any more
+        from .workers import threads
+
+        threads().stop_all(5.0)  # join the worker threads that ended; nothing is running any more
         self.save_settings()
         if self.samples is not None:
             self.samples.close()
         event.accept()
+
 
 
 def _install_excepthook() -> None:
@@ -832,7 +563,8 @@ def _install_excepthook() -> None:
         if window is not None and not issubclass(kind, KeyboardInterrupt):
             window.show_error("Something went wrong",
                               f"{kind.__name__}: {value}\n\nDigitPad keeps running. If this happens "
-                              "again, please report it with the steps that led to it.")
+                              "again, please report it with the steps that led to it and the log "
+                              f"file {logs.log_path()} (Help ▸ Open Log Folder).")
 
     sys.excepthook = hook
 
@@ -844,6 +576,9 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(prefs.APPLICATION)
     app.setApplicationDisplayName("DigitPad")
     app.setStyle("Fusion")
+    from app import appicon  # the window and task-bar icon (assets/icons)
+
+    appicon.apply(app)
     _install_excepthook()
     window = MainWindow()
     window.show()

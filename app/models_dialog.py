@@ -13,16 +13,28 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from model.store import DEFAULT_ID, ModelInfo, ModelStore, StoreError
+from model.store import DEFAULT_ID, ModelInfo, StoreError
 
 from . import settings as prefs
+from .session import ActiveModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -36,24 +48,17 @@ def _date(created: str) -> str:
 
 def card_html(info: ModelInfo, active: bool) -> str:
     """The model card as a small HTML table (names, data, network, training, metrics, date)."""
-    card = info.card if isinstance(info.card, dict) else {}
+    card = info.card
     e = html.escape
     rows: list[tuple[str, str]] = []
     acc = info.accuracy
-    metrics = card.get("metrics") if isinstance(card.get("metrics"), dict) else {}
     if acc is not None:
-        n = metrics.get("test_n")
-        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if isinstance(n, int) and n else "")))
+        n = card.metrics.test_n
+        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if n else "")))
     else:
         rows.append(("Test accuracy", "not recorded"))
-    data = card.get("data")
-    if isinstance(data, dict):
-        text = str(data.get("name") or data.get("source") or "unknown")
-        if data.get("extra"):
-            text += f" + {data['extra']}"
-        data = text
-    rows.append(("Trained on", e(str(data or "unknown"))))
-    net = card.get("network") if isinstance(card.get("network"), dict) else {}
+    rows.append(("Trained on", e(card.data.describe() if card.data is not None else "unknown")))
+    net = card.network
     if net:
         hidden = net.get("hidden") or []
         layers = "784 → " + " → ".join(str(h) for h in hidden) + " → 10" if hidden else "?"
@@ -69,14 +74,14 @@ def card_html(info: ModelInfo, active: bool) -> str:
             rows.append(("Optimizer", e(f"{net['optimizer']}, learning rate {net.get('learning_rate', '?'):g}"
                                         if isinstance(net.get("learning_rate"), (int, float))
                                         else str(net["optimizer"]))))
-    training = card.get("training") if isinstance(card.get("training"), dict) else {}
+    training = card.training
     if training:
-        epochs = card.get("epochs_run") or training.get("epochs")
+        epochs = card.epochs_run or training.get("epochs")
         text = f"{epochs} epochs, batch {training.get('batch_size', '?')}"
         if training.get("augment"):
             text += ", augmented"
-        if isinstance(card.get("train_seconds"), (int, float)):
-            text += f", {card['train_seconds']:.0f} s"
+        if card.train_seconds is not None:
+            text += f", {card.train_seconds:.0f} s"
         rows.append(("Training", e(text)))
     rows.append(("Created", e(_date(info.created))))
     rows.append(("Folder", f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))
@@ -85,19 +90,20 @@ def card_html(info: ModelInfo, active: bool) -> str:
         status.append("<span style='color:#1f7a3a'>● in use</span>")
     if info.read_only:
         status.append("shipped with DigitPad, read-only")
-    table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td><td style='padding:3px 0'>{v}</td></tr>"
-                    for k, v in rows)
+    table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td>"
+                    f"<td style='padding:3px 0'>{v}</td></tr>" for k, v in rows)
     return (f"<h2 style='margin:0'>{e(info.name)}</h2>"
             f"<p style='margin:4px 0 10px 0'>{' · '.join(status)}</p><table>{table}</table>")
 
 
 class ModelsDialog(QDialog):
-    activeModelChanged = Signal(str)  # the active model is now this id (reload the recognizer)
-    modelsChanged = Signal()  # a model was renamed, imported or deleted
+    """The store's models with their cards. Switching goes through the session
+    (:meth:`ActiveModel.use`); renames and deletes tell it (:meth:`ActiveModel.refresh`)."""
 
-    def __init__(self, store: ModelStore, parent: QWidget | None = None):
+    def __init__(self, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.last_error: str | None = None
         self.setWindowTitle("Models")
         self.setObjectName("modelsDialog")
@@ -137,9 +143,12 @@ class ModelsDialog(QDialog):
         self.use_button.setDefault(True)
         self.rename_button = self._button("Re&name…", "F2", "Give the selected model a new name", self.rename)
         self.delete_button = self._button("&Delete…", "Delete", "Delete the selected model (asks first)", self.delete)
-        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up", self.export)
-        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad", self.import_)
-        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad", self.reset_to_default)
+        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up",
+                                          self.export)
+        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad",
+                                          self.import_)
+        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
+                                         self.reset_to_default)
 
         actions = QVBoxLayout()
         for b in (self.use_button, self.rename_button, self.delete_button):
@@ -250,13 +259,11 @@ class ModelsDialog(QDialog):
         model_id = model_id or self.selected_id()
         if model_id is None:
             return False
-        try:
-            self.store.activate(model_id)
-        except (StoreError, OSError) as exc:
-            return self._error("Cannot use that model", exc)
+        used = self.session.use(model_id)  # on failure the session says why (the window shows it)
         self.refresh(select=model_id)
-        self.activeModelChanged.emit(model_id)
-        return True
+        if not used:
+            self.last_error = self.session.last_problem
+        return used
 
     def reset_to_default(self) -> bool:
         return self.activate(DEFAULT_ID)
@@ -276,7 +283,7 @@ class ModelsDialog(QDialog):
         except (StoreError, OSError) as exc:
             return self._error("Cannot rename the model", exc)
         self.refresh(select=model_id)
-        self.modelsChanged.emit()
+        self.session.refresh()
         return True
 
     def delete(self, model_id: str | None = None, confirm: bool = True) -> bool:
@@ -300,9 +307,7 @@ class ModelsDialog(QDialog):
         except (StoreError, OSError) as exc:
             return self._error("Cannot delete the model", exc)
         self.refresh(select=DEFAULT_ID if was_active else None)
-        self.modelsChanged.emit()
-        if was_active:
-            self.activeModelChanged.emit(DEFAULT_ID)
+        self.session.refresh()  # the default stands in if it was the one in use
         return True
 
     def export(self, path: str | os.PathLike | None = None, model_id: str | None = None) -> bool:
@@ -327,8 +332,8 @@ class ModelsDialog(QDialog):
 
     def import_(self, path: str | os.PathLike | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import model", prefs.value("files/lastDir", str(Path.home()), str),
-                                                  "DigitPad model (*.zip)")
+            start = prefs.value("files/lastDir", str(Path.home()), str)
+            path, _ = QFileDialog.getOpenFileName(self, "Import model", start, "DigitPad model (*.zip)")
             if not path:
                 return False
         try:
@@ -337,7 +342,6 @@ class ModelsDialog(QDialog):
             return self._error("Cannot import the model", exc)
         prefs.settings().setValue("files/lastDir", str(Path(path).parent))
         self.refresh(select=info.id)
-        self.modelsChanged.emit()
         self._say(f"Imported “{info.name}”. Select it and click Use This Model to draw with it.")
         return True
 

@@ -6,12 +6,27 @@ mouse events (press, moves, release), checks that the prediction updated live wh
 button" was still down and reads the digit, trains one short epoch on the bundled
 ``assets/data/selftest-digits.npz`` through the Train tab's worker, closes the window and prints::
 
-    {"ok": true, "startup_s": 0.61, "tensorflow_at_startup": false, "drawn": 3, "predicted": 3,
-     "train_ok": true, "train_s": 9.2}
+    {"ok": true, "platform": "xcb", "startup_s": 0.61, "tensorflow_at_startup": false, "drawn": 3,
+     "predicted": 3, "train_ok": true, "train_s": 9.2, "model_fallback": null}
 
-(plus ``"errors": [...]`` when something failed). Exit status 0 only if every check passed.
-It runs in a throwaway ``DIGITPAD_HOME`` unless one is set, so the user's models and settings are
-never touched. Works with ``QT_QPA_PLATFORM=offscreen``.
+(plus ``"errors": [...]`` when something failed): ``"platform"`` is the Qt platform that showed
+the window (``xcb``, ``wayland``, ``offscreen``...), ``"model_fallback"`` null, or why
+the user's active model could not be used (DigitPad would fall back to the shipped default, so the
+self-test fails). Exit status 0 only if every check passed.
+
+The user's models, samples and settings are never touched: their active model is only opened
+(read-only) to check that it loads; the window, the drawing and the training run in a throwaway
+``DIGITPAD_HOME`` that is deleted afterwards, whether or not ``DIGITPAD_HOME`` is set. So is the
+self-test's log, whose records go to stderr when the self-test fails.
+
+Before Qt starts, :mod:`app.platform_check` checks that the platform plugin can load; if not, the
+report says which libraries are missing (instead of Qt aborting the process).
+
+``screenshot=PATH`` (``--screenshot PATH``) saves the window, with the drawn digit and its chart,
+as Qt renders it (``QWidget.grab``) to PATH, and on X11 also the X server's whole screen as an
+independent client sees it (``xwd -root``, when installed) to ``<PATH stem>-screen.xwd`` beside
+it; ``"screenshots"`` in the report lists what was written (``tools/check_screenshot.py`` checks
+both). Works with ``QT_QPA_PLATFORM=offscreen`` (no screen grab there) and under Xvfb.
 """
 from __future__ import annotations
 
@@ -21,6 +36,7 @@ import shutil
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 SAMPLE = "three.json"
 SAMPLE_DIGIT = 3
@@ -46,24 +62,73 @@ def process_age() -> float:
     return age if since_import - 0.05 <= age <= since_import + 60.0 else since_import
 
 
-def run() -> int:
-    own_home = None
-    if not os.environ.get("DIGITPAD_HOME"):
-        own_home = tempfile.mkdtemp(prefix="digitpad-selftest-")
-        os.environ["DIGITPAD_HOME"] = own_home
+def run(screenshot: str | os.PathLike | None = None) -> int:
+    from . import logs, platform_check
+
+    saved_home = os.environ.get("DIGITPAD_HOME")
+    own_home = tempfile.mkdtemp(prefix="digitpad-selftest-")
+    os.environ["DIGITPAD_HOME"] = own_home
+    log = logs.setup()  # first: even the fallback's log record must not land in the user's folder
+    result = model_fallback = None
     try:
-        result = _self_test()
+        model_fallback = _user_model_fallback(saved_home)
+        problem = platform_check.check()
+        if problem is not None:
+            result = _failure(str(problem))
+        else:
+            result = _self_test(screenshot)
     except Exception as exc:  # the contract is one JSON line, even when something unexpected broke
-        result = {"ok": False, "startup_s": None, "tensorflow_at_startup": "tensorflow" in sys.modules,
-                  "drawn": SAMPLE_DIGIT, "predicted": None, "train_ok": False, "train_s": None,
-                  "errors": [f"{type(exc).__name__}: {exc}"]}
+        logs.log_exception("The self-test broke", exc)
+        result = _failure(f"{type(exc).__name__}: {exc}")
     finally:
-        if own_home is not None:
+        result = result or _failure("the self-test did not finish")
+        result["model_fallback"] = model_fallback
+        if model_fallback:
+            result["ok"] = False
+            result.setdefault("errors", []).append(f"the active model cannot be used: {model_fallback}")
+        if not result["ok"] and sys.stderr is not None and log.is_file():
+            text = log.read_text(encoding="utf-8", errors="replace")
+            sys.stderr.write(f"--- the self-test's log ({log}) ---\n{text}")
+        if saved_home is None:
             os.environ.pop("DIGITPAD_HOME", None)
-            shutil.rmtree(own_home, ignore_errors=True)
+        else:
+            os.environ["DIGITPAD_HOME"] = saved_home
+        logs.setup()  # back to the user's log file, and the throwaway one closed
+        shutil.rmtree(own_home, ignore_errors=True)
     if sys.stdout is not None:  # a windowed executable has no stdout
         print(json.dumps(result), flush=True)
     return 0 if result["ok"] else 1
+
+
+def _failure(error: str) -> dict:
+    return {"ok": False, "platform": None, "startup_s": None, "tensorflow_at_startup": "tensorflow" in sys.modules,
+            "drawn": SAMPLE_DIGIT, "predicted": None, "train_ok": False, "train_s": None, "errors": [error]}
+
+
+def _user_model_fallback(home: str | None) -> str | None:
+    """Why the user's active model cannot be used (so DigitPad falls back to the shipped default),
+    or None. ``home`` is the user's DIGITPAD_HOME, if any. Reads the user's data directory without
+    creating or changing anything in it."""
+    from model.paths import APP_NAME
+    from model.recognizer import ModelError, Recognizer
+    from model.store import ModelStore, StoreError
+
+    if not home:
+        from platformdirs import user_data_dir
+
+        home = user_data_dir(APP_NAME, appauthor=False)
+    home = Path(home).expanduser()
+    if not home.is_dir():
+        return None  # a first start: the shipped default is the active model
+    store = ModelStore(home=home)
+    try:
+        info = store.active()
+        if store.fallback_reason:
+            return store.fallback_reason
+        Recognizer.load(info.path)
+    except (StoreError, ModelError) as exc:
+        return str(exc)
+    return None
 
 
 def _hide_offscreen_noise() -> None:
@@ -81,9 +146,10 @@ def _hide_offscreen_noise() -> None:
     qInstallMessageHandler(handler)
 
 
-def _self_test() -> dict:
+def _self_test(screenshot=None) -> dict:
     from PySide6.QtWidgets import QApplication
 
+    from . import appicon
     from . import settings as prefs
 
     _hide_offscreen_noise()
@@ -91,6 +157,7 @@ def _self_test() -> dict:
     qapp.setOrganizationName(prefs.ORGANIZATION)
     qapp.setApplicationName(prefs.APPLICATION)
     qapp.setStyle("Fusion")
+    appicon.apply(qapp)
 
     from .main_window import MainWindow
 
@@ -119,6 +186,12 @@ def _self_test() -> dict:
         errors.append(f"drawing failed: {type(exc).__name__}: {exc}")
     if predicted != SAMPLE_DIGIT:
         errors.append(f"the sample {SAMPLE} ({SAMPLE_DIGIT}) was read as {predicted}")
+    shots = None
+    if screenshot:
+        try:
+            shots = _screenshots(window, Path(screenshot), qapp.platformName(), errors)
+        except Exception as exc:
+            errors.append(f"the screenshot failed: {type(exc).__name__}: {exc}")
 
     train_ok, train_s = False, None
     try:
@@ -128,9 +201,11 @@ def _self_test() -> dict:
 
     _close(window)
     ok = not errors and predicted == SAMPLE_DIGIT and train_ok and not tensorflow_at_startup
-    result = {"ok": ok, "startup_s": startup_s, "tensorflow_at_startup": tensorflow_at_startup,
-              "drawn": SAMPLE_DIGIT, "predicted": predicted, "train_ok": train_ok,
-              "train_s": None if train_s is None else round(train_s, 2)}
+    result = {"ok": ok, "platform": qapp.platformName(), "startup_s": startup_s,
+              "tensorflow_at_startup": tensorflow_at_startup, "drawn": SAMPLE_DIGIT, "predicted": predicted,
+              "train_ok": train_ok, "train_s": None if train_s is None else round(train_s, 2)}
+    if shots is not None:
+        result["screenshots"] = shots
     if errors:
         result["errors"] = errors
     return result
@@ -164,8 +239,8 @@ def replay_ink(canvas, ink, between_moves=None) -> None:
 
 
 def _draw_sample(window, errors: list[str]):
-    from PySide6.QtWidgets import QApplication
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from model.ink import load as load_ink
     from model.paths import assets_dir
@@ -188,6 +263,32 @@ def _draw_sample(window, errors: list[str]):
     if not live:
         errors.append("the prediction did not update while the stroke was being drawn")
     return window.prediction_view.prediction().digit
+
+
+def _screenshots(window, path: Path, platform: str, errors: list[str]) -> dict:
+    """The window as Qt renders it (PNG at ``path``) and, on X11, the whole X screen as ``xwd``
+    (another X client) reads it back from the server, as ``<stem>-screen.xwd`` beside it."""
+    import subprocess
+
+    window.raise_()
+    window.activateWindow()
+    _wait(300)  # let the chart's last frame and the compositor-free X server catch up
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shots: dict = {"window": None, "screen": None}
+    if window.grab().save(str(path), "PNG"):
+        shots["window"] = str(path)
+    else:
+        errors.append(f"the window could not be saved to {path}")
+    xwd = shutil.which("xwd")
+    if platform == "xcb" and xwd and os.environ.get("DISPLAY"):
+        screen = path.with_name(path.stem + "-screen.xwd")
+        done = subprocess.run([xwd, "-root", "-silent", "-out", str(screen)], capture_output=True, text=True,
+                              timeout=30)
+        if done.returncode == 0 and screen.is_file():
+            shots["screen"] = str(screen)
+        else:
+            errors.append(f"xwd could not grab the X screen: {done.stderr.strip() or done.returncode}")
+    return shots
 
 
 def _train(window, errors: list[str]) -> tuple[bool, float | None]:

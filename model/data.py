@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import gzip
 import io
+import math
 import os
 import re
 import socket
@@ -28,11 +29,13 @@ from pathlib import Path
 
 import numpy as np
 
+from .archives import NotNpz, npz_arrays
 from .errors import DigitPadError
+from .network import ConfigError
 
 __all__ = [
     "DataError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
-    "mnist_cached", "load_source", "to_inputs", "one_hot", "stratified_split",
+    "mnist_cached", "load_source", "to_inputs", "one_hot", "stratified_split", "check_split",
 ]
 
 IMAGE_SHAPE = (28, 28)
@@ -46,6 +49,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
 _MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 _SOURCES_HINT = "Use 'mnist', an IDX folder (train-*/t10k-* files) or an .npz with Keras's keys"
+# What one dataset file may declare once unpacked: full MNIST as float64 is 0.44 GB. A few KB of
+# .gz or .npz can declare gigabytes of zeros; they are refused before anything is unpacked.
+MAX_DATA_BYTES = 2 * 2**30
 
 
 class DataError(DigitPadError):
@@ -59,6 +65,8 @@ class Dataset:
 
     `test_from_train` is True when the test split was carved out of the training files, so a
     report can say the test digits come from the same writers as the training digits.
+    A source with test files only (`test_only`) has empty (0, 28, 28) training arrays; a test split
+    is either None or holds at least one digit, and a Dataset always holds at least one digit.
     """
 
     x_train: np.ndarray
@@ -70,6 +78,12 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self.y_train) + (0 if self.y_test is None else len(self.y_test))
+
+    @property
+    def test_only(self) -> bool:
+        """True for a source that holds test digits only (a folder of t10k-* files): it can be
+        evaluated and browsed, not trained on."""
+        return len(self.y_train) == 0 and self.y_test is not None and len(self.y_test) > 0
 
     def class_counts(self, split: str = "train") -> np.ndarray:
         """How many digits of each class 0..9 the split holds (zeros for a missing test split)."""
@@ -87,13 +101,17 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
     """Read a uint8 IDX file (labels or images), gzip-compressed or raw.
 
     Compression is detected from the gzip magic bytes, not the name: browsers and archive tools
-    often unpack a `.gz` but keep its name, or the other way round.
+    often unpack a `.gz` but keep its name, or the other way round. A .gz is unpacked only as far
+    as its header promises, so a small file cannot unpack into gigabytes.
     """
     path = Path(path)
     try:
         data = path.read_bytes()
         if data[:2] == _GZIP_MAGIC:
-            data = gzip.decompress(data)
+            data = _gunzip_idx(data, path)
+    except PermissionError:
+        raise DataError(f"{path}: permission denied: DigitPad may not read this file. Check its"
+                        " permissions.") from None
     except (OSError, EOFError, zlib.error) as e:
         raise DataError(f"{path}: cannot read it ({e}). Check the file or download it again."
                         ) from e
@@ -111,7 +129,7 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
     if len(data) < header:
         raise DataError(f"{path}: truncated in its header. Download it again.")
     dims = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    expected = int(np.prod(dims))
+    expected = math.prod(dims)
     if len(data) - header != expected:
         raise DataError(
             f"{path}: {'truncated' if len(data) - header < expected else 'has extra bytes'}: its"
@@ -119,6 +137,29 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
             f" holds {len(data) - header}. Download it again."
         )
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims).copy()
+
+
+def _gunzip_idx(data: bytes, path: Path) -> bytes:
+    """Unpack a gzipped IDX file, at most one byte more than its header says it holds (and never
+    more than MAX_DATA_BYTES), so the size check in read_idx still sees extra bytes."""
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    out = unpacker.decompress(data, 4 + 4 * 255)
+    if len(out) >= 4:
+        ndim = out[3]
+        header = 4 + 4 * ndim
+        out += unpacker.decompress(unpacker.unconsumed_tail, max(0, header - len(out)))
+        if len(out) >= header:
+            dims = [int.from_bytes(out[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+            limit = header + math.prod(dims) + 1
+            if limit > MAX_DATA_BYTES:
+                raise DataError(f"{path}: its header declares {'x'.join(map(str, dims))} ="
+                                f" {limit - header - 1:,} bytes, more than DigitPad loads"
+                                f" ({MAX_DATA_BYTES // 2**30} GB). Use a smaller dataset.")
+            while len(out) < limit and unpacker.unconsumed_tail:
+                out += unpacker.decompress(unpacker.unconsumed_tail, limit - len(out))
+            if len(out) < limit and unpacker.eof and unpacker.unused_data[:2] == _GZIP_MAGIC:
+                out += _gunzip_idx(unpacker.unused_data, path)[: limit - len(out)]  # another member
+    return out  # a truncated stream gives fewer bytes than the header promises: read_idx says so
 
 
 def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
@@ -164,21 +205,28 @@ def load_idx_folder(folder: str | os.PathLike, *, split: bool = True, test_fract
 
     Names may be `train-images-idx3-ubyte` or `train-images.idx3-ubyte`, raw or .gz. Without
     t10k-* files the test split is carved out of the training files when `split` is True, and
-    left empty (None) when it is False.
+    left empty (None) when it is False. A folder with t10k-* files only (the MNIST test set on
+    its own) gives a Dataset with no training digits (`test_only`): it is evaluated on them.
     """
+    check_split(test_fraction, seed)
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError(f"{folder}: no such folder. {_SOURCES_HINT}.")
     train = _read_idx_pair(folder, "train")
-    if train is None:
+    test = _read_idx_pair(folder, "t10k")
+    if train is None and test is None:
         raise DataError(
-            f"{folder}: no IDX training files found: looked for train-images* and train-labels*"
-            " (optionally t10k-images* and t10k-labels*), such as train-images-idx3-ubyte or"
+            f"{folder}: no IDX files found: looked for train-images* and train-labels*"
+            " (and t10k-images* and t10k-labels*), such as train-images-idx3-ubyte or"
             " train-images.idx3-ubyte.gz. Put the MNIST IDX files there, or pass an .npz or"
             " 'mnist' instead."
         )
-    test = _read_idx_pair(folder, "t10k") or (None, None)
-    return _dataset(*train, *test, f"IDX folder {folder}", split, test_fraction, seed)
+    if train is None:
+        train = (np.zeros((0, *IMAGE_SHAPE), np.uint8), np.zeros(0, np.uint8))
+        name = f"IDX folder {folder} (test files only)"
+    else:
+        name = f"IDX folder {folder}"
+    return _dataset(*train, *(test or (None, None)), name, split, test_fraction, seed)
 
 
 # --- .npz -----------------------------------------------------------------------------------------
@@ -189,12 +237,20 @@ def load_npz(path: str | os.PathLike, *, split: bool = True, test_fraction: floa
 
     Images may be (n, 28, 28) or flattened (n, 784), uint8 or float in 0..1 or 0..255.
     """
+    check_split(test_fraction, seed)
     path = Path(path)
     try:
+        npz_arrays(path, MAX_DATA_BYTES)  # what it declares, before anything is unpacked
         with np.load(path, allow_pickle=False) as npz:
             arrays = {key: npz[key] for key in npz.files}
-    # ValueError: neither zip nor .npy (np.load then refuses to unpickle), or an object array.
-    except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile) as e:
+    except NotNpz as e:
+        raise DataError(f"{path}: cannot read it as an .npz: {e}. {_SOURCES_HINT}.") from None
+    except PermissionError:
+        raise DataError(f"{path}: permission denied: DigitPad may not read this file. Check its"
+                        " permissions.") from None
+    # ValueError: a damaged .npy header; the rest: a damaged zip.
+    except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile, zipfile.LargeZipFile,
+            NotImplementedError, RuntimeError) as e:
         raise DataError(f"{path}: cannot read it as an .npz ({e}). {_SOURCES_HINT}.") from e
     missing = [k for k in ("x_train", "y_train") if k not in arrays]
     if ("x_test" in arrays) != ("y_test" in arrays):
@@ -207,7 +263,7 @@ def load_npz(path: str | os.PathLike, *, split: bool = True, test_fraction: floa
                       f"{path} [x_{s}]", f"{path} [y_{s}]")
              for s in ("train", "test") if f"x_{s}" in arrays]
     test = parts[1] if len(parts) > 1 else (None, None)
-    return _dataset(*parts[0], *test, path.name, split, test_fraction, seed)
+    return _dataset(*parts[0], *test, path.name, split, test_fraction, seed, where=path)
 
 
 def _as_images(x: np.ndarray, name: str) -> np.ndarray:
@@ -294,6 +350,7 @@ def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction:
 
     The word 'mnist' always means Keras's MNIST; a folder called mnist is passed as ./mnist.
     """
+    check_split(test_fraction, seed)
     if isinstance(source, str) and source.strip().lower() == "mnist":
         return load_mnist()
     path = Path(source).expanduser()
@@ -330,12 +387,36 @@ def _checked(x: np.ndarray, y: np.ndarray, x_name: object, y_name: object
     return x, y.astype(np.uint8, copy=False)
 
 
+def check_split(test_fraction: float, seed: int) -> None:
+    """ConfigError unless ``test_fraction`` and ``seed`` can split a dataset (checked before any
+    file is read, so the command line and the window give the same message)."""
+    try:
+        fraction_ok = 0.0 < float(test_fraction) < 1.0
+    except (TypeError, ValueError):
+        fraction_ok = False
+    if not fraction_ok:
+        raise ConfigError(f"test_fraction: {test_fraction!r} must be more than 0 and less than 1"
+                          " (the share of the digits set aside for testing, e.g. 0.1).", field="test_fraction")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:
+        raise ConfigError(f"seed: {seed!r} must be a whole number from 0 to {2**32 - 1}.", field="seed")
+
+
 def _dataset(x_train, y_train, x_test, y_test, name: str, split: bool, test_fraction: float,
-             seed: int) -> Dataset:
-    """A Dataset, carving the test split out of the training digits when there is none."""
+             seed: int, where: object = None) -> Dataset:
+    """A Dataset, carving the test split out of the training digits when there is none.
+
+    An empty test split counts as none; a source without a single digit is refused."""
+    if x_test is not None and len(x_test) == 0:
+        x_test = y_test = None
+    if len(x_train) == 0 and x_test is None:
+        raise DataError(f"{where or name}: holds no digits (0 images). Use a dataset with digits"
+                        " in it.")
     carve = x_test is None and split
     if carve:
         x_train, y_train, x_test, y_test = stratified_split(x_train, y_train, test_fraction, seed)
+        if len(x_test) == 0:  # too few digits of each class to set any aside
+            x_test = y_test = None
+            carve = False
     return Dataset(x_train, y_train, x_test, y_test, name, test_from_train=carve)
 
 

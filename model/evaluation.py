@@ -30,7 +30,9 @@ def evaluate(recognizer: Recognizer, x: np.ndarray, y: np.ndarray, batch: int = 
     y = np.asarray(y).astype(np.int64)
     n = len(y)
     if n == 0:
-        raise ValueError("Nothing to evaluate: the data holds no digits.")
+        from .data import DataError
+
+        raise DataError("Nothing to evaluate: the data holds no digits. Use a dataset with digits in it.")
     scale = 1.0 / 255.0 if x.dtype == np.uint8 else 1.0
     preds = np.empty(n, dtype=np.int64)
     nll = 0.0

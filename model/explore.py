@@ -16,8 +16,9 @@ GRID_LIMIT = 200  # digits in a grid picture unless told otherwise
 
 
 def splits(ds: Dataset) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The dataset's splits by name: ``train`` and, when there is one, ``test``."""
-    out = {"train": (ds.x_train, ds.y_train)}
+    """The dataset's splits by name: ``train`` and, when there is one, ``test`` (only ``test`` for a
+    source of test files only)."""
+    out = {} if ds.test_only else {"train": (ds.x_train, ds.y_train)}
     if ds.x_test is not None and ds.y_test is not None:
         out["test"] = (ds.x_test, ds.y_test)
     return out

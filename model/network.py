@@ -24,8 +24,16 @@ ELU_ALPHA = 1.0
 
 
 class ConfigError(DigitPadError, ValueError):
-    """A configuration value out of range; the message names the field and the allowed values."""
+    """A configuration value out of range; the message names the field and the allowed values.
+
+    ``field`` is the NetworkConfig / TrainingConfig field (or load_source argument) at fault, so the
+    command line can name its option (``--learning-rate``) and the window its box."""
+
     title = "Setting out of range"
+
+    def __init__(self, message: str = "", *, field: str | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.field = field
 
 
 def parse_hidden(text: str) -> list[int]:
@@ -53,9 +61,11 @@ class NetworkConfig:
     optimizer: str = "adam"
     learning_rate: float = 1e-3
 
-    def validate(self) -> "NetworkConfig":
-        if not self.hidden or len(self.hidden) > 6 or not all(4 <= int(n) <= 4096 for n in self.hidden):
-            raise ConfigError("hidden: 1 to 6 layers of 4 to 4096 neurons each, e.g. 256,128.")
+    def validate(self) -> NetworkConfig:
+        if (not isinstance(self.hidden, (list, tuple)) or not self.hidden or len(self.hidden) > 6
+                or not all(_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
+            raise ConfigError(f"hidden: {self.hidden!r} is not 1 to 6 layers of 4 to 4096 neurons"
+                              " each, e.g. 256,128.", field="hidden")
         _choice("activation", self.activation, HIDDEN_ACTIVATIONS)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("initializer", self.initializer, INITIALIZERS)
@@ -70,19 +80,33 @@ class NetworkConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "NetworkConfig":
+    def from_dict(cls, d: dict) -> NetworkConfig:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names}).validate()
 
 
 def _choice(name, value, allowed):
     if value not in allowed:
-        raise ConfigError(f"{name}: {value!r} is not one of {', '.join(allowed)}.")
+        raise ConfigError(f"{name}: {value!r} is not one of {', '.join(allowed)}.", field=name)
 
 
 def _range(name, value, lo, hi):
-    if not (lo <= float(value) <= hi):
-        raise ConfigError(f"{name}: {value!r} is outside {lo}..{hi}.")
+    if not (_number(value) and lo <= value <= hi):
+        raise ConfigError(f"{name}: {value!r} must be a number from {lo:g} to {hi:g}.", field=name)
+
+
+def _number(value) -> bool:
+    """A real number (not text, not a bool, not NaN)."""
+    import math
+    import numbers
+
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def _whole(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def build(config: NetworkConfig, steps_per_execution: int = 1):

@@ -23,19 +23,18 @@ form.
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import os
-import shlex
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 from . import paths
+from .card import DataSpec, ExtraData, ModelCard
 from .data import DataError, Dataset, load_source, mnist_cached
 from .errors import Cancelled
 from .samples import SampleError, SampleStore
@@ -153,15 +152,17 @@ class Personalizer:
 
         self._check()
         base = self.base
-        spec: dict | None = None
+        spec: DataSpec | None = None
         if isinstance(base, (str, os.PathLike)):
-            base, spec = load_base(base, info.card, self.seed)
+            base, spec = load_base(base, info.card)
         elif base is None:
-            base, spec, why = load_card_base(info.card, self.seed)
+            base, spec, why = load_card_base(info.card)
             if base is None:
                 notes.append(f"Fine-tuned on your samples only ({why}); the model may forget some of what it "
                              "knew. Pass its training data (--data) to keep it.")
-        extra_spec = card_extra_spec(info.card)
+        elif isinstance(base, Dataset):
+            spec = DataSpec(name=base.name, test_from_train=base.test_from_train)
+        pen = pen_extra(info.card)
         self._check()
 
         def measure(rec) -> dict:
@@ -174,7 +175,7 @@ class Personalizer:
         before = measure(recognizer)
         self._check()
 
-        network = NetworkConfig.from_dict(info.card.get("network") or {})
+        network = NetworkConfig.from_dict(info.card.network)
         network.learning_rate = r.learning_rate or max(1e-6, network.learning_rate * r.lr_factor)
         network.optimizer = r.optimizer or network.optimizer
         network.validate()
@@ -184,10 +185,10 @@ class Personalizer:
             # with, the extra digits its card names (e.g. pen trajectories rendered as ink), so
             # it keeps reading both.
             rng = np.random.default_rng(self.seed)
-            n_extra_all = int(extra_spec.get("n", 0)) if extra_spec else 0
+            n_extra_all = pen.n if pen else 0
             n_base = min(r.base_digits, len(base.y_train) + n_extra_all)
             n_extra = int(round(n_base * n_extra_all / (len(base.y_train) + n_extra_all)))
-            xe, ye = load_extra(extra_spec, n_extra, self.seed) if n_extra else (None, None)
+            xe, ye = load_extra(pen, n_extra, self.seed) if n_extra else (None, None)
             if xe is None:
                 n_extra, n_base = 0, min(r.base_digits, len(base.y_train))
             pick = np.sort(rng.choice(len(base.y_train), n_base - n_extra, replace=False))
@@ -230,16 +231,19 @@ class Personalizer:
             "samples": int(len(y)), "n_finetune": int(len(tune)), "n_heldout": int(len(held)),
             "heldout_ids": [int(i) for i in ids[held]],
             "holdout_fraction": self.holdout_fraction, "seed": self.seed, "repeats": repeats,
-            "base_data": spec, "base_extra": extra_spec if base is not None else None, "recipe": r.to_dict(),
+            "recipe": r.to_dict(),
             "before": before, "after": after, "seconds": round(seconds, 1), "notes": notes,
         }
-        card = model_card(
-            result, name=name, data_name=base.name if base is not None else "your samples only",
-            extra_name=f"{len(tune)} of your samples x{repeats}" if base is not None else None,
-        )
-        card["personalization"] = personalization
+        mine = ExtraData(kind="samples", name=f"{len(tune)} of your samples x{repeats}", n=int(len(tune)) * repeats)
+        if base is not None:
+            kept = (pen,) if pen is not None else ()
+            data_spec = dataclasses.replace(spec, extras=(*kept, mine))
+        else:
+            data_spec = DataSpec(name="your samples only", extras=(mine,))
+        card = model_card(result, name=name, data=data_spec)
+        card.personalization = personalization
         if self.out is not None:
-            from .store import write_model_dir
+            from .saving import write_model_dir
 
             saved = write_model_dir(self.out, card, _writer(result))
         else:
@@ -291,82 +295,36 @@ def split_samples(y: np.ndarray, holdout_fraction: float, seed: int) -> tuple[np
     return np.flatnonzero(~held), np.flatnonzero(held)
 
 
-def base_spec(card: dict, seed: int = 42) -> dict | None:
-    """How to load the data a model was trained on, from its card: {"source", "test_fraction",
-    "seed"}, so its test split is carved exactly as when it was trained. None if unknown."""
-    p = card.get("personalization")
-    if isinstance(p, dict) and isinstance(p.get("base_data"), dict):
-        return dict(p["base_data"])
-    train_seed = (card.get("training") or {}).get("seed", seed)
-    command = card.get("command")
-    if isinstance(command, str) and " train " in f" {command} ":
-        ap = argparse.ArgumentParser(add_help=False)
-        ap.add_argument("--data")
-        ap.add_argument("--test-fraction", type=float, default=0.2)
-        ap.add_argument("--seed", type=int, default=train_seed)
-        try:
-            args, _ = ap.parse_known_args(shlex.split(command)[1:])
-        except (ValueError, SystemExit):
-            args = None
-        if args is not None and args.data:
-            return {"source": args.data, "test_fraction": args.test_fraction, "seed": args.seed}
-    data = card.get("data")
-    source = data.get("source") if isinstance(data, dict) else data if isinstance(data, str) else None
-    if not isinstance(source, str) or not source:
-        return None
-    if source.startswith("MNIST"):
-        source = "mnist"
-    elif source.startswith("IDX folder "):
-        source = source[len("IDX folder "):]
-    return {"source": source, "test_fraction": 0.2, "seed": train_seed}
-
-
-def card_extra_spec(card: dict) -> dict | None:
-    """The extra training digits a model's card names (``digitpad train --extra``) when they can
-    be found: {"source", "reps", "holdout", "seed", "n"}; None otherwise."""
-    p = card.get("personalization")
-    if isinstance(p, dict) and "base_extra" in p:
-        spec = p["base_extra"]
-        return dict(spec) if isinstance(spec, dict) and Path(str(spec.get("source"))).is_file() else None
-    command = card.get("command")
-    if not (isinstance(command, str) and " train " in f" {command} "):
-        return None
-    ap = argparse.ArgumentParser(add_help=False)
-    ap.add_argument("--extra")
-    ap.add_argument("--extra-reps", type=int, default=1)
-    ap.add_argument("--extra-holdout", type=float, default=0.0)
-    ap.add_argument("--seed", type=int, default=(card.get("training") or {}).get("seed", 42))
-    try:
-        args, _ = ap.parse_known_args(shlex.split(command)[1:])
-    except (ValueError, SystemExit):
-        return None
-    if not args.extra:
-        return None
-    path = _find(args.extra)
+def pen_extra(card: ModelCard) -> ExtraData | None:
+    """The pen trajectories a model was trained with (``digitpad train --extra pendigits.tra``),
+    with ``n`` filled in, when the file can be found; None otherwise. Personalising mixes them
+    back in, in the proportion the model saw them, so it keeps reading drawn digits."""
+    extra = card.data.extra("pendigits") if card.data is not None else None
+    path = _find(extra.source) if extra is not None and extra.source else None
     if path is None or path.suffix not in (".tra", ".tes"):
-        return None  # only pen trajectories: other extras are rarely worth loading here
+        return None
     from .pendigits import PendigitsError, holdout_start, read
 
     try:
-        n = holdout_start(len(read(path)[1]), args.extra_holdout) * args.extra_reps
+        n = holdout_start(len(read(path)[1]), extra.holdout) * extra.reps
     except PendigitsError:
         return None
-    return {"source": str(path), "reps": args.extra_reps, "holdout": args.extra_holdout, "seed": args.seed, "n": n}
+    return dataclasses.replace(extra, source=str(path), n=n)
 
 
-def load_extra(spec: dict | None, n: int, seed: int) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """``n`` of the extra digits a spec names, rendered like ``digitpad train --extra`` renders
-    them (only the ones needed: rendering all of them takes seconds)."""
-    if not spec or n <= 0:
+def load_extra(extra: ExtraData | None, n: int, seed: int) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """``n`` of the pen trajectories ``extra`` names, rendered like ``digitpad train --extra``
+    renders them (only the ones needed: rendering all of them takes seconds)."""
+    if extra is None or not extra.source or n <= 0:
         return None, None
     from .pendigits import PendigitsError, holdout_start, read, to_ink
     from .preprocess import STROKE, ink_to_input
 
     try:
-        pts, labels = read(spec["source"])
-    except (PendigitsError, OSError, KeyError):
+        pts, labels = read(extra.source)
+    except (PendigitsError, OSError):
         return None, None
-    cut = holdout_start(len(labels), float(spec.get("holdout", 0.0)))
+    cut = holdout_start(len(labels), extra.holdout)
     rng = np.random.default_rng(seed + 1)
     pick = np.sort(rng.choice(cut, min(n, cut), replace=False))
     x = np.empty((len(pick), 28, 28), dtype=np.uint8)
@@ -378,8 +336,8 @@ def load_extra(spec: dict | None, n: int, seed: int) -> tuple[np.ndarray | None,
 
 
 def _find(source: str) -> Path | None:
-    """A path from a training command: as given (relative to where it ran, usually the project
-    folder), else relative to the project folder."""
+    """A path from a model's card: as recorded (relative to where training ran, usually the
+    project folder), else relative to the project folder."""
     p = Path(source).expanduser()
     for candidate in ([p] if p.is_absolute() else [p, paths.assets_dir().parent / p]):
         if candidate.exists():
@@ -387,28 +345,25 @@ def _find(source: str) -> Path | None:
     return None
 
 
-def load_base(source: str | os.PathLike, card: dict, seed: int = 42) -> tuple[Dataset, dict]:
+def load_base(source: str | os.PathLike, card: ModelCard) -> tuple[Dataset, DataSpec]:
     """A ``--data SOURCE`` as base data, its test split carved as the model's own training carved
     its data (the fraction and seed on its card), so "base" accuracy is on digits it never saw."""
-    known = base_spec(card, seed) or {}
-    spec = {"source": str(source), "test_fraction": float(known.get("test_fraction", 0.2)),
-            "seed": int(known.get("seed", seed))}
-    ds = load_source(source, split=True, test_fraction=spec["test_fraction"], seed=spec["seed"])
-    if str(source).strip().lower() != "mnist":
-        spec["source"] = str(Path(source).expanduser().resolve())
-    return ds, spec
+    known = card.data or DataSpec(name=str(source))
+    ds = load_source(source, split=True, test_fraction=known.test_fraction, seed=known.seed)
+    resolved = "mnist" if str(source).strip().lower() == "mnist" else str(Path(source).expanduser().resolve())
+    return ds, DataSpec.of(ds, resolved, test_fraction=known.test_fraction, seed=known.seed, extras=known.extras)
 
 
-def load_card_base(card: dict, seed: int = 42) -> tuple[Dataset | None, dict | None, str]:
+def load_card_base(card: ModelCard) -> tuple[Dataset | None, DataSpec | None, str]:
     """The base data named by a model card: (dataset, spec, "") or (None, spec, why not)."""
-    spec = base_spec(card, seed)
-    if spec is None:
-        return None, None, "its card does not say what data it was trained on"
-    source = str(spec["source"])
-    if source.strip().lower() == "mnist":
+    spec = card.data
+    if spec is None or not spec.source:
+        return None, spec, "its card does not say what data it was trained on"
+    source = spec.source
+    if source == "mnist":
         if not mnist_cached():
             return None, spec, "MNIST is not downloaded on this machine"
-        candidates = [source]
+        candidates: list = [source]
     else:
         p = Path(source).expanduser()
         candidates = [p] if p.is_absolute() else [p, paths.assets_dir().parent / p]
@@ -417,12 +372,12 @@ def load_card_base(card: dict, seed: int = 42) -> tuple[Dataset | None, dict | N
         if candidate != "mnist" and not Path(candidate).exists():
             continue
         try:
-            ds = load_source(candidate, split=True, test_fraction=float(spec.get("test_fraction", 0.2)),
-                             seed=int(spec.get("seed", seed)))
+            ds = load_source(candidate, split=True, test_fraction=spec.test_fraction, seed=spec.seed)
         except DataError as exc:
             why = f"its training data could not be read: {exc}"
             continue
-        return ds, {**spec, "source": str(Path(candidate).resolve()) if candidate != "mnist" else "mnist"}, ""
+        found = "mnist" if candidate == "mnist" else str(Path(candidate).resolve())
+        return ds, dataclasses.replace(spec, source=found), ""
     return None, spec, why
 
 

@@ -82,7 +82,8 @@ def image_to_input(image: Image.Image) -> np.ndarray | None:
     h, w = ink.shape
     f = BOX * SUPER / max(h, w)
     size = (max(1, round(w * f)), max(1, round(h * f)))
-    scaled = np.asarray(Image.fromarray(ink, mode="F").resize(size, Image.Resampling.BOX if f < 1 else Image.Resampling.BILINEAR))
+    resample = Image.Resampling.BOX if f < 1 else Image.Resampling.BILINEAR
+    scaled = np.asarray(Image.fromarray(ink, mode="F").resize(size, resample))
     canvas = np.zeros((HI, HI), dtype=np.uint8)
     top, left = (HI - size[1]) // 2, (HI - size[0]) // 2
     canvas[top : top + size[1], left : left + size[0]] = np.clip(scaled * 255.0 + 0.5, 0, 255)
@@ -107,6 +108,11 @@ def load_image(path: str | os.PathLike) -> Image.Image:
         raise
     except FileNotFoundError:
         raise ImageInputError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise ImageInputError(f"{path}: permission denied: DigitPad may not read this file. Check"
+                              " its permissions, or copy it somewhere you can read it.") from None
+    except IsADirectoryError:
+        raise ImageInputError(f"{path}: is a folder, not an image. Open an image file inside it.") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "

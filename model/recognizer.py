@@ -19,6 +19,8 @@ WEIGHTS_FORMAT = "digitpad-weights"
 WEIGHTS_VERSION = 1
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu", "softmax", "linear")
 UNSURE_MARGIN = 0.25  # top-1 minus top-2 below this reads as "unsure"
+# The largest network a NetworkConfig allows (6 hidden layers of 4096) is ~350 MB of float32.
+MAX_WEIGHTS_BYTES = 512 * 2**20
 
 
 class ModelError(DigitPadError, RuntimeError):
@@ -96,12 +98,15 @@ class Recognizer:
         self.layers = layers
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Recognizer":
+    def load(cls, path: str | os.PathLike) -> Recognizer:
         """Load ``weights.npz`` (or a model directory holding one)."""
+        from .archives import NotNpz, npz_arrays
+
         path = Path(path)
         if path.is_dir():
             path = path / "weights.npz"
         try:
+            npz_arrays(path, MAX_WEIGHTS_BYTES)  # before loading: what it is, what it declares
             with np.load(path, allow_pickle=False) as f:
                 fmt = str(f["format"]) if "format" in f else None
                 if fmt != WEIGHTS_FORMAT or int(f["version"]) != WEIGHTS_VERSION:
@@ -121,6 +126,11 @@ class Recognizer:
             raise
         except FileNotFoundError:
             raise ModelError(f"{path}: the model's weights are missing.") from None
+        except PermissionError:
+            raise ModelError(f"{path}: permission denied: DigitPad may not read the model's"
+                             " weights. Check the file's permissions.") from None
+        except NotNpz as exc:
+            raise ModelError(f"{path}: the model's weights are damaged or unreadable: {exc}.") from None
         except Exception as exc:  # zip/npz corruption shows up as many exception types
             raise ModelError(f"{path}: the model's weights are damaged or unreadable ({exc}).") from exc
         for i, layer in enumerate(layers):

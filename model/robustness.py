@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
+from .card import ModelCard
 from .errors import Cancelled
 from .evaluation import evaluate
 from .recognizer import Recognizer
@@ -344,16 +345,16 @@ TUTORIAL_NETWORK = {"hidden": [256, 128], "activation": "relu", "dropout": 0.2, 
                     "optimizer": "adam", "learning_rate": 0.001}
 
 
-def is_tutorial_recipe(card: dict) -> bool:
-    """True when a model card says the model is the tutorial's recipe: ``"recipe": "tutorial"``,
+def is_tutorial_recipe(card: ModelCard | None) -> bool:
+    """True when a model card says the model is the tutorial's recipe: ``recipe == "tutorial"``,
     or the tutorial's network (784-256-Dropout 0.2-128-10, ReLU, Adam at 0.001, no L1/L2) trained
     on the digits as they are (``training.augment`` false), as the tutorial did."""
-    if not isinstance(card, dict):
+    if card is None:
         return False
-    if str(card.get("recipe", "")).strip().lower() == "tutorial":
+    if (card.recipe or "").strip().lower() == "tutorial":
         return True
-    net, training = card.get("network"), card.get("training")
-    if not isinstance(net, dict) or not isinstance(training, dict):
+    net, training = card.network, card.training
+    if not net or not training:
         return False
     for key, want in TUTORIAL_NETWORK.items():
         got = net.get(key)

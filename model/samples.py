@@ -15,36 +15,28 @@ Why SQLite (the standard library's ``sqlite3``) and not a folder of files:
   migrates.
 * **A damaged file** (not SQLite, or failing ``PRAGMA quick_check``) is moved aside to
   ``samples.sqlite3.corrupt-<timestamp>`` (with its ``-wal``), the samples that can still be read
-  from it are copied over, and a fresh store starts; :attr:`SampleStore.recovery_message` says so.
+  from it are copied over, and a fresh store starts; :attr:`SampleStore.recovery_message` says so
+  (:mod:`model.sample_salvage`).
 
 The schema version is ``PRAGMA user_version``; :data:`MIGRATIONS` takes a store from one version
 to the next. No Qt here; NumPy and Pillow only.
 """
 from __future__ import annotations
 
-import csv
-import datetime as _dt
-import io
 import json
 import os
-import re
-import shutil
 import sqlite3
-import tempfile
 import threading
-import uuid
-import warnings
-import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
-from .errors import DigitPadError
 from . import paths
-from .archives import zip_errors
-from .ink import Ink, InkError
+from .ink import Ink
+from .sample import COLUMNS, Sample, SampleError, as_digit, as_uint8, now_iso, sample_from_row
+from .sample_archive import read_archive, write_archive
+from .sample_salvage import Damaged, is_corruption, move_aside, not_sqlite, salvage_rows
 
 FILENAME = "samples.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -53,11 +45,6 @@ BUSY_TIMEOUT_MS = 10_000
 # off on the store's connection and done by a short-lived thread on its own connection instead,
 # which does not block writers; closing the last connection checkpoints and removes the WAL.
 CHECKPOINT_EVERY = 200  # commits
-MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; a sample's ink is ~1-5 kB
-MAX_IMPORT_FILES = 100_000
-MAX_ENTRY_BYTES = 8 * 2**20  # one ink JSON or PNG
-_ENTRY = re.compile(r"^(\d{1,12})_([0-9])\.(json|png)$")
-CSV_FIELDS = ("id", "label", "file", "predicted", "model_id", "created")
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.
@@ -75,39 +62,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-_COLUMNS = "id, label, image, ink, predicted, model_id, created"
-
-
-class SampleError(DigitPadError, RuntimeError):
-    """A sample or sample file that cannot be stored, found or read; the message says what to do."""
-    title = "Cannot use your samples"
-
-
-@dataclass(frozen=True)
-class Sample:
-    id: int
-    label: int
-    image: np.ndarray  # (28, 28) uint8, white digit on black
-    ink_json: str | None  # the drawing as DigitPad ink JSON; None for samples added from images
-    predicted: int | None
-    model_id: str | None
-    created: str  # ISO 8601 local time with offset
-
-    @property
-    def ink(self) -> Ink | None:
-        """The drawing (parsed on demand, so listing thousands of samples stays fast)."""
-        if self.ink_json is None:
-            return None
-        return Ink.from_dict(json.loads(self.ink_json), f"sample {self.id}")
-
-    @property
-    def kind(self) -> str:
-        return "image" if self.ink_json is None else "ink"
-
-    @property
-    def correct(self) -> bool | None:
-        """Whether the model that saw it read it right (None when no prediction was recorded)."""
-        return None if self.predicted is None else self.predicted == self.label
 
 
 class SampleStore:
@@ -121,6 +75,7 @@ class SampleStore:
         self.path = Path(path) if path is not None else paths.data_home() / FILENAME
         self.recovered_from: Path | None = None
         self.recovery_message: str | None = None
+        self.salvaged = self.lost = 0  # samples copied from / lost with a damaged file
         self._lock = threading.RLock()
         self._added: list[int] = []  # ids added through this object, for undo_last_add
         self._conn: sqlite3.Connection | None = None
@@ -144,7 +99,7 @@ class SampleStore:
         return conn
 
     def _open(self) -> sqlite3.Connection:
-        reason = _not_sqlite(self.path)
+        reason = not_sqlite(self.path)
         if reason is None:  # else SQLite is not even asked: it could discard the file's WAL
             conn = self._connect()
             try:
@@ -152,10 +107,10 @@ class SampleStore:
                 return conn
             except sqlite3.DatabaseError as exc:
                 conn.close()
-                if not _is_corruption(exc):
+                if not is_corruption(exc):
                     raise _as_sample_error(exc, f"Cannot open the sample store {self.path}") from None
                 reason = str(exc)
-            except _Damaged as exc:
+            except Damaged as exc:
                 conn.close()
                 reason = str(exc)
             except BaseException:
@@ -168,12 +123,16 @@ class SampleStore:
         except sqlite3.Error as exc:
             conn.close()
             raise _as_sample_error(exc, f"Cannot start a new sample store at {self.path}") from None
-        salvaged = self._salvage(conn)
+        salvaged, lost = self._salvage(conn)
+        self.salvaged, self.lost = salvaged, lost
+        if salvaged:
+            outcome = (f"{salvaged} sample(s) could be read from the damaged file and were copied"
+                       f" over; {lost} could not be read" + (" and are lost." if lost else "."))
+        else:
+            outcome = "no samples could be read from the damaged file."
         self.recovery_message = (
             f"The sample store {self.path} was damaged ({reason}). It was kept as "
-            f"{self.recovered_from} and a new store was started; "
-            + (f"{salvaged} sample(s) could be read from the damaged file and were copied over."
-               if salvaged else "no samples could be read from the damaged file.")
+            f"{self.recovered_from} and a new store was started; {outcome}"
         )
         return conn
 
@@ -186,7 +145,7 @@ class SampleStore:
         conn.execute("PRAGMA synchronous = NORMAL")
         result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            raise _Damaged("; ".join(map(str, result[:3])))
+            raise Damaged("; ".join(map(str, result[:3])))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise SampleError(
@@ -209,53 +168,20 @@ class SampleStore:
 
     def _recover(self, reason: str) -> None:
         """Move the damaged file (and its WAL) aside; never delete it."""
-        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 2
-        while aside.exists():
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        try:
-            os.replace(self.path, aside)
-            for suffix in ("-wal", "-shm"):
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    os.replace(side, aside.with_name(aside.name + suffix))
-        except OSError as exc:
-            raise SampleError(
-                f"The sample store {self.path} is damaged ({reason}) and could not be moved aside "
-                f"({exc}). Move or rename it yourself, then start DigitPad again."
-            ) from None
-        self.recovered_from = aside
+        self.recovered_from = move_aside(self.path, reason)
 
-    def _salvage(self, conn: sqlite3.Connection) -> int:
-        """Copy the rows that can still be read from the moved-aside file (read from a scratch
-        copy of it and its WAL, so the kept file stays exactly as it was); stop at the damage."""
-        rows = []
-        try:
-            with tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".salvage-") as scratch:
-                copy = Path(scratch) / FILENAME
-                shutil.copyfile(self.recovered_from, copy)
-                wal = self.recovered_from.with_name(self.recovered_from.name + "-wal")
-                if wal.exists():
-                    shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-                old = sqlite3.connect(copy)
-                try:
-                    for row in old.execute(f"SELECT {_COLUMNS} FROM samples ORDER BY id"):
-                        rows.append(row)
-                finally:
-                    old.close()
-        except (sqlite3.Error, OSError):
-            pass  # not SQLite at all, or damaged from here on: keep what was read
-        good = [r for r in rows if _valid_row(r)]
+    def _salvage(self, conn: sqlite3.Connection) -> tuple[int, int]:
+        """Copy the rows that can still be read from the moved-aside file, row by row around the
+        damage; (how many were copied, how many could not be read)."""
+        good, lost = salvage_rows(self.recovered_from, self.path.parent)
         if good:
             with self._write(conn):
-                conn.executemany(f"INSERT OR IGNORE INTO samples ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", good)
-        return len(good)
+                conn.executemany(f"INSERT OR IGNORE INTO samples ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", good)
+        return len(good), lost
 
     # -- writing ---------------------------------------------------------------------------------
     class _Tx:
-        def __init__(self, store: "SampleStore", conn: sqlite3.Connection):
+        def __init__(self, store: SampleStore, conn: sqlite3.Connection):
             self.store, self.conn = store, conn
 
         def __enter__(self):
@@ -292,7 +218,7 @@ class SampleStore:
         except sqlite3.Error:
             pass  # the next checkpoint (or closing the store) does it
 
-    def _write(self, conn: sqlite3.Connection | None = None) -> "SampleStore._Tx":
+    def _write(self, conn: sqlite3.Connection | None = None) -> SampleStore._Tx:
         return SampleStore._Tx(self, conn or self._db())
 
     def _db(self) -> sqlite3.Connection:
@@ -304,8 +230,8 @@ class SampleStore:
             predicted: int | None = None, model_id: str | None = None) -> int:
         """Store one sample; its new id. ``image`` (28, 28) floats 0..1 or uint8 (white on black);
         None computes it from ``ink`` with the current preprocessing."""
-        label = _digit(label, "label")
-        predicted = None if predicted is None else _digit(predicted, "predicted digit")
+        label = as_digit(label, "label")
+        predicted = None if predicted is None else as_digit(predicted, "predicted digit")
         ink_json = None
         if ink is not None:
             if not isinstance(ink, Ink):
@@ -319,10 +245,10 @@ class SampleStore:
                 image = ink_to_input(ink)
         if image is None:
             raise SampleError("A sample needs an image or a drawing.")
-        pixels = _as_uint8(image)
+        pixels = as_uint8(image)
         if not pixels.any():
             raise SampleError("The image is blank: there is no digit to store.")
-        created = _now()
+        created = now_iso()
         try:
             with self._write() as conn:
                 cur = conn.execute(
@@ -336,7 +262,7 @@ class SampleStore:
         return sample_id
 
     def relabel(self, sample_id: int, label: int) -> None:
-        label = _digit(label, "label")
+        label = as_digit(label, "label")
         try:
             with self._write() as conn:
                 n = conn.execute("UPDATE samples SET label = ? WHERE id = ?", (label, int(sample_id))).rowcount
@@ -375,23 +301,25 @@ class SampleStore:
                 raise _as_sample_error(exc, "The samples could not be read") from None
 
     def get(self, sample_id: int) -> Sample:
-        rows = self._query(f"SELECT {_COLUMNS} FROM samples WHERE id = ?", (int(sample_id),))
+        rows = self._query(f"SELECT {COLUMNS} FROM samples WHERE id = ?", (int(sample_id),))
         if not rows:
             raise SampleError(f"There is no sample {sample_id}; it may have been deleted.")
-        return _sample(rows[0])
+        return sample_from_row(rows[0])
 
     def list(self, label: int | None = None) -> list[Sample]:
         """All samples (or one digit's), oldest first."""
         if label is None:
-            rows = self._query(f"SELECT {_COLUMNS} FROM samples ORDER BY id")
+            rows = self._query(f"SELECT {COLUMNS} FROM samples ORDER BY id")
         else:
-            rows = self._query(f"SELECT {_COLUMNS} FROM samples WHERE label = ? ORDER BY id", (_digit(label, "label"),))
-        return [_sample(r) for r in rows]
+            rows = self._query(f"SELECT {COLUMNS} FROM samples WHERE label = ? ORDER BY id",
+                               (as_digit(label, "label"),))
+        return [sample_from_row(r) for r in rows]
 
     def ids(self, label: int | None = None) -> np.ndarray:
         """Sample ids in the order of :meth:`list` and :meth:`arrays`."""
         where, params = _where(label)
-        return np.array([r[0] for r in self._query(f"SELECT id FROM samples{where} ORDER BY id", params)], dtype=np.int64)
+        rows = self._query(f"SELECT id FROM samples{where} ORDER BY id", params)
+        return np.array([r[0] for r in rows], dtype=np.int64)
 
     def __len__(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM samples")[0][0])
@@ -432,33 +360,9 @@ class SampleStore:
     def export_zip(self, path: str | os.PathLike) -> int:
         """Write every sample to a zip: ``NNNNN_label.json`` ink files (``.png`` 28x28 images for
         samples added from images) and ``labels.csv``; how many samples it holds."""
-        from PIL import Image
-
         path = Path(path)
         samples = self.list()
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                table = io.StringIO()
-                writer = csv.writer(table, lineterminator="\n")
-                writer.writerow(CSV_FIELDS)
-                for s in samples:
-                    name = f"{s.id:05d}_{s.label}." + ("png" if s.ink_json is None else "json")
-                    if s.ink_json is None:
-                        buf = io.BytesIO()
-                        Image.fromarray(s.image, mode="L").save(buf, format="PNG")
-                        zf.writestr(name, buf.getvalue())
-                    else:
-                        zf.writestr(name, s.ink_json)
-                    writer.writerow([s.id, s.label, name, "" if s.predicted is None else s.predicted,
-                                     s.model_id or "", s.created])
-                zf.writestr("labels.csv", table.getvalue())
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise SampleError(f"Could not export the samples to {path} ({exc}).") from None
+        write_archive(samples, path)
         return len(samples)
 
     def import_zip(self, path: str | os.PathLike) -> int:
@@ -470,20 +374,19 @@ class SampleStore:
         not added twice. Labels come from ``labels.csv`` when it lists the file, else the name.
         """
         path = Path(path)
-        parsed = _read_archive(path)
+        parsed = read_archive(path)
         try:
             with self._write() as conn:
-                existing = {(int(r[0]), bytes(r[1]), r[2]) for r in conn.execute("SELECT label, image, ink FROM samples")}
+                existing = {(int(r[0]), bytes(r[1]), r[2])
+                            for r in conn.execute("SELECT label, image, ink FROM samples")}
                 added = 0
                 for row in parsed:
                     key = row[:3]  # the same label, image and drawing: already here
                     if key in existing:
                         continue
                     existing.add(key)
-                    conn.execute(
-                        "INSERT INTO samples (label, image, ink, predicted, model_id, created) VALUES (?, ?, ?, ?, ?, ?)",
-                        row,
-                    )
+                    conn.execute("INSERT INTO samples (label, image, ink, predicted, model_id, created) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", row)
                     added += 1
         except sqlite3.Error as exc:
             raise _as_sample_error(exc, f"Nothing was imported from {path}") from None
@@ -503,7 +406,7 @@ class SampleStore:
                 finally:
                     self._conn = None
 
-    def __enter__(self) -> "SampleStore":
+    def __enter__(self) -> SampleStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -511,32 +414,6 @@ class SampleStore:
 
 
 # ---------------------------------------------------------------------------------------- helpers
-class _Damaged(Exception):
-    """PRAGMA quick_check found damage."""
-
-
-def _not_sqlite(path: Path) -> str | None:
-    """Why the file is not a SQLite database (its header is wrong), or None (it may be one)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise SampleError(f"Cannot read the sample store {path} ({exc}).") from None
-    if not head or head == b"SQLite format 3\x00":
-        return None  # an empty file is a new database
-    return "the file is not a SQLite database"
-
-
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text
-
-
 def _as_sample_error(exc: sqlite3.Error, what: str) -> SampleError:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
@@ -554,175 +431,5 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _digit(value, what: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
-    try:
-        d = int(value)
-    except ValueError:
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.") from None
-    if not 0 <= d <= 9:
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
-    return d
-
-
-def _as_uint8(image) -> np.ndarray:
-    x = np.asarray(image)
-    if x.shape == (784,):
-        x = x.reshape(28, 28)
-    if x.shape != (28, 28):
-        raise SampleError(f"A sample image must be 28x28 pixels, not {'x'.join(map(str, x.shape))}.")
-    if x.dtype == np.uint8:
-        return np.ascontiguousarray(x)
-    if not np.issubdtype(x.dtype, np.number) or not np.isfinite(x).all():
-        raise SampleError("A sample image must hold finite numbers.")
-    if x.min() < 0 or x.max() > 1.0 + 1e-6:
-        raise SampleError("A sample image given as floats must hold values from 0 to 1.")
-    return np.clip(x.astype(np.float64) * 255.0 + 0.5, 0, 255).astype(np.uint8)
-
-
-def _now() -> str:
-    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
 def _where(label) -> tuple[str, tuple]:
-    return ("", ()) if label is None else (" WHERE label = ?", (_digit(label, "label"),))
-
-
-def _sample(row) -> Sample:
-    sid, label, image, ink, predicted, model_id, created = row
-    img = np.frombuffer(image, dtype=np.uint8).reshape(28, 28)
-    return Sample(int(sid), int(label), img, ink, None if predicted is None else int(predicted),
-                  model_id, str(created))
-
-
-def _valid_row(row) -> bool:
-    try:
-        sid, label, image, ink, predicted, model_id, created = row
-        return (isinstance(sid, int) and isinstance(label, int) and 0 <= label <= 9
-                and isinstance(image, bytes) and len(image) == 784
-                and (ink is None or isinstance(ink, str)) and (predicted is None or 0 <= predicted <= 9)
-                and isinstance(created, str))
-    except (TypeError, ValueError):
-        return False
-
-
-def _read_archive(path: Path) -> list[tuple]:
-    """Validated rows (label, image bytes, ink json, predicted, model_id, created) of an archive."""
-    from .preprocess import ImageInputError, ink_to_input
-
-    def bad(why: str) -> SampleError:
-        return SampleError(f"{path} is not a DigitPad samples archive: {why}")
-
-    with zip_errors(path, SampleError, bad), zipfile.ZipFile(path) as zf:
-        entries = [e for e in zf.infolist() if not e.is_dir() and not _junk(e.filename)]
-        if len(entries) > MAX_IMPORT_FILES + 1:
-            raise bad(f"it holds {len(entries)} files (at most {MAX_IMPORT_FILES} samples).")
-        if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
-            raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
-        names = [e.filename for e in entries]
-        files = {}
-        for e in entries:
-            if e.filename == "labels.csv":
-                continue
-            m = _ENTRY.match(e.filename)
-            if not m:
-                raise bad(f"unexpected entry {e.filename!r} (expected NNNNN_label.json or "
-                          "NNNNN_label.png files and labels.csv).")
-            if e.file_size > MAX_ENTRY_BYTES:
-                raise bad(f"{e.filename} is {e.file_size} bytes, too large for one sample.")
-            files[e.filename] = e
-        if len(set(names)) != len(names):
-            raise bad("it holds the same file name twice.")
-        if not files:
-            raise bad("it holds no samples (NNNNN_label.json or NNNNN_label.png files).")
-        meta = _read_labels_csv(zf, set(files), bad) if "labels.csv" in names else {}
-        rows = []
-        for name in sorted(files, key=lambda n: (int(_ENTRY.match(n).group(1)), n)):
-            m = _ENTRY.match(name)
-            info = meta.get(name, {})
-            label = info.get("label", int(m.group(2)))
-            data = zf.read(files[name])
-            where = f"{path.name}:{name}"
-            if m.group(3) == "json":
-                try:
-                    ink = Ink.from_dict(json.loads(data.decode("utf-8")), where)
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    raise bad(f"{name} is not valid JSON ({exc}).") from None
-                except InkError as exc:
-                    raise bad(str(exc)) from None
-                image = ink_to_input(ink)
-                ink_json = json.dumps(ink.to_dict(), separators=(",", ":"))
-            else:
-                try:
-                    image = _png_to_input(data, where)
-                except ImageInputError as exc:
-                    raise bad(str(exc)) from None
-                ink_json = None
-            if image is None:
-                raise bad(f"{name} holds no digit (nothing drawn).")
-            rows.append((label, _as_uint8(image).tobytes(), ink_json, info.get("predicted"),
-                         info.get("model_id"), info.get("created") or _now()))
-        return rows
-
-
-def _junk(name: str) -> bool:
-    """Files archive tools add on their own (macOS resource forks, Finder metadata)."""
-    return name.startswith("__MACOSX/") or Path(name).name.startswith(".")
-
-
-def _read_labels_csv(zf: zipfile.ZipFile, files: set[str], bad) -> dict[str, dict]:
-    try:
-        text = zf.read("labels.csv").decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise bad("labels.csv is not UTF-8 text.") from None
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or not {"label", "file"} <= set(reader.fieldnames):
-        raise bad(f"labels.csv must have the columns {', '.join(CSV_FIELDS)}.")
-    meta = {}
-    for line, row in enumerate(reader, start=2):
-        name = (row.get("file") or "").strip()
-        if name not in files:
-            raise bad(f"labels.csv line {line} names {name!r}, which is not in the archive.")
-        try:
-            label = _digit((row.get("label") or "").strip(), "label")
-            pred = (row.get("predicted") or "").strip()
-            predicted = _digit(pred, "predicted digit") if pred else None
-        except SampleError as exc:
-            raise bad(f"labels.csv line {line}: {exc}") from None
-        created = (row.get("created") or "").strip()
-        if created:
-            try:
-                _dt.datetime.fromisoformat(created)
-            except ValueError:
-                raise bad(f"labels.csv line {line}: created {created!r} is not an ISO date.") from None
-        meta[name] = {"label": label, "predicted": predicted,
-                      "model_id": (row.get("model_id") or "").strip() or None, "created": created or None}
-    return meta
-
-
-def _png_to_input(data: bytes, where: str) -> np.ndarray | None:
-    """An image from an archive as the network's input: a 28x28 greyscale image is already one
-    (that is what export writes) and is kept as it is; any other image is preprocessed."""
-    from PIL import Image, UnidentifiedImageError
-
-    from .preprocess import MAX_IMAGE_PIXELS, ImageInputError, image_to_input
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ImageInputError(f"{where}: the image is too large to be a digit.")
-            image.load()
-    except ImageInputError:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageInputError(f"{where}: the image is too large to be a digit.") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ImageInputError(f"{where}: not an image DigitPad can read ({exc}).") from None
-    if image.size == (28, 28) and image.mode == "L":
-        x = np.asarray(image, dtype=np.uint8)
-        border = np.concatenate([x[0], x[-1], x[:, 0], x[:, -1]])
-        return 255 - x if np.median(border) > 127 else x.copy()
-    return image_to_input(image)
+    return ("", ()) if label is None else (" WHERE label = ?", (as_digit(label, "label"),))

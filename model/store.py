@@ -3,83 +3,54 @@
 Layout under the data home (``DIGITPAD_HOME`` moves it)::
 
     models/<id>/{card.json, weights.npz, model.keras}   one directory per user model
-    models/.staging-*  models/.trash-*                   in-flight saves/deletes, never listed
+    models/.staging-T  models/.lock-T  models/.trash-*  in-flight saves/deletes, never listed
     active-model.json                                    {"id": "<id>" | "default"}
 
 A model becomes visible only by renaming a complete, fsynced directory into ``models/``, and
 disappears by renaming it out again before it is removed, so a crash at any moment leaves either
 the whole model or none of it. Nothing here imports TensorFlow: a model is checked by loading its
 ``weights.npz`` with the NumPy :class:`Recognizer`.
+
+A model is written by :mod:`model.saving` (staged, fsynced, renamed into place, with locks that
+tell a running save from a killed one); :mod:`model.model_dir` reads and checks one.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import os
 import re
 import shutil
-import tempfile
-import time
 import unicodedata
 import uuid
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
-from .errors import DigitPadError
-from . import paths
-from .archives import zip_errors
+from . import paths, saving
+from .archives import NotNpz, npz_arrays, zip_errors
+from .card import CARD_FORMAT, CARD_VERSION, CardError, ModelCard
+from .model_dir import (
+    ModelInfo,
+    StoreError,
+    inspect_dir,
+    json_default,
+    load_weights,
+    local_now,
+    parse_json,
+    read_json,
+    reread,
+)
 from .recognizer import ModelError, Recognizer
+from .saving import dead_owner, fsync_dir, fsync_file, lock_tokens, new_lock, recover_model_dir, write_json_atomic
 
-CARD_FORMAT = "digitpad-model"
-CARD_VERSION = 1
+__all__ = ["CARD_FORMAT", "CARD_VERSION", "DEFAULT_ID", "ModelInfo", "ModelStore", "StoreError"]
+
 DEFAULT_ID = "default"
 ARCHIVE_NAMES = ("card.json", "weights.npz", "model.keras")
 MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; the default network's files are ~3 MB
-STALE_STAGING_SECONDS = 3600  # younger staging dirs may belong to another DigitPad mid-save
-
-
-class StoreError(DigitPadError, RuntimeError):
-    """A model that cannot be found, read, saved or changed; the message says what to do."""
-    title = "Cannot use the model"
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    id: str  # "default" for the shipped model, else the user model's directory name
-    path: Path
-    card: dict = field(hash=False)
-    read_only: bool
-
-    @property
-    def name(self) -> str:
-        return str(self.card.get("name") or self.id)
-
-    @property
-    def accuracy(self) -> float | None:
-        metrics = self.card.get("metrics")
-        acc = metrics.get("test_accuracy") if isinstance(metrics, dict) else None
-        return float(acc) if isinstance(acc, (int, float)) and acc else None
-
-    @property
-    def created(self) -> str:
-        return str(self.card.get("created") or "")
-
-    def summary(self) -> str:
-        """One line, e.g. ``My net — 97.9% on MNIST test (2026-11-22)``.
-
-        The data set's label is ``card["data"]`` when a string, else its ``name`` or ``source``.
-        """
-        text = self.name
-        if self.accuracy is not None:
-            data = self.card.get("data")
-            if isinstance(data, dict):
-                data = data.get("name") or data.get("source")
-            text += f" — {self.accuracy:.1%}" + (f" on {data} test" if data else " test accuracy")
-        if self.created:
-            text += f" ({self.created[:10]})"
-        return text
 
 
 class ModelStore:
@@ -90,6 +61,22 @@ class ModelStore:
         self.default_dir = Path(default_dir) if default_dir is not None else paths.default_model_dir()
         self.fallback_reason: str | None = None
         self._problems: list[str] = []
+        self.recover()
+
+    def recover(self) -> None:
+        """Remove what killed saves and deletes left in ``models/`` (a save still running in
+        another process keeps its folder). Runs on every start and save; never raises."""
+        try:
+            if not self.models_dir.is_dir():
+                return
+            for path in self.models_dir.glob(".trash-*"):
+                shutil.rmtree(path, ignore_errors=True)
+            for token in lock_tokens(self.models_dir, ".staging-", ".lock-"):
+                with dead_owner(self.models_dir / f".lock-{token}") as dead:
+                    if dead:
+                        shutil.rmtree(self.models_dir / f".staging-{token}", ignore_errors=True)
+        except OSError:
+            pass  # a read-only or vanished home: nothing to put right here
 
     # -- reading ---------------------------------------------------------------------------------
     def list(self) -> list[ModelInfo]:
@@ -105,7 +92,7 @@ class ModelStore:
                 if path.name.startswith(".") or not path.is_dir():
                     continue
                 try:
-                    models.append(_inspect(path.name, path, read_only=False))
+                    models.append(inspect_dir(path.name, path, read_only=False))
                 except StoreError as exc:
                     problems.append(str(exc))
         models.sort(key=lambda m: (_timestamp(m), m.id), reverse=True)
@@ -117,7 +104,7 @@ class ModelStore:
 
     def default(self) -> ModelInfo:
         try:
-            return _inspect(DEFAULT_ID, self.default_dir, read_only=True)
+            return inspect_dir(DEFAULT_ID, self.default_dir, read_only=True)
         except StoreError as exc:
             raise StoreError(f"The shipped default model is unusable: {exc} Reinstall DigitPad.") from None
 
@@ -127,7 +114,7 @@ class ModelStore:
         path = self._user_dir(model_id)
         if not path.is_dir():
             raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list.")
-        return _inspect(model_id, path, read_only=False)
+        return inspect_dir(model_id, path, read_only=False)
 
     def resolve(self, model: str | os.PathLike | None) -> ModelInfo:
         """What ``--model`` names: None is the active model; an existing directory is that model
@@ -135,6 +122,8 @@ class ModelStore:
         if model is None:
             return self.active()
         path = Path(model)
+        if path.name and not path.name.startswith("."):
+            recover_model_dir(path)  # a --out DIR whose save was killed: put it right first
         if not path.is_dir():
             return self.get(os.fspath(model))
         path = path.resolve()
@@ -142,15 +131,16 @@ class ModelStore:
             return self.default()
         if path.parent == self.models_dir.resolve() and not path.name.startswith("."):
             return self.get(path.name)
-        return _inspect(path.name, path, read_only=True)
+        return inspect_dir(path.name, path, read_only=True)
 
     def active(self) -> ModelInfo:
         """The active model, else the default; ``fallback_reason`` says why when it fell back."""
         self.fallback_reason = None
         if not self.active_file.exists():
             return self.default()
+        model_id = None
         try:
-            model_id = json.loads(self.active_file.read_text(encoding="utf-8"))["id"]
+            model_id = read_json(self.active_file)["id"]
             return self.get(model_id)
         except StoreError as exc:
             self.fallback_reason = (f"The active model {model_id!r} cannot be used ({exc}); "
@@ -158,11 +148,12 @@ class ModelStore:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             self.fallback_reason = (f"{self.active_file} is unreadable ({exc}); "
                                     "using the shipped default model instead.")
+        logging.getLogger("digitpad.store").warning("%s", self.fallback_reason)  # the user's log (app/logs.py)
         return self.default()
 
     def load_recognizer(self, model_id: str | None = None) -> Recognizer:
         info = self.active() if model_id is None else self.get(model_id)
-        return _load_weights(info.path)
+        return load_weights(info.path)
 
     def keras_path(self, model_id) -> Path:
         info = self.get(model_id)
@@ -173,53 +164,60 @@ class ModelStore:
         return path
 
     # -- changing --------------------------------------------------------------------------------
-    def save(self, card: dict, write: Callable[[Path], None], *, name: str | None = None) -> ModelInfo:
+    def save(self, card: ModelCard, write: Callable[[Path], None], *, name: str | None = None) -> ModelInfo:
         """Save a new model: ``write(staging_dir)`` writes ``model.keras`` and ``weights.npz``.
 
         Only a complete model whose weights load is renamed into place; on any failure the
         staging directory is removed and existing models are untouched.
         """
-        card = dict(card)
-        name = str(name or card.get("name") or "").strip() or "Model"
-        now = _now()
-        card.update(format=CARD_FORMAT, version=CARD_VERSION, name=name)
-        card.setdefault("created", now.isoformat(timespec="seconds"))
+        name = str(name or card.name or "").strip() or "Model"
+        now = local_now()
+        card = dataclasses.replace(card, name=name, created=card.created or now.isoformat(timespec="seconds"))
         try:
-            json.dumps(card, default=_plain)
+            json.dumps(card.to_dict(), default=json_default)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"The model was not saved: its card cannot be written as JSON ({exc}).") from None
         self.models_dir.mkdir(parents=True, exist_ok=True)
-        self._sweep()
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.models_dir))
+        self.recover()
+        lock, token = new_lock(self.models_dir, ".lock-")
+        staging = self.models_dir / f".staging-{token}"
         try:
+            staging.mkdir()
+            saving.save_step("staged")
             write(staging)
+            saving.save_step("written")
             try:
                 Recognizer.load(staging / "weights.npz")
             except ModelError as exc:
                 raise StoreError(f"The model was not saved: its weights.npz does not load ({exc}).") from None
             base = f"{_slug(name)}-{now:%Y%m%d-%H%M%S}"
             for n in range(1, 1000):
-                card["id"] = model_id = base if n == 1 else f"{base}-{n}"
+                model_id = base if n == 1 else f"{base}-{n}"
+                card.id = model_id
                 target = self.models_dir / model_id
                 if target.exists():
                     continue
-                write_json_atomic(staging / "card.json", card)
+                write_json_atomic(staging / "card.json", card.to_dict())
                 for f in staging.rglob("*"):
                     if f.is_file():
-                        _fsync_file(f)
-                _fsync_dir(staging)
+                        fsync_file(f)
+                fsync_dir(staging)
+                saving.save_step("complete")
                 try:
                     os.rename(staging, target)  # fails if another process took the name meanwhile
                 except OSError:
                     if target.exists():
                         continue
                     raise
-                _fsync_dir(self.models_dir)
-                return ModelInfo(model_id, target, json.loads(json.dumps(card, default=_plain)), False)
+                fsync_dir(self.models_dir)
+                saving.save_step("renamed")
+                return ModelInfo(model_id, target, reread(card), False)
             raise StoreError(f"The model was not saved: too many models named {base!r}.")
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            lock.release()
 
     def activate(self, model_id: str) -> ModelInfo:
         info = self.get(model_id)
@@ -249,8 +247,8 @@ class ModelStore:
         if not name:
             raise StoreError("A model's name cannot be empty.")
         info = self.get(model_id)
-        card = {**info.card, "name": name}
-        write_json_atomic(info.path / "card.json", card)
+        card = dataclasses.replace(info.card, name=name)
+        write_json_atomic(info.path / "card.json", card.to_dict())
         return ModelInfo(info.id, info.path, card, False)
 
     # -- exchange --------------------------------------------------------------------------------
@@ -264,7 +262,7 @@ class ModelStore:
                 for name in ARCHIVE_NAMES:
                     if (info.path / name).is_file():
                         zf.write(info.path / name, name)
-            _fsync_file(tmp)
+            fsync_file(tmp)
             os.replace(tmp, zip_path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -290,12 +288,10 @@ class ModelStore:
             if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
                 raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
             try:
-                card = json.loads(zf.read("card.json").decode("utf-8"))
+                card = ModelCard.from_dict(parse_json(zf.read("card.json")))
             except ValueError as exc:
                 raise bad(f"card.json is not valid JSON ({exc}).") from None
-            try:
-                _check_card(card)
-            except StoreError as exc:
+            except CardError as exc:
                 raise bad(f"card.json {exc}") from None
 
             def write(staging: Path) -> None:
@@ -303,6 +299,14 @@ class ModelStore:
                     if n != "card.json":
                         with zf.open(n) as src, open(staging / n, "wb") as dst:
                             shutil.copyfileobj(src, dst)  # zipfile stops at the declared size
+                # weights.npz is itself a zip: a few KB of it can declare a 1 GB array of zeros.
+                try:
+                    npz_arrays(staging / "weights.npz", MAX_IMPORT_BYTES)
+                except NotNpz as exc:
+                    raise bad(f"weights.npz is not usable: {exc}.") from None
+                except (OSError, ValueError, zipfile.BadZipFile, EOFError, RuntimeError,
+                        NotImplementedError) as exc:
+                    raise bad(f"weights.npz is not a readable .npz ({exc}).") from None
 
             try:
                 return self.save(card, write)
@@ -318,74 +322,9 @@ class ModelStore:
 
     def _active_id(self) -> str | None:
         try:
-            return json.loads(self.active_file.read_text(encoding="utf-8")).get("id")
+            return read_json(self.active_file).get("id")
         except (OSError, ValueError, AttributeError):
             return None
-
-    def _sweep(self) -> None:
-        """Remove what crashed saves and deletes left behind."""
-        for path in self.models_dir.glob(".trash-*"):
-            shutil.rmtree(path, ignore_errors=True)
-        for path in self.models_dir.glob(".staging-*"):
-            try:
-                if time.time() - path.stat().st_mtime > STALE_STAGING_SECONDS:
-                    shutil.rmtree(path, ignore_errors=True)
-            except OSError:
-                pass
-
-
-def write_json_atomic(path: Path, data: dict) -> None:
-    """Write JSON so that readers see the old file or the new one, never a torn one."""
-    path = Path(path)
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _inspect(model_id: str, path: Path, read_only: bool) -> ModelInfo:
-    """A model directory as ModelInfo, or StoreError naming the directory and what is wrong."""
-    remedy = "" if read_only else " Delete this model or import it again."
-    if not path.is_dir():
-        raise StoreError(f"There is no model directory {path}.")
-    try:
-        card = json.loads((path / "card.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StoreError(f"{path}: card.json is missing.{remedy}") from None
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"{path}: card.json is damaged ({exc}).{remedy}") from None
-    try:
-        _check_card(card)
-    except StoreError as exc:
-        raise StoreError(f"{path}: card.json {exc}{remedy}") from None
-    _load_weights(path, remedy)
-    return ModelInfo(model_id, path, card, read_only)
-
-
-def _load_weights(path: Path, remedy: str = "") -> Recognizer:
-    try:
-        return Recognizer.load(path / "weights.npz")
-    except ModelError as exc:
-        raise StoreError(f"{exc}{remedy}") from None
-
-
-def _check_card(card) -> None:
-    """StoreError whose message completes "card.json ..." when the card is not one we read."""
-    if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
-        raise StoreError(f"is not a DigitPad model card (format must be {CARD_FORMAT!r}).")
-    version = card.get("version")
-    if not isinstance(version, int) or version > CARD_VERSION:
-        raise StoreError(f"has version {version!r}, newer than this DigitPad reads; update DigitPad.")
-    if version != CARD_VERSION:
-        raise StoreError(f"has unsupported version {version!r}.")
 
 
 def _timestamp(info: ModelInfo) -> float:
@@ -395,75 +334,6 @@ def _timestamp(info: ModelInfo) -> float:
         return info.path.stat().st_mtime
 
 
-def _now() -> datetime:
-    """Local time with its UTC offset (a function so tests can pin the clock)."""
-    return datetime.now().astimezone()
-
-
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-") or "model"
-
-
-def _plain(obj):
-    """JSON fallback for NumPy scalars and arrays (training metrics often are)."""
-    if hasattr(obj, "tolist"):
-        return obj.tolist()
-    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "r+b") as fh:  # Windows can only flush a handle opened for writing
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make a rename durable; directories cannot be opened (or fsynced) on Windows."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_model_dir(target: str | os.PathLike, card: dict, write: Callable[[Path], None]) -> ModelInfo:
-    """Write a model directory at an explicit path (``digitpad train --out DIR``).
-
-    Staged beside the target and renamed into place; an existing model there is replaced only
-    once the new one is complete and its weights load, so a crash never leaves half a model.
-    """
-    target = Path(target).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    card = dict(card)
-    card.update(format=CARD_FORMAT, version=CARD_VERSION)
-    card.setdefault("name", target.name)
-    card.setdefault("created", _now().isoformat(timespec="seconds"))
-    card["id"] = target.name
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
-    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
-    try:
-        write(staging)
-        try:
-            Recognizer.load(staging / "weights.npz")
-        except ModelError as exc:
-            raise StoreError(f"The model was not saved: its weights.npz does not load ({exc}).") from None
-        write_json_atomic(staging / "card.json", card)
-        _fsync_dir(staging)
-        if target.exists():
-            os.rename(target, old)
-        os.rename(staging, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old.exists() and not target.exists():
-            os.rename(old, target)  # put the previous model back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-    return ModelInfo(target.name, target, json.loads(json.dumps(card, default=_plain)), False)

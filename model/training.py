@@ -2,33 +2,26 @@
 
 No Qt here: the window's worker thread and the CLI both call :class:`Trainer` and receive
 :class:`Progress` events through a plain callback. TensorFlow is imported inside :meth:`run`.
-
-Augmentation runs inside the tf.data pipeline as one fused, stateless-random TensorFlow function:
-a random affine map (rotation, zoom, shear, translation) plus a smooth elastic displacement field,
-applied with a single bilinear resampling, and a random stroke-thickness change (grey dilation or
-erosion). Keras's preprocessing layers do the same one transform at a time; RandomElasticTransform
-alone cost 24 ms per batch of 128 here (more than the whole training step), and their stateful
-seeds are not reproducible across parallel tf.data calls. This one costs ~7 ms of CPU per batch
-of 128 in the pipeline (the previous version 10-11 ms; tests/benchmarks/bench_augment.py prints
-both), most of it TensorFlow's CPU gather (~1 ms per 100,000 indices, four of them); an epoch of
-the defaults on the 10,000 shared digits costs ~1 CPU s in all.
+The augmentation and the input pipeline are in :mod:`model.augment`.
 """
 from __future__ import annotations
 
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Callable
 
 import numpy as np
 
+from .augment import augment as augment  # re-exported: tests and benchmarks call it from here
+from .augment import pipeline
+from .card import DataSpec, Metrics, ModelCard
 from .data import Dataset, one_hot, stratified_split, to_inputs
 from .errors import Cancelled
 from .network import ConfigError, NetworkConfig, build
 from .recognizer import Layer, Recognizer
 from .tf_runtime import import_tensorflow
-
 
 LR_SCHEDULES = ("constant", "cosine")
 # Training steps per call into TensorFlow: 4 saves ~15% of a plain epoch's CPU time here (Keras's
@@ -79,26 +72,35 @@ class TrainingConfig:
             return self.epochs
         return max(1, min(self.epochs, math.ceil(self.max_batches / max(1, batches_per_epoch))))
 
-    def validate(self) -> "TrainingConfig":
+    def validate(self) -> TrainingConfig:
+        from .network import _number, _whole
+
+        def whole(v, lo, hi):
+            return _whole(v) and lo <= v <= hi
+
         checks = [
-            ("epochs", 1 <= self.epochs <= 1000, "1..1000"),
-            ("batch_size", 1 <= self.batch_size <= 8192, "1..8192"),
-            ("validation_split", 0.0 < self.validation_split < 0.9, "between 0 and 0.9"),
-            ("patience", 0 <= self.patience <= 1000, "0..1000 (0 disables early stopping)"),
-            ("augment_strength", 0.0 <= self.augment_strength <= 3.0, "0..3"),
-            ("max_batches", 0 <= self.max_batches <= 10_000_000, "0 (no limit)..10,000,000"),
+            ("epochs", whole(self.epochs, 1, 1000), "a whole number from 1 to 1000"),
+            ("batch_size", whole(self.batch_size, 1, 8192), "a whole number from 1 to 8192"),
+            ("validation_split", _number(self.validation_split) and 0.0 < self.validation_split < 0.9,
+             "more than 0 and less than 0.9 (the share of the training digits kept for validation)"),
+            ("patience", whole(self.patience, 0, 1000), "a whole number from 0 to 1000 (0 disables early stopping)"),
+            ("seed", whole(self.seed, 0, 2**32 - 1), f"a whole number from 0 to {2**32 - 1}"),
+            ("augment_strength", _number(self.augment_strength) and 0.0 <= self.augment_strength <= 3.0,
+             "a number from 0 to 3"),
+            ("lr_schedule", self.lr_schedule in LR_SCHEDULES, "one of " + ", ".join(LR_SCHEDULES)),
+            ("max_batches", whole(self.max_batches, 0, 10_000_000),
+             "a whole number from 0 (no limit) to 10,000,000"),
         ]
-        checks.append(("lr_schedule", self.lr_schedule in LR_SCHEDULES, " / ".join(LR_SCHEDULES)))
         for name, ok, allowed in checks:
             if not ok:
-                raise ConfigError(f"{name}: {getattr(self, name)!r} is outside {allowed}.")
+                raise ConfigError(f"{name}: {getattr(self, name)!r} must be {allowed}.", field=name)
         return self
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "TrainingConfig":
+    def from_dict(cls, d: dict) -> TrainingConfig:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names}).validate()
 
@@ -176,6 +178,7 @@ class Trainer:
         self.data = data
         self.network = (network or NetworkConfig()).validate()
         self.training = (training or TrainingConfig()).validate()
+        check_trainable(data, self.training)  # here, not in run(): before TensorFlow starts
         self.on_progress = on_progress or (lambda p: None)
         self.extra = extra
         self.drawn_test = drawn_test
@@ -207,7 +210,8 @@ class Trainer:
         steps = math.ceil(len(x_tr) / cfg.batch_size)
         # Keras runs whole groups, so a group size that does not divide the epoch would add steps.
         model = self._initial_model(keras, math.gcd(steps, STEPS_PER_EXECUTION))
-        dataset = _pipeline(tf, x_tr, y_tr, cfg, steps)
+        dataset = pipeline(tf, x_tr, y_tr, cfg.batch_size, cfg.seed,
+                           cfg.augment_strength if cfg.augment else 0.0)
         epochs = cfg.epochs_for(steps)
         reporter = _Reporter(self, keras, epochs, steps, start, math.ceil(len(x_val) / VALIDATION_BATCH))
         best = _BestWeights(keras, cfg.patience)
@@ -254,6 +258,28 @@ class Trainer:
         return model
 
 
+def check_trainable(data: Dataset, training: TrainingConfig) -> None:
+    """DataError unless ``data`` leaves digits both to train on and to validate on after the
+    validation split; cheap, so callers check it before starting TensorFlow (which takes seconds)."""
+    from .data import DataError
+
+    n = len(data.y_train)
+    if n == 0:
+        what = "holds test digits only" if data.test_only else "holds no training digits"
+        raise DataError(f"{data.name} {what}: there is nothing to train on. Add training digits"
+                        " (train-images*/train-labels* files next to the t10k-* ones) or choose"
+                        " another dataset.")
+    f = training.validation_split
+    n_val = sum(round(f * int(c)) for c in np.bincount(np.asarray(data.y_train, np.intp), minlength=10))
+    if n_val == 0 or n_val == n:  # (what stratified_split sets aside)
+        need = math.ceil(0.5 / f)
+        need += round(f * need) == 0  # round() halves to even
+        raise DataError(
+            f"{data.name} has {n} training digit{'s' if n != 1 else ''}: too few to set"
+            f" {f:.0%} aside for validation and train on the rest. Use a dataset with at least"
+            f" {max(need, 2)} digits of one class, or a larger validation split.")
+
+
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
     from .evaluation import evaluate
 
@@ -262,15 +288,16 @@ def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray
     result.confusion, result.test_predictions = ev.confusion, ev.predictions
 
 
-def join_extra(parts) -> tuple[tuple[np.ndarray, np.ndarray] | None, str | None]:
-    """Several sources of extra training digits, ``[((x, y) or None, name or None), ...]``, as one
-    ``extra`` for a Trainer and one description ("a + b"); (None, None) when there are none."""
-    parts = [(xy, name) for xy, name in parts if xy is not None and len(xy[1])]
+def join_extra(parts) -> tuple[tuple[np.ndarray, np.ndarray] | None, tuple]:
+    """Several sources of extra training digits, ``[((x, y) or None, what they are), ...]``, as
+    one ``extra`` for a Trainer and the "what" of those that hold digits, in order; (None, ())
+    when none does."""
+    parts = [(xy, what) for xy, what in parts if xy is not None and len(xy[1])]
     if not parts:
-        return None, None
+        return None, ()
     x = np.concatenate([np.asarray(xy[0], np.uint8).reshape(-1, 28, 28) for xy, _ in parts])
     y = np.concatenate([np.asarray(xy[1], np.uint8) for xy, _ in parts])
-    return (x, y), " + ".join(name for _, name in parts if name)
+    return (x, y), tuple(what for _, what in parts)
 
 
 def evaluate_drawn_into(result: TrainingResult, x: np.ndarray, y: np.ndarray) -> None:
@@ -296,128 +323,6 @@ def recognizer_from_keras(model) -> Recognizer:
             param = LEAKY_SLOPE if name == "leaky_relu" else ELU_ALPHA if name == "elu" else 0.0
             layers.append(Layer(k.astype(np.float32), b.astype(np.float32), name, param))
     return Recognizer(layers)
-
-
-def _pipeline(tf, x, y, cfg: TrainingConfig, steps: int):
-    """Shuffled, batched, augmented batches for all epochs (one stream, so every batch of every
-    epoch gets fresh, seed-determined augmentation)."""
-    ds = tf.data.Dataset.from_tensor_slices((x, y))
-    ds = ds.shuffle(len(x), seed=cfg.seed, reshuffle_each_iteration=True).batch(cfg.batch_size).repeat()
-    if cfg.augment and cfg.augment_strength > 0:
-        strength = float(cfg.augment_strength)
-        seed = int(cfg.seed)
-        ds = tf.data.Dataset.zip((ds, tf.data.Dataset.counter()))
-        ds = ds.map(
-            lambda xy, i: (augment(tf, xy[0], tf.stack([tf.constant(seed, tf.int64), i]), strength), xy[1]),
-            num_parallel_calls=2,
-            deterministic=True,
-        )
-    # One thread per augmentation op: its tensors are small, and splitting each op over both cores
-    # cost 60% more CPU per batch (10 ms against 6 ms) for no gain in wall time.
-    options = tf.data.Options()
-    options.threading.max_intra_op_parallelism = 1
-    # No autotuning (two parallel augmentations and a fixed prefetch are what it chose on 2 cores
-    # anyway): its optimisation thread sleeps for up to a minute between rounds, and destroying
-    # the pipeline at the end of fit waited for it, which added 36 s of idle time to 4 of 6
-    # 40-epoch runs here (bench_train_time.py prints that wait as "from the last epoch's end").
-    options.autotune.enabled = False
-    return ds.prefetch(4).with_options(options)
-
-
-def augment(tf, x, seed, strength: float = 1.0):
-    """Randomly distort a batch of flattened 28x28 digits (float 0..1); deterministic for a seed.
-
-    Per digit: rotation +-12 deg, zoom +-12 % per axis, shear +-0.2, translation +-1.5 px, an
-    elastic field of +-1.2 px smoothed over ~7 px, and stroke thickness from eroded to dilated,
-    all scaled by ``strength``.
-    """
-    s = strength
-    b = tf.shape(x)[0]
-    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=8)
-
-    def uni(k, lo, hi, shape=None):
-        return tf.random.stateless_uniform(shape if shape is not None else (b,), seeds[k], lo, hi)
-
-    img = tf.reshape(x, (b, 28, 28))
-    # Stroke thickness: blend towards a 3x3 grey dilation (thicker) or erosion (thinner).
-    t = uni(0, -0.7 * s, 0.9 * s)[:, None, None]
-    dil, ero = _dilate_erode(tf, img)
-    img = img + tf.nn.relu(t) * (dil - img) + tf.nn.relu(-t) * (ero - img)
-    img = tf.clip_by_value(img, 0.0, 1.0)
-
-    # Inverse affine map (output pixel -> source pixel) around the centre (13.5, 13.5).
-    ang = uni(1, -0.21 * s, 0.21 * s)
-    zx = tf.exp(uni(2, -0.12 * s, 0.12 * s))
-    zy = tf.exp(uni(3, -0.12 * s, 0.12 * s))
-    sh = uni(4, -0.2 * s, 0.2 * s)
-    tr = uni(5, -1.5 * s, 1.5 * s, (b, 2))
-    c, sn = tf.cos(ang), tf.sin(ang)
-    # Forward M = R @ Shear @ Zoom; the sampling uses its inverse.
-    m00, m01 = c * zx, (c * sh - sn) * zy
-    m10, m11 = sn * zx, (sn * sh + c) * zy
-    det = m00 * m11 - m01 * m10
-    i00, i01, i10, i11 = m11 / det, -m01 / det, -m10 / det, m00 / det
-
-    grid = tf.range(28, dtype=tf.float32) - 13.5
-    gy, gx = tf.meshgrid(grid, grid, indexing="ij")  # (28, 28)
-    px = gx[None] - tr[:, 0, None, None]
-    py = gy[None] - tr[:, 1, None, None]
-    sx = i00[:, None, None] * px + i01[:, None, None] * py + 13.5
-    sy = i10[:, None, None] * px + i11[:, None, None] * py + 13.5
-    # Elastic: a 4x4 field of random displacements, smoothly upsampled to 28x28 (bicubic, as
-    # tf.image.resize does it, but as one small matrix product: 14x cheaper).
-    coarse = tf.random.stateless_normal((b, 4, 4, 2), seeds[6]) * (0.8 * s)
-    flow = tf.einsum("yi,bijc,xj->bcyx", _upsampling(tf), coarse, _upsampling(tf))
-    out = _bilinear(tf, img, sx + flow[:, 0], sy + flow[:, 1])
-    return tf.reshape(out, (b, 784))
-
-
-_UPSAMPLING = None
-
-
-def _upsampling(tf):
-    """The (28, 4) matrix of tf.image.resize's bicubic 4 -> 28 upsampling along one axis (it is
-    separable, so resizing a 4x4 field F is U @ F @ U.T)."""
-    global _UPSAMPLING
-    if _UPSAMPLING is None:
-        with tf.init_scope():  # a constant, computed eagerly even while a tf.function traces
-            basis = tf.eye(4)[:, :, None, None]  # 4 one-hot columns of height 4
-            _UPSAMPLING = tf.image.resize(basis, (28, 1), method="bicubic")[:, :, 0, 0].numpy().T
-    return tf.constant(_UPSAMPLING)
-
-
-def _dilate_erode(tf, img):
-    """3x3 grey dilation and erosion of (b, 28, 28) as maxima/minima of shifted copies, one axis
-    at a time (TensorFlow's CPU max_pool2d with stride 1 and one channel is 10x slower)."""
-    def filt(f, fill):
-        p = tf.pad(img, [[0, 0], [1, 1], [1, 1]], constant_values=fill)
-        rows = f(f(p[:, :, :-2], p[:, :, 1:-1]), p[:, :, 2:])
-        return f(f(rows[:, :-2], rows[:, 1:-1]), rows[:, 2:])
-
-    return filt(tf.maximum, 0.0), filt(tf.minimum, 1.0)
-
-
-def _bilinear(tf, img, sx, sy):
-    """Sample img (b, 28, 28) at float coords (b, 28, 28); outside the image is black."""
-    b = tf.shape(img)[0]
-    padded = tf.pad(img, [[0, 0], [1, 1], [1, 1]])  # a black border so clamped reads are 0
-    sx = tf.clip_by_value(sx + 1.0, 0.0, 29.0)
-    sy = tf.clip_by_value(sy + 1.0, 0.0, 29.0)
-    x0, y0 = tf.floor(sx), tf.floor(sy)
-    wx, wy = sx - x0, sy - y0
-    x0 = tf.cast(x0, tf.int32)
-    y0 = tf.cast(y0, tf.int32)
-    x1, y1 = tf.minimum(x0 + 1, 29), tf.minimum(y0 + 1, 29)
-    flat = tf.reshape(padded, (-1,))
-    base = (tf.range(b) * (30 * 30))[:, None, None]
-
-    def at(yy, xx):  # one flat gather: 20% faster than gather(batch_dims=1)
-        return tf.gather(flat, base + yy * 30 + xx)
-
-    a00, a01, a10, a11 = at(y0, x0), at(y0, x1), at(y1, x0), at(y1, x1)
-    top = a00 + wx * (a01 - a00)
-    bottom = a10 + wx * (a11 - a10)
-    return top + wy * (bottom - top)
 
 
 class EtaClock:
@@ -581,31 +486,28 @@ def _opt(v):
     return None if v is None else float(v)
 
 
-def model_card(result: TrainingResult, *, name: str, data_name: str, command: str | None = None,
-               extra_name: str | None = None) -> dict:
+def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: str | None = None) -> ModelCard:
     """The card of a trained model: data, both configs, test metrics, history, how to reproduce."""
     import datetime
 
-    card = {
-        "name": name,
-        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "network": result.network.to_dict(),
-        "training": result.training.to_dict(),
-        "data": {"source": data_name, "extra": extra_name},
-        "metrics": {
-            "test_accuracy": result.test_accuracy,
-            "test_loss": result.test_loss,
-            "test_n": result.test_n,
-            "confusion": None if result.confusion is None else result.confusion.tolist(),
-        },
-        "history": result.history,
-        "epochs_run": result.epochs_run,
-        "best_epoch": result.best_epoch,
-        "train_seconds": round(result.seconds, 1),
-    }
-    if command:
-        card["command"] = command
-    return card
+    return ModelCard(
+        name=name,
+        created=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        network=result.network.to_dict(),
+        training=result.training.to_dict(),
+        data=data,
+        metrics=Metrics(
+            test_accuracy=result.test_accuracy,
+            test_loss=result.test_loss,
+            test_n=result.test_n,
+            confusion=None if result.confusion is None else result.confusion.tolist(),
+        ),
+        history=result.history,
+        epochs_run=result.epochs_run,
+        best_epoch=result.best_epoch,
+        train_seconds=round(result.seconds, 1),
+        command=command or None,
+    )
 
 
 def _writer(result: TrainingResult):
@@ -621,12 +523,12 @@ def _writer(result: TrainingResult):
 def save_result(result: TrainingResult, store, **card_args):
     """Save a finished training into ``store`` (a ModelStore) as a new model; its ModelInfo."""
     card = model_card(result, **card_args)
-    return store.save(card, _writer(result), name=card["name"])
+    return store.save(card, _writer(result), name=card.name)
 
 
 def write_model_dir(target, result: TrainingResult, **card_args):
     """Save a finished training as the model directory ``target`` (``digitpad train --out``)."""
-    from .store import write_model_dir as write_dir
+    from .saving import write_model_dir as write_dir
 
     return write_dir(target, model_card(result, **card_args), _writer(result))
 
@@ -636,7 +538,6 @@ def save_keras(model, path) -> None:
 
     (keras.models.clone_model keeps the optimizer's variables in Keras 3; a model rebuilt from
     its config has none.)"""
-    import keras
 
     bare = model.__class__.from_config(model.get_config())
     bare.set_weights(model.get_weights())

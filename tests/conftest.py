@@ -23,8 +23,9 @@ for p in (str(ROOT), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-import app  # noqa: E402,F401  (first: guards against a PySide6 6.12.0 refcount bug on Python 3.11)
 import pytest  # noqa: E402
+
+import app  # noqa: E402,F401  (first: guards against a PySide6 6.12.0 refcount bug on Python 3.11)
 
 
 @pytest.fixture

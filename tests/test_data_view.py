@@ -2,14 +2,14 @@
 
 import numpy as np
 import pytest
+from helpers import fit_linear_weights, make_model_dir, mnist, write_card
 from PySide6.QtCore import Qt
 
-from app.data_view import DataView
-from app.robustness_view import RobustnessView
+from app.explore.data_view import DataView
+from app.explore.robustness_view import RobustnessView
+from app.session import ActiveModel
 from model import robustness as R
 from model.recognizer import Recognizer
-
-from helpers import fit_linear_weights, make_model_dir, mnist, write_card
 
 LEFT = Qt.MouseButton.LeftButton
 TUTORIAL_CARD = {"network": {"hidden": [256, 128], "activation": "relu", "dropout": 0.2, "l1": 0.0, "l2": 0.0,
@@ -146,7 +146,7 @@ def tutorial(home, tmp_path):
 
 @pytest.fixture
 def rview(qtbot, store):
-    v = RobustnessView(store=store)
+    v = RobustnessView(ActiveModel(store))
     qtbot.addWidget(v)
     v.resize(1200, 800)
     v.show()
@@ -161,7 +161,7 @@ def linear(tmp_path_factory):
 
 
 def test_robustness_view_runs_in_its_worker_and_fills_the_charts(tutorial, qtbot, store, linear):
-    v = RobustnessView(store=store)
+    v = RobustnessView(ActiveModel(store))
     qtbot.addWidget(v)
     v.show()
     assert v.compare_combo.currentData() == "tutorial-net"  # the tutorial's recipe is picked by itself
@@ -208,3 +208,17 @@ def test_robustness_view_measures_a_sources_test_split_and_can_be_cancelled(rvie
     qtbot.mouseClick(v.cancel_button, LEFT)
     qtbot.waitUntil(lambda: not v.running, timeout=30000)
     assert v.status.text() == "Cancelled." and v.result is None and v.run_button.isEnabled()
+
+
+def test_a_folder_of_test_files_only_shows_its_test_digits(view, qtbot, tmp_path):
+    """Issue 14: the MNIST test set on its own said "no IDX training files found"."""
+    from model.data import write_idx
+
+    x, y = mnist()
+    write_idx(tmp_path / "t10k-images-idx3-ubyte.gz", x[:700])
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte.gz", y[:700])
+    with qtbot.waitSignal(view.datasetChanged, timeout=20000):
+        view.load_source(str(tmp_path))
+    assert view.splits() == ["test"] and view.current_split() == "test"
+    assert view.counts() == {"test": np.bincount(y[:700], minlength=10).tolist()}
+    assert view.grid_model.rowCount() == 700 and "700 test digits" in view.status.text()

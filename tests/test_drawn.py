@@ -238,14 +238,17 @@ def test_train_uses_the_drawn_digits_by_default_and_reports_their_held_out_write
     assert rc == 0, err
     summary = json.loads(out)
     assert summary["drawn_n"] == 800 and 0.3 < summary["drawn_accuracy"] <= 1.0
-    card = json.loads((tmp_path / "m" / "card.json").read_text())
-    assert card["data"]["extra"].startswith("drawn digits shipped with DigitPad")
+    extras = json.loads((tmp_path / "m" / "card.json").read_text())["data"]["extras"]
+    assert [e["kind"] for e in extras] == ["drawn"]
+    assert extras[0]["name"].startswith("drawn digits shipped with DigitPad")
+    assert extras[0]["reps"] == drawn.MIX_REPS
+    assert extras[0]["n"] == drawn.MIX_REPS * (len(drawn.shipped_corpus()) - 800)
     # --no-drawn: MNIST alone, no drawn figure, nothing drawn on the card
     rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "n", "--no-drawn")
     assert rc == 0, err
     summary = json.loads(out)
     assert summary["drawn_accuracy"] is None and summary["drawn_n"] == 0
-    assert json.loads((tmp_path / "n" / "card.json").read_text())["data"]["extra"] is None
+    assert json.loads((tmp_path / "n" / "card.json").read_text())["data"]["extras"] == []
 
 
 @pytest.mark.slow
@@ -264,8 +267,9 @@ def test_train_with_samples(mnist_npz, home, tmp_path, capsys):
     rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", "--with-samples",
                              "--drawn-reps", "1", "--drawn-jitter", "0")
     assert rc == 0, err
-    extra = json.loads((tmp_path / "m" / "card.json").read_text())["data"]["extra"]
-    assert extra.startswith("drawn digits shipped with DigitPad") and extra.endswith(" as drawn + your samples (10)")
+    extras = json.loads((tmp_path / "m" / "card.json").read_text())["data"]["extras"]
+    assert [(e["kind"], e["n"]) for e in extras] == [("drawn", len(drawn.shipped_corpus()) - 800), ("samples", 10)]
+    assert extras[0]["name"].endswith(" as drawn") and extras[1]["name"] == "your samples (10)"
     assert json.loads(out)["drawn_n"] == 800
 
 

@@ -3,13 +3,12 @@ import json
 
 import numpy as np
 import pytest
+from helpers import mnist
 from PIL import Image
 
 from app import cli
 from model import explore
 from model.data import Dataset
-
-from helpers import mnist
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,17 @@
 trace, and the view driven like a user (real digits, real mouse events on the weight grid)."""
 import numpy as np
 import pytest
+from helpers import mnist
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from app.inside_view import InsideView
+from app.inside.view import InsideView
 from model import inside as mi
 from model.ink import load
 from model.paths import assets_dir
 from model.preprocess import ink_to_input
 from model.recognizer import Layer, Recognizer
-
-from helpers import mnist
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 PARAMS = {"leaky_relu": 0.1, "elu": 0.7}
@@ -97,9 +96,9 @@ def test_explain_reports_exactly_what_the_recognizer_computes():
     for image in x:
         ins = mi.explain(rec, image)
         trace = rec.trace(image)
-        assert [l.name for l in ins.layers] == ["Hidden 1", "Hidden 2", "Output"]
-        assert [l.size for l in ins.layers] == [40, 20, 10]
-        assert [l.activation for l in ins.layers] == ["relu", "relu", "softmax"]
+        assert [layer.name for layer in ins.layers] == ["Hidden 1", "Hidden 2", "Output"]
+        assert [layer.size for layer in ins.layers] == [40, 20, 10]
+        assert [layer.activation for layer in ins.layers] == ["relu", "relu", "softmax"]
         for values, (z, a) in zip(ins.layers, trace):
             assert np.array_equal(values.z, z) and np.array_equal(values.a, a)
         assert np.array_equal(ins.logits, trace[-1][0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,7 +81,10 @@ def test_assets_land_under_assets_in_the_bundle(spec):
     for required in spec["REQUIRED_ASSETS"]:
         assert required in in_bundle
     assert {f"assets/samples/{p.name}" for p in (ROOT / "assets" / "samples").glob("*.json")} <= in_bundle
-    assert all(p.startswith("assets/") for p in in_bundle)
+    # (plus, when PyInstaller is installed, DigitPad's own dist-info: app.logs.version() reads it)
+    assert all(p.startswith("assets/")
+               or p.startswith("digitpad") and p.split("/")[0].endswith((".dist-info", ".egg-info"))
+               for p in in_bundle)
 
 
 def test_every_app_and_model_module_is_a_hidden_import(spec):
@@ -271,3 +275,218 @@ def test_pyside6_registers_its_own_qt_conf():
     from PySide6 import QtCore
 
     assert QtCore.QFile.exists(":/qt/etc/qt.conf")
+
+
+# ------------------------------------------------------------------------- the desktop: icon, entry
+ICONS = ROOT / "assets" / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def _tool(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_executable_has_the_icon_on_windows_and_macos(monkeypatch):
+    monkeypatch.delenv("DIGITPAD_CONSOLE", raising=False)
+    win = _one(_spec("win32"), "EXE").kwargs["icon"]
+    assert win.endswith(".ico") and Path(win).is_file()
+    mac = _spec("darwin")
+    assert _one(mac, "EXE").kwargs["icon"].endswith(".icns") and Path(_one(mac, "EXE").kwargs["icon"]).is_file()
+    assert _one(mac, "BUNDLE").kwargs["icon"].endswith(".icns")
+    assert _one(mac, "BUNDLE").kwargs["info_plist"]["CFBundleShortVersionString"] == mac["VERSION"]
+
+
+def test_the_icon_files_are_rendered_from_the_svg():
+    """Every size a desktop asks for, square, not blank, and what tools/make_icons.py makes of
+    the SVG today (so an edited SVG cannot ship with stale PNGs)."""
+    import numpy as np
+    from PIL import Image
+
+    for size in ICON_SIZES:
+        image = Image.open(ICONS / f"digitpad-{size}.png")
+        assert image.size == (size, size) and image.mode == "RGBA"
+        alpha = np.asarray(image)[..., 3]
+        assert 0.6 < (alpha > 0).mean() < 1.0  # a rounded tile: corners transparent
+    assert {s for s in Image.open(ICONS / "digitpad.ico").info["sizes"]} >= {(16, 16), (32, 32), (48, 48), (256, 256)}
+    assert {(16, 16, 2), (32, 32, 2), (128, 128, 1), (512, 512, 1), (512, 512, 2)} <= set(
+        Image.open(ICONS / "digitpad.icns").info["sizes"])
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "make_icons.py"), "--check"], cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_window_gets_the_icon_and_the_desktop_file_name(qapp):
+    from app import appicon
+
+    appicon.apply(qapp)
+    sizes = {s.width() for s in qapp.windowIcon().availableSizes()}
+    assert set(ICON_SIZES) <= sizes
+    assert qapp.desktopFileName() == "digitpad"
+
+
+def _desktop_entry(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+def test_the_desktop_entry(spec):
+    entry = _desktop_entry(ROOT / "packaging" / "digitpad.desktop")
+    assert entry["Type"] == "Application" and entry["Name"] == "DigitPad"
+    assert entry["Icon"] == "digitpad" == entry["StartupWMClass"]
+    assert entry["Exec"] == "digitpad" and entry["Terminal"] == "false"
+    assert entry["Categories"].endswith(";")
+    validate = shutil.which("desktop-file-validate")
+    if validate:
+        proc = subprocess.run([validate, str(ROOT / "packaging" / "digitpad.desktop")], capture_output=True, text=True)
+        assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout
+    # ... and it goes into the Linux bundle with its icon and the script that installs both.
+    for name, source in spec["LINUX_DESKTOP_FILES"].items():
+        assert (ROOT / source).is_file(), name
+
+
+def _unquote_exec(value: str) -> list[str]:
+    """The Desktop Entry spec's Exec= parsing: string escapes first, then quoted arguments."""
+    value = value.replace("\\\\", "\\")
+    args, current, quoted, i = [], "", False, 0
+    while i < len(value):
+        c = value[i]
+        if quoted and c == "\\" and i + 1 < len(value) and value[i + 1] in '"`$\\':
+            current += value[i + 1]
+            i += 2
+            continue
+        if c == '"':
+            quoted = not quoted
+        elif c == " " and not quoted:
+            args.append(current)
+            current = ""
+        else:
+            current += c
+        i += 1
+    return [*args, current] if current else args
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("sh"), reason="a Linux script")
+def test_install_desktop_entry_points_the_menu_at_this_folder(tmp_path):
+    folder = tmp_path / 'Dïgit $Pad "v1" 100%'
+    (folder / "_internal" / "assets" / "icons").mkdir(parents=True)
+    for name in ("digitpad.desktop", "install-desktop-entry.sh"):
+        shutil.copy(ROOT / "packaging" / name, folder / name)
+    for size in ICON_SIZES:
+        shutil.copy(ICONS / f"digitpad-{size}.png", folder / "_internal" / "assets" / "icons")
+    (folder / "digitpad").write_text("#!/bin/sh\n", encoding="utf-8")
+    (folder / "digitpad").chmod(0o755)
+    data = tmp_path / "data"
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "HOME": str(tmp_path)}
+    proc = subprocess.run(["sh", str(folder / "install-desktop-entry.sh")], env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    entry = _desktop_entry(data / "applications" / "digitpad.desktop")
+    assert _unquote_exec(entry["Exec"].replace("%%", "%")) == [str(folder / "digitpad")]
+    assert entry["TryExec"] == str(folder / "digitpad") and entry["Icon"] == "digitpad"
+    for size in ICON_SIZES:
+        assert (data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "digitpad.png").is_file()
+    proc = subprocess.run(["sh", str(folder / "install-desktop-entry.sh"), "--uninstall"], env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and not (data / "applications" / "digitpad.desktop").exists()
+    assert not list((data / "icons").rglob("*.png")) and (folder / "digitpad").is_file()
+
+
+# ------------------------------------------------------------------- the release archive, ldd check
+def _fake_bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "dist" / "digitpad"
+    (bundle / "_internal" / "assets").mkdir(parents=True)
+    shutil.copy(shutil.which("true") or "/bin/true", bundle / "digitpad")
+    (bundle / "_internal" / "assets" / "data.txt").write_text("x", encoding="utf-8")
+    (bundle / "_internal" / "link.txt").symlink_to("assets/data.txt")
+    for name in ("digitpad.desktop", "install-desktop-entry.sh"):
+        shutil.copy(ROOT / "packaging" / name, bundle / name)
+    shutil.copy(ICONS / "digitpad-256.png", bundle / "digitpad.png")
+    return bundle
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux release")
+def test_the_release_archive_is_one_versioned_folder(tmp_path):
+    import tarfile
+    import tomllib
+
+    archive = _tool("make_release_archive")
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    path = archive.make(_fake_bundle(tmp_path), tmp_path / "out")
+    assert path.name == f"digitpad-{version}-linux-{os.uname().machine}.tar.gz"
+    with tarfile.open(path) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+    top = f"digitpad-{version}"
+    assert all(name == top or name.startswith(top + "/") for name in members)
+    assert members[f"{top}/digitpad"].mode & 0o111 and members[f"{top}/install-desktop-entry.sh"].mode & 0o111
+    assert members[f"{top}/_internal/link.txt"].issym() and members[f"{top}/digitpad"].uid == 0
+    assert {f"{top}/digitpad.desktop", f"{top}/digitpad.png"} <= set(members)
+
+
+def _patched_copy(source: Path, target: Path, old: bytes, new: bytes) -> Path:
+    data = source.read_bytes()
+    assert len(old) == len(new) and data.count(old + b"\0") == 1
+    target.write_bytes(data.replace(old + b"\0", new + b"\0"))
+    return target
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("ldd"), reason="ldd is Linux's")
+def test_the_ldd_check_names_what_a_bundle_lacks(tmp_path):
+    """A bundle built where libxcb-icccm4 was missing: Qt's xcb library links a library the bundle
+    does not hold. Simulated with a copy of a real Qt library whose needed libxcb-icccm.so.4 is
+    renamed to one no machine has, and with a system library bundled without what it needs."""
+    from app.platform_check import qt_platforms_dir
+
+    check_bundle_libs = _tool("check_bundle_libs")
+    bundle = _fake_bundle(tmp_path)
+    assert check_bundle_libs.check(bundle)[0] == []  # `true` needs glibc only: from the system
+    qt_lib = qt_platforms_dir({}).parent.parent / "lib"
+    _patched_copy(qt_lib / "libQt6XcbQpa.so.6", bundle / "_internal" / "libQt6XcbQpa.so.6",
+                  b"libxcb-icccm.so.4", b"libxcb-icccm.so.9")
+    problems, summary = check_bundle_libs.check(bundle)
+    text = "\n".join(problems)
+    assert "libQt6XcbQpa.so.6 needs libxcb-icccm.so.9: not found" in text
+    assert "libQt6Core.so.6" in text  # Qt's core is not in this fake bundle either
+    assert "libxcb.so.1" in summary["system_libraries_used"]  # on the documented list: fine
+    assert not any("needs libxcb.so.1" in p or "needs libc.so.6" in p for p in problems)
+
+
+def test_the_system_library_list_is_short_and_excludes_qts_needs(spec):
+    import re
+
+    allowed = [re.compile(p) for p in spec["SYSTEM_LIBRARIES"]]
+
+    def system(name):
+        return any(p.fullmatch(name) for p in allowed)
+
+    for name in ("libc.so.6", "ld-linux-x86-64.so.2", "libGL.so.1", "libEGL.so.1", "libxcb.so.1",
+                 "libwayland-client.so.0", "libz.so.1"):
+        assert system(name), name
+    for name in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0", "libxkbcommon-x11.so.0",
+                 "libxkbcommon.so.0", "libfontconfig.so.1", "libX11.so.6", "libQt6Gui.so.6", "libstdc++.so.6"):
+        assert not system(name), name
+
+
+BUNDLE = ROOT / "dist" / "digitpad"
+needs_bundle = pytest.mark.skipif(not (BUNDLE / "digitpad").is_file() or not sys.platform.startswith("linux"),
+                                  reason="no bundle in dist/digitpad (pyinstaller build.spec; .ci/run builds one)")
+
+
+@needs_bundle
+def test_the_bundle_carries_every_library_but_the_documented_system_ones():
+    problems, summary = _tool("check_bundle_libs").check(BUNDLE)
+    assert problems == [], "\n".join(problems)
+    assert summary["files"] > 100
+
+
+@needs_bundle
+def test_the_bundle_has_the_desktop_files_and_icon():
+    for name in ("digitpad.desktop", "digitpad.png", "install-desktop-entry.sh"):
+        assert (BUNDLE / name).is_file(), name
+    assert os.access(BUNDLE / "install-desktop-entry.sh", os.X_OK)
+    assert (BUNDLE / "_internal" / "assets" / "icons" / "digitpad-512.png").is_file()

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from helpers import digit_strokes, mnist
+
+from model.card import DataSpec, ModelCard
 from model.data import Dataset, write_idx
 from model.ink import Ink
-from model.personalize import (SUFFIX, Personalizer, Recipe, base_spec, load_card_base, personalize,
-                               split_samples)
+from model.personalize import SUFFIX, Personalizer, Recipe, load_card_base, personalize, split_samples
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
 from model.samples import SampleError, SampleStore
@@ -76,18 +76,14 @@ def test_base_data_comes_from_the_card(tmp_path):
     folder.mkdir()
     write_idx(folder / "train-images-idx3-ubyte", x[:1000])
     write_idx(folder / "train-labels-idx1-ubyte", y[:1000])
-    card = {"training": {"seed": 3},
-            "command": f"digitpad train --data {folder} --test-fraction 0.1 --epochs 2 --out m"}
-    assert base_spec(card) == {"source": str(folder), "test_fraction": 0.1, "seed": 3}
+    card = ModelCard(name="m", data=DataSpec(name=f"IDX folder {folder}", source=str(folder),
+                                             test_fraction=0.1, seed=3, test_from_train=True))
     ds, spec, why = load_card_base(card)
     assert ds is not None and not why and len(ds.y_test) == 100 and ds.test_from_train
-    # Without a command, the card's data name; a personalised card records what it used.
-    assert base_spec({"data": {"source": f"IDX folder {folder}"}})["source"] == str(folder)
-    assert base_spec({"data": {"source": "MNIST (keras cache x)"}})["source"] == "mnist"
-    assert base_spec({"personalization": {"base_data": spec}}) == spec
-    ds, spec, why = load_card_base({"command": "digitpad train --data /no/such/folder"})
+    assert spec == card.data
+    ds, spec, why = load_card_base(ModelCard(name="m", data=DataSpec(name="x", source="/no/such/folder")))
     assert ds is None and "not found" in why
-    assert load_card_base({"name": "x"})[0] is None
+    assert load_card_base(ModelCard(name="x"))[0] is None
 
 
 def test_too_few_samples_is_a_clear_error(home, tmp_path):
@@ -104,6 +100,7 @@ def test_too_few_samples_is_a_clear_error(home, tmp_path):
 
 def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
     from helpers import make_model_dir
+
     from model.store import StoreError
 
     model = make_model_dir(tmp_path / "m")
@@ -123,7 +120,7 @@ def tiny_model(tmp_path_factory) -> Path:
     result = Trainer(base, NetworkConfig(hidden=[64], dropout=0.0),
                      TrainingConfig(epochs=6, patience=0, augment=False)).run()
     folder = tmp_path_factory.mktemp("tiny") / "tiny"
-    write_model_dir(folder, result, name="Tiny", data_name=base.name)
+    write_model_dir(folder, result, name="Tiny", data=DataSpec(name=base.name))
     return folder
 
 
@@ -153,7 +150,7 @@ def test_personalise_improves_the_users_style_and_keeps_mnist(home, tiny_model):
     # The model is saved in the store under its new name, with the figures on its card...
     info = store.get(result.model_id)
     assert info.path == result.model_dir and info.name == "Tiny" + SUFFIX
-    p = info.card["personalization"]
+    p = info.card.personalization
     assert p["before"] == before and p["after"] == after and p["n_heldout"] == 30
     assert (info.path / "model.keras").is_file()
     # ...and those figures are what the saved weights give on the held-out samples.
@@ -261,8 +258,9 @@ def test_cli_personalize(home, tiny_model, tmp_path, capsys):
 
 
 def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
-    from app.cli import main
     from helpers import make_model_dir
+
+    from app.cli import main
 
     model = make_model_dir(tmp_path / "m")
     (model / "model.keras").write_bytes(b"stand-in")

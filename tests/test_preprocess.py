@@ -13,13 +13,12 @@ import time
 
 import numpy as np
 import pytest
+from helpers import ROOT, centre_of_mass, correlation, digit_ink, ink_box, mnist, mnist_sample, png_header_only
 from PIL import Image
 
 from model import preprocess
 from model.ink import Ink
 from model.preprocess import ImageInputError, image_to_input, ink_to_input, load_image
-
-from helpers import ROOT, centre_of_mass, correlation, digit_ink, ink_box, mnist, mnist_sample, png_header_only
 
 # Drawings at different sizes, positions, pen widths and slants: (digit, size, centre, pen, slant)
 DRAWINGS = [
@@ -188,9 +187,12 @@ VARIANTS = {
     "28 dark-on-light": lambda a: Image.fromarray(255 - a),
     "280 light-on-dark": lambda a: Image.fromarray(a).resize((280, 280), Image.Resampling.BILINEAR),
     "280 dark-on-light": lambda a: Image.fromarray(255 - a).resize((280, 280), Image.Resampling.BILINEAR),
-    "280 nearest dark-on-light RGB": lambda a: Image.fromarray(255 - a).convert("RGB").resize((280, 280), Image.Resampling.NEAREST),
-    "RGBA black ink on transparent": lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 0)] * 3 + [Image.fromarray(a)]),
-    "RGBA white ink on transparent 140": lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 255)] * 3 + [Image.fromarray(a)]).resize((140, 140)),
+    "280 nearest dark-on-light RGB":
+        lambda a: Image.fromarray(255 - a).convert("RGB").resize((280, 280), Image.Resampling.NEAREST),
+    "RGBA black ink on transparent":
+        lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 0)] * 3 + [Image.fromarray(a)]),
+    "RGBA white ink on transparent 140":
+        lambda a: Image.merge("RGBA", [Image.new("L", (28, 28), 255)] * 3 + [Image.fromarray(a)]).resize((140, 140)),
     "LA": lambda a: Image.merge("LA", [Image.new("L", (28, 28), 0), Image.fromarray(a)]),
     "16-bit dark-on-light": lambda a: Image.fromarray((255 - a).astype(np.uint16) * 257),
     "palette dark-on-light": lambda a: Image.fromarray(255 - a).convert("RGB").convert("P"),
@@ -357,3 +359,59 @@ def test_preprocess_and_recognizer_do_not_import_tensorflow():
             "print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+# ------------------------------------------------------------- issue 14: permission denied
+def _read_both(image, ink) -> list[str]:
+    from model.errors import DigitPadError
+    from model.ink import load
+
+    out = []
+    for read, path in ((load_image, image), (load, ink)):
+        try:
+            read(path)
+            out.append("read")
+        except DigitPadError as exc:
+            out.append(str(exc))
+    return out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_permission_denied_says_so_not_that_it_is_no_image(tmp_path):
+    """An image the user may not read said "not an image DigitPad can read". As root (CI) file
+    modes do not stop reads, so the loaders then run in a forked child that became the
+    unprivileged user nobody (no new interpreter: the one here lives in root's home)."""
+    import json
+    import os
+
+    os.chmod(tmp_path, 0o755)
+    image, ink = str(tmp_path / "seven.png"), str(tmp_path / "seven.json")
+    Image.new("L", (28, 28), 255).save(image)
+    digit_ink(7).save(ink)
+    for path in (image, ink):
+        os.chmod(path, 0)
+    if os.geteuid() != 0:
+        messages = _read_both(image, ink)
+    else:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: drop root, read, report, leave without running any cleanup
+            code = 1
+            try:
+                os.close(read_end)
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+                os.write(write_end, json.dumps(_read_both(image, ink)).encode())
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        with os.fdopen(read_end) as fh:
+            report = fh.read()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0 and report
+        messages = json.loads(report)
+    for message, path in zip(messages, (image, ink)):
+        assert message.startswith(f"{path}: permission denied"), message
+        assert "not an image" not in message

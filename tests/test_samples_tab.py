@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import card, digit_ink
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers import digit_ink
+from app.draw.label_bar import LabelBar
+from app.samples.tab import ALL, SamplesTab
+from app.session import ActiveModel
 from model.ink import Ink
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction, Recognizer
 from model.samples import SampleStore
 from model.store import ModelStore
-
-from app.label_bar import LabelBar
-from app.samples_tab import ALL, SamplesTab
 
 
 def seven() -> Ink:
@@ -135,7 +135,7 @@ def add(samples: SampleStore, label: int, drawn: int | None = None) -> int:
 def tab(qtbot, samples, store):
     for label in (1, 1, 1, 7, 7, 3):
         add(samples, label)
-    t = SamplesTab(samples, store)
+    t = SamplesTab(samples, ActiveModel(store))
     qtbot.addWidget(t)
     t.resize(800, 600)
     t.show()
@@ -203,7 +203,7 @@ def test_delete_key_wins_over_a_window_shortcut(qtbot, samples, store):
     add(samples, 5)
     window = QMainWindow()
     qtbot.addWidget(window)
-    tab = SamplesTab(samples, store)
+    tab = SamplesTab(samples, ActiveModel(store))
     window.setCentralWidget(tab)
     fired = []
     clear = QAction("Clear", window)
@@ -252,7 +252,7 @@ def tiny_store(home):
         export_weights(net, folder / "weights.npz")
 
     store = ModelStore(home=home)
-    info = store.save({"network": config.to_dict()}, write, name="Tiny")
+    info = store.save(card(network=config.to_dict()), write, name="Tiny")
     store.activate(info.id)
     return store, info
 
@@ -263,7 +263,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     for d in range(10):
         for k in range(3):
             samples.add(None, d, ink=digit_ink(d, size=150 + 20 * k, slant=0.1 * k))
-    tab = SamplesTab(samples, store)
+    tab = SamplesTab(samples, ActiveModel(store))
     qtbot.addWidget(tab)
     tab.show()
     tab.set_recognizer(Recognizer.load(base.path), base.id)
@@ -273,7 +273,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
         assert tab.progress_box.isVisible() and not tab.personalize_button.isEnabled()
         assert QApplication.instance().thread() is not tab.worker.thread()  # in the worker thread
-        tab.worker.progress.connect(lambda f, t: progress.append(f))
+        tab.worker.progress.connect(lambda report: progress.append(report[0]), Qt.ConnectionType.DirectConnection)
     outcome = sig.args[0]
     assert outcome["error"] is None, outcome.get("details") or outcome["error"]
     result = outcome["result"]
@@ -282,13 +282,13 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert tab.result_cells[("after", "samples")].text() == f"{100 * result.after['samples']:.1f} %"
     assert tab.result_cells[("before", "base")].text() == "—"  # no base data on the tiny model's card
     assert "samples only" in tab.result_notes.text()
-    with qtbot.waitSignal(tab.modelActivated, timeout=1000) as used:
+    with qtbot.waitSignal(tab.session.changed, timeout=1000) as used:
         qtbot.mouseClick(tab.use_button, Qt.MouseButton.LeftButton)
-    assert used.args == [result.model_id] and store.active().id == result.model_id
+    assert used.args[0].id == result.model_id and store.active().id == result.model_id
+    assert tab.model_id == result.model_id  # the tab follows the session
     assert not tab.result_box.isVisible()
 
     # Again from the personalised model; this time discard it.
-    tab.set_recognizer(Recognizer.load(store.active().path), store.active().id)
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
     second = sig.args[0]["result"]

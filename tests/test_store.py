@@ -3,22 +3,28 @@
 Everything lives in tmp_path: a store home and a stand-in for the shipped default model, with
 real (small, random) weights written by model.recognizer.save_weights; no TensorFlow.
 """
+import dataclasses
 import json
-import os
 import re
 import subprocess
 import sys
-import time
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import card
 
 from model import store as store_module
 from model.recognizer import Recognizer, save_weights
-from model.store import CARD_FORMAT, CARD_VERSION, ModelInfo, ModelStore, StoreError, write_json_atomic
+from model.store import (
+    CARD_FORMAT,
+    CARD_VERSION,
+    ModelInfo,
+    ModelStore,
+    StoreError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 X = np.random.default_rng(0).random((5, 784), dtype=np.float32)
@@ -66,7 +72,7 @@ def visible(store):
 
 
 def test_default_is_first_and_read_only(store, default_dir):
-    saved = store.save({"name": "Mine"}, writer(1))
+    saved = store.save(card(name="Mine"), writer(1))
     models = store.list()
     assert [m.id for m in models] == ["default", saved.id]
     default = models[0]
@@ -81,8 +87,8 @@ def test_default_is_first_and_read_only(store, default_dir):
 
 
 def test_save_get_list_round_trip(store):
-    card = {"network": {"hidden": [16]}, "metrics": {"test_accuracy": np.float32(0.5)}}
-    info = store.save(card, writer(1), name="My Net!")
+    given = card(network={"hidden": [16]}, metrics={"test_accuracy": np.float32(0.5)})
+    info = store.save(given, writer(1), name="My Net!")
     assert re.fullmatch(r"my-net-\d{8}-\d{6}", info.id)
     assert info.path == store.models_dir / info.id
     assert sorted(p.name for p in info.path.iterdir()) == ["card.json", "model.keras", "weights.npz"]
@@ -90,10 +96,10 @@ def test_save_get_list_round_trip(store):
     assert on_disk["format"] == CARD_FORMAT and on_disk["version"] == CARD_VERSION
     assert on_disk["id"] == info.id and on_disk["name"] == "My Net!" and on_disk["network"] == {"hidden": [16]}
     created = datetime.fromisoformat(on_disk["created"])
-    assert created.utcoffset() is not None and abs(datetime.now(timezone.utc) - created) < timedelta(minutes=1)
-    assert "format" not in card  # the caller's dict is not modified
+    assert created.utcoffset() is not None and abs(datetime.now(UTC) - created) < timedelta(minutes=1)
+    assert given.id == "" and given.name == ""  # the caller's card is not modified
     got = store.get(info.id)
-    assert got.card == on_disk == info.card and got.name == "My Net!" and got.accuracy == 0.5
+    assert got.card == info.card and got.card.to_dict() == on_disk and got.name == "My Net!" and got.accuracy == 0.5
     np.testing.assert_allclose(store.load_recognizer(info.id).probabilities(X), probs(info.path))
     assert not np.allclose(probs(info.path), probs(store.default().path))
     assert store.keras_path(info.id) == info.path / "model.keras"
@@ -102,11 +108,11 @@ def test_save_get_list_round_trip(store):
 
 def test_ids_are_unique_and_list_is_newest_first(store, monkeypatch):
     t0 = datetime(2026, 11, 22, 9, 30, 0).astimezone()
-    monkeypatch.setattr(store_module, "_now", lambda: t0)
-    a = store.save({}, writer(1), name="Net")
-    b = store.save({}, writer(2), name="Net")
-    monkeypatch.setattr(store_module, "_now", lambda: t0 + timedelta(hours=1))
-    c = store.save({"name": "Later"}, writer(3))
+    monkeypatch.setattr(store_module, "local_now", lambda: t0)
+    a = store.save(card(), writer(1), name="Net")
+    b = store.save(card(), writer(2), name="Net")
+    monkeypatch.setattr(store_module, "local_now", lambda: t0 + timedelta(hours=1))
+    c = store.save(card(name="Later"), writer(3))
     assert a.id == "net-20261122-093000" and b.id == "net-20261122-093000-2"
     assert c.id == "later-20261122-103000" and c.name == "Later"
     assert [m.id for m in store.list()] == ["default", c.id, b.id, a.id]
@@ -115,14 +121,14 @@ def test_ids_are_unique_and_list_is_newest_first(store, monkeypatch):
 
 
 def test_failing_write_leaves_nothing(store):
-    keep = store.save({}, writer(1), name="Keep")
+    keep = store.save(card(), writer(1), name="Keep")
 
     def write(staging):
         writer(2)(staging)
         raise ValueError("disk on fire")
 
     with pytest.raises(ValueError, match="disk on fire"):
-        store.save({}, write, name="Broken")
+        store.save(card(), write, name="Broken")
     assert visible(store) == [keep.id]
     assert [m.id for m in store.list()] == ["default", keep.id] and store.problems() == []
     np.testing.assert_allclose(probs(keep.path), probs(store.get(keep.id).path))
@@ -133,28 +139,27 @@ def test_save_refuses_weights_that_do_not_load(store):
         (staging / "weights.npz").write_bytes(b"not a zip")
 
     with pytest.raises(StoreError, match="weights.npz does not load"):
-        store.save({}, write, name="Garbage")
+        store.save(card(), write, name="Garbage")
     with pytest.raises(StoreError):
-        store.save({}, lambda staging: None, name="Nothing written")
+        store.save(card(), lambda staging: None, name="Nothing written")
     assert visible(store) == []
 
 
-def test_stale_staging_is_ignored_then_cleaned(store):
+def test_leftovers_of_dead_saves_are_cleaned_on_start(store, tmp_path, default_dir):
     store.models_dir.mkdir(parents=True)
-    stale, fresh, trash = (store.models_dir / n for n in (".staging-old", ".staging-new", ".trash-x"))
-    for d in (stale, fresh, trash):
+    leftovers = [store.models_dir / n for n in (".staging-0123abcd", ".staging-from-an-old-version", ".trash-x")]
+    for d in leftovers:
         d.mkdir()
         write_weights(d / "weights.npz", 1)  # half a model, as a crash would leave it
-    old = time.time() - 2 * store_module.STALE_STAGING_SECONDS
-    os.utime(stale, (old, old))
-    assert [m.id for m in store.list()] == ["default"] and store.problems() == []
-    info = store.save({}, writer(1), name="After crash")
-    assert visible(store) == [fresh.name, info.id]  # a fresh one may be another process mid-save
+    (store.models_dir / ".lock-0123abcd").touch()  # its owner is gone: nobody holds the lock
+    assert visible(store) == sorted([".lock-0123abcd", *(d.name for d in leftovers)])
+    ModelStore(home=store.home, default_dir=default_dir)  # the next start
+    assert visible(store) == []
 
 
 def test_activate_and_active(store, tmp_path, default_dir):
     assert store.active().id == "default" and store.fallback_reason is None
-    info = store.save({}, writer(1), name="Mine")
+    info = store.save(card(), writer(1), name="Mine")
     assert store.activate(info.id).id == info.id
     assert store.active().id == info.id and store.fallback_reason is None
     assert json.loads(store.active_file.read_text()) == {"id": info.id}
@@ -170,8 +175,8 @@ def test_activate_and_active(store, tmp_path, default_dir):
 
 
 def test_delete(store):
-    keep = store.save({}, writer(1), name="Keep")
-    gone = store.save({}, writer(2), name="Gone")
+    keep = store.save(card(), writer(1), name="Keep")
+    gone = store.save(card(), writer(2), name="Gone")
     store.activate(gone.id)
     store.delete(gone.id)
     assert not gone.path.exists() and visible(store) == [keep.id]  # no trash left either
@@ -180,24 +185,24 @@ def test_delete(store):
     with pytest.raises(StoreError, match="no model"):
         store.delete(gone.id)
     store.activate(keep.id)
-    other = store.save({}, writer(3), name="Other")
+    other = store.save(card(), writer(3), name="Other")
     store.delete(other.id)  # deleting another model keeps the active one
     assert store.active().id == keep.id
 
 
 def test_delete_removes_a_broken_model(store):
-    info = store.save({}, writer(1), name="Broken")
+    info = store.save(card(), writer(1), name="Broken")
     (info.path / "card.json").write_text("{")
     store.delete(info.id)
     assert visible(store) == []
 
 
 def test_rename(store):
-    info = store.save({"metrics": {"test_accuracy": 0.9}}, writer(1), name="Old")
+    info = store.save(card(metrics={"test_accuracy": 0.9}), writer(1), name="Old")
     renamed = store.rename(info.id, "  New name  ")
     assert renamed.id == info.id and renamed.path == info.path and renamed.name == "New name"
     got = store.get(info.id)
-    assert got.name == "New name" and got.card == {**info.card, "name": "New name"}
+    assert got.name == "New name" and got.card == dataclasses.replace(info.card, name="New name")
     assert visible(store) == [info.id]
     assert [p.name for p in info.path.iterdir() if p.name.startswith(".")] == []
     with pytest.raises(StoreError, match="empty"):
@@ -213,8 +218,8 @@ def test_rename(store):
     lambda p: (p / "card.json").write_text(json.dumps({"format": "something-else", "version": 1})),
 ], ids=["corrupt-weights", "missing-weights", "corrupt-card", "missing-card", "foreign-card"])
 def test_broken_model(store, damage):
-    good = store.save({}, writer(1), name="Good")
-    bad = store.save({}, writer(2), name="Bad")
+    good = store.save(card(), writer(1), name="Good")
+    bad = store.save(card(), writer(2), name="Bad")
     store.activate(bad.id)
     damage(bad.path)
     with pytest.raises(StoreError, match=re.escape(bad.id)):
@@ -230,7 +235,7 @@ def test_broken_model(store, damage):
 
 
 def test_export_import_round_trip(store, tmp_path):
-    info = store.save({"created": "2025-01-02T03:04:05+00:00", "history": {"loss": [1.0, 0.5]}},
+    info = store.save(card(created="2025-01-02T03:04:05+00:00", history={"loss": [1.0, 0.5]}),
                       writer(1), name="Traveller")
     zip_path = store.export(info.id, tmp_path / "traveller.zip")
     with zipfile.ZipFile(zip_path) as zf:
@@ -238,7 +243,7 @@ def test_export_import_round_trip(store, tmp_path):
     other = ModelStore(home=tmp_path / "elsewhere", default_dir=store.default_dir)
     imported = other.import_(zip_path)
     assert imported.name == "Traveller" and imported.created == "2025-01-02T03:04:05+00:00"
-    assert imported.card["history"] == {"loss": [1.0, 0.5]} and imported.card["id"] == imported.id
+    assert imported.card.history == {"loss": [1.0, 0.5]} and imported.card.id == imported.id
     assert (imported.path / "model.keras").read_bytes() == b"keras stand-in"
     np.testing.assert_allclose(probs(imported.path), probs(info.path))
     assert [m.id for m in other.list()] == ["default", imported.id]
@@ -247,7 +252,7 @@ def test_export_import_round_trip(store, tmp_path):
 
 
 def test_export_without_keras_and_keras_path_message(store, tmp_path):
-    info = store.save({}, writer(1, keras=False), name="Weights only")
+    info = store.save(card(), writer(1, keras=False), name="Weights only")
     with pytest.raises(StoreError, match="drawing but not trained further"):
         store.keras_path(info.id)
     with zipfile.ZipFile(store.export(info.id, tmp_path / "w.zip")) as zf:
@@ -302,7 +307,7 @@ def test_import_refuses_bad_archives(store, tmp_path, monkeypatch, case):
 
 def test_resolve(store, tmp_path, default_dir, monkeypatch):
     assert store.resolve(None).id == "default"
-    info = store.save({}, writer(1), name="Mine")
+    info = store.save(card(), writer(1), name="Mine")
     store.activate(info.id)
     assert store.resolve(None).id == info.id
     assert store.resolve(info.id).path == info.path
@@ -333,18 +338,8 @@ def test_broken_default_is_reported(tmp_path, default_dir):
     assert store.list() == [] and "default" in store.problems()[0]
 
 
-def test_write_json_atomic_keeps_old_file_on_failure(tmp_path):
-    path = tmp_path / "settings.json"
-    write_json_atomic(path, {"a": 1, "text": "ünïcode"})
-    assert json.loads(path.read_text(encoding="utf-8")) == {"a": 1, "text": "ünïcode"}
-    with pytest.raises(TypeError):
-        write_json_atomic(path, {"a": object()})
-    assert json.loads(path.read_text(encoding="utf-8"))["a"] == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
-
-
 def test_summary_without_metrics():
-    info = ModelInfo("x", Path("x"), {"name": "Plain", "created": "2026-01-05T10:00:00+00:00"}, False)
+    info = ModelInfo("x", Path("x"), card(name="Plain", created="2026-01-05T10:00:00+00:00"), False)
     assert info.summary() == "Plain (2026-01-05)" and info.accuracy is None
 
 
@@ -352,3 +347,59 @@ def test_import_does_not_load_tensorflow():
     code = ("import sys, model.store; bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_import_of_weights_declaring_a_huge_array_is_refused_unloaded(store, tmp_path):
+    """A 6.9 KB zip whose weights.npz held a 1 GB array used 1.3 GB before it was refused."""
+    good = store.export("default", tmp_path / "good.zip")
+    with zipfile.ZipFile(good) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist()}
+    weights = tmp_path / "weights.npz"
+    np.savez_compressed(weights, format=np.array("digitpad-weights"), version=np.array(1),
+                        kernel_0=np.zeros((784, 400_000), np.float32),  # 1.25 GB of zeros
+                        bias_0=np.zeros(400_000, np.float32), activations=np.array(["softmax"]),
+                        activation_params=np.zeros(1, np.float32))
+    entries["weights.npz"] = weights.read_bytes()
+    path = make_zip(tmp_path / "bomb.zip", entries)
+    assert path.stat().st_size < 3_000_000
+    with pytest.raises(StoreError, match="declare more than 200 MB") as info:
+        store.import_(path)
+    assert str(path) in str(info.value)
+    assert visible(store) == [] and [m.id for m in store.list()] == ["default"]
+
+
+@pytest.mark.parametrize("where", ["import", "store", "active"])
+def test_deeply_nested_json_is_a_message(store, tmp_path, where):
+    deep = "[" * 100_000 + "]" * 100_000
+    if where == "import":
+        good = store.export("default", tmp_path / "good.zip")
+        with zipfile.ZipFile(good) as zf:
+            entries = {n: zf.read(n) for n in zf.namelist()}
+        path = make_zip(tmp_path / "deep.zip", {**entries, "card.json": deep})
+        with pytest.raises(StoreError, match="card.json is not valid JSON .*nested far too deeply") as info:
+            store.import_(path)
+        assert "not a readable zip" not in str(info.value)
+    elif where == "store":
+        info = store.save(card(), writer(1), name="Mine")
+        (info.path / "card.json").write_text(deep)
+        assert [m.id for m in store.list()] == ["default"]
+        assert "nested far too deeply" in store.problems()[0]
+    else:
+        store.active_file.parent.mkdir(parents=True, exist_ok=True)
+        store.active_file.write_text(deep)
+        assert store.active().id == "default" and "nested far too deeply" in store.fallback_reason
+
+
+@pytest.mark.parametrize("content, says", [
+    (bytes(range(256)) * 4, "not an .npz file"),
+    (b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" + b" " * 60 + b"\n",
+     "single NumPy array"),
+])
+def test_weights_that_are_not_an_npz_do_not_talk_about_pickles(tmp_path, content, says):
+    from model.recognizer import ModelError
+
+    path = tmp_path / "weights.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match=says) as info:
+        Recognizer.load(path)
+    assert "pickle" not in str(info.value) and str(path) in str(info.value)

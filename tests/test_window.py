@@ -7,6 +7,8 @@ import textwrap
 
 import numpy as np
 import pytest
+from conftest import ROOT
+from helpers import card, mnist, random_weights
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -17,14 +19,12 @@ from app import settings as prefs
 from app.main_window import MainWindow
 from app.models_dialog import ModelsDialog
 from app.selftest import replay_ink
+from app.train.worker import Outcome
 from model.ink import load
 from model.paths import assets_dir
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
 from model.store import DEFAULT_ID
-
-from conftest import ROOT
-from helpers import mnist, random_weights
 
 SAMPLES = assets_dir() / "samples"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -47,7 +47,7 @@ def save_model(store, name, seed):
     def write(folder):
         random_weights(folder / "weights.npz", seed=seed)
 
-    return store.save({"name": name, "metrics": {"test_accuracy": 0.5}}, write)
+    return store.save(card(name=name, metrics={"test_accuracy": 0.5}), write)
 
 
 def probabilities(window):
@@ -173,9 +173,8 @@ def test_switching_models_changes_predictions(window, store, qtbot):
     draw(window, "five")
     before = probabilities(window)
     other = save_model(store, "Second model", seed=3)
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
-    dialog.activeModelChanged.connect(lambda _id: window.load_active_model())
     assert dialog.model_ids() == [DEFAULT_ID, other.id]
     updates = []
     window.predictor.predictionChanged.connect(lambda *args: updates.append(args))
@@ -196,11 +195,9 @@ def test_use_this_model_from_the_train_tab_reloads_the_recognizer(window, store)
     draw(window, "two")
     before = probabilities(window)
     other = save_model(store, "Freshly trained", seed=5)
-    signal = getattr(window.training_tab, "modelActivated", None)
-    if signal is not None:
-        signal.emit(other.id)
-    else:
-        window._on_model_activated(other.id)
+    window.finish_startup()
+    window.training_tab.results.outcome = Outcome(ok=True, model_info=other)
+    window.training_tab.results.use_model()  # the Train tab's "Use this model"
     assert not np.allclose(before, probabilities(window))
     assert "Freshly trained" in window.model_status.text()
 
@@ -224,18 +221,18 @@ def test_a_corrupt_active_model_shows_why_and_the_default_still_predicts(qtbot, 
 def test_a_model_corrupted_while_running_falls_back_with_a_message(window, store, qtbot):
     other = save_model(store, "Soon broken", seed=2)
     (other.path / "weights.npz").write_bytes(b"garbage")
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
     assert other.id not in dialog.model_ids()  # a broken model is listed as a problem instead
     assert dialog.problems_label.isVisibleTo(dialog) and "damaged" in dialog.problems_label.text()
-    window._on_model_activated(other.id)  # e.g. the Train tab names it
+    assert not window.session.use(other.id)  # e.g. the Train tab names it
     assert window.model_info.id == DEFAULT_ID
     assert window.last_error and "damaged" in window.last_error
 
 
 def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_path):
     a = save_model(store, "Alpha", seed=1)
-    dialog = ModelsDialog(store, window)
+    dialog = ModelsDialog(window.session, window)
     qtbot.addWidget(dialog)
     dialog.select(a.id)
     assert "Alpha" in dialog.card_label.text() and "50.00%" in dialog.card_label.text()
@@ -250,7 +247,7 @@ def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_pat
     assert dialog.export(zip_path, a.id)
     assert (tmp_path / "alpha.zip").is_file()
     assert dialog.activate(a.id)
-    window.load_active_model()
+    window.session.load()
     assert dialog.delete(a.id, confirm=False)
     assert store.active().id == DEFAULT_ID and a.id not in dialog.model_ids()
     assert dialog.import_(tmp_path / "alpha.zip")
@@ -263,7 +260,7 @@ def test_models_dialog_rename_delete_export_import(window, store, qtbot, tmp_pat
 def test_manage_models_and_reset_actions(window, store, qtbot):
     other = save_model(store, "Other", seed=4)
     store.activate(other.id)
-    window.load_active_model()
+    window.session.load()
     assert "Other" in window.model_status.text()
     window.reset_model_action.trigger()
     assert window.model_info.id == DEFAULT_ID
@@ -306,17 +303,19 @@ def drop_file(window, path):
     return drop.isAccepted()
 
 
-def test_dropping_an_image_or_ink_classifies_it(window, tmp_path, qtbot):
+def test_dropping_an_image_or_ink_classifies_it(window, tmp_path, qtbot, shipped_default):
     for i in (10, 2600, 4700):
-        mnist_png(tmp_path / f"d{i}.png", i)
+        label = mnist_png(tmp_path / f"d{i}.png", i)
         assert drop_file(window, tmp_path / f"d{i}.png")
         qtbot.waitUntil(lambda: window.canvas.showing_image(), timeout=2000)
-        assert window.prediction_view.prediction().digit is not None
+        assert window.prediction_view.prediction().digit == label
         assert f"d{i}.png" in window.statusBar().currentMessage()
         window.clear_action.trigger()
     assert drop_file(window, SAMPLES / "nine.json")
     qtbot.waitUntil(lambda: not window.canvas.ink().is_empty, timeout=2000)
     assert len(window.canvas.ink().strokes) == len(load(SAMPLES / "nine.json").strokes)
+    qtbot.waitUntil(lambda: window.prediction_view.prediction().digit is not None, timeout=2000)
+    assert window.prediction_view.prediction().digit == 9
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
     assert not drop_file(window, tmp_path / "notes.txt")  # refused while dragging over the window
 
@@ -462,4 +461,25 @@ def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbo
     tab.trainingFinished.emit({"ok": True, "cancelled": False, "test_accuracy": 0.9, "seconds": 1.0,
                                "model_id": None, "error": None})
     assert window.inside_view._kernel_is_model is True
-    assert window.inside_view.weight_grid.count == Recognizer.load(assets_dir() / "models" / "default").layers[0].kernel.shape[1]
+    default = Recognizer.load(assets_dir() / "models" / "default")
+    assert window.inside_view.weight_grid.count == default.layers[0].kernel.shape[1]
+
+
+def test_help_opens_the_log_folder_and_errors_name_the_log(window, home, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from app import logs
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert window.log_action in window.menuBar().actions()[-1].menu().actions()  # Help ▸ Open Log Folder
+    window.log_action.trigger()
+    assert opened == [str(logs.log_dir())] and logs.log_dir().is_dir()
+    assert logs.log_dir().parent == home  # DIGITPAD_HOME moves it with the rest
+    # An unexpected error shows a message that says where the log is.
+    import app.main_window as mw
+
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)
+    mw._install_excepthook()
+    sys.excepthook(RuntimeError, RuntimeError("boom"), None)
+    assert "boom" in window.last_error and str(logs.log_path()) in window.last_error

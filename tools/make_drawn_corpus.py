@@ -5,9 +5,11 @@
 It holds every UNIPEN digit of unipen-dev.jsonl.gz (7,094 digits by 219 "lab/name" writers of
 11 labs; the labs in model.drawn.CHECK_LABS are its held-out part). Nothing from MNIST, and not
 the pen trajectories (pendigits.tra): with UNIPEN's drawings in the training data they no longer
-helped (docs/drawn-experiments.md), and they cost a third of the Train tab's time. Prints what it wrote and how the stored inks render against the source inks
-through the preprocessing. They differ by sub-pixel centring, and where the tablet repeated a
-point: the corpus drops repeats, as DigitPad's canvas never records them (app/canvas.py MIN_STEP),
+helped (docs/drawn-experiments.md), and they cost a third of the Train tab's time.
+
+Prints what it wrote and how the stored inks render against the source inks through the
+preprocessing. They differ by sub-pixel centring, and where the tablet repeated a
+point: the corpus drops repeats, as DigitPad's canvas never records them (the canvas's MIN_STEP),
 and the preprocessing then puts round joins at corners the repeats hid (4% of the digits gain or
 lose more than 5% of their ink that way; storing 16 times finer points changes none of that).
 

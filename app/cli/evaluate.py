@@ -9,8 +9,9 @@ from .common import EXIT_OK, load_model, out
 def register(sub) -> None:
     sp = sub.add_parser("evaluate", help="accuracy and confusion matrix on a dataset's test split")
     sp.add_argument("--data", required=True, metavar="SOURCE", help="'mnist', an IDX folder or an .npz")
-    sp.add_argument("--model", metavar="DIR")
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--model", metavar="DIR", help="model directory or id (default: the active model)")
+    sp.add_argument("--json", action="store_true",
+                    help='one JSON object: {"accuracy", "loss", "n", "confusion", "split", "data", "model"}')
     sp.set_defaults(func=run)
 
 

@@ -10,8 +10,8 @@ def register(sub) -> None:
     sp = sub.add_parser("explore", help="class counts per split; a grid of digits and the mean digits as PNGs")
     sp.add_argument("--data", required=True, metavar="SOURCE", help="'mnist', an IDX folder or an .npz")
     sp.add_argument("--out", metavar="DIR", help="write grid.png and means.png here")
-    sp.add_argument("--split", choices=("train", "test"), default="train",
-                    help="the split the pictures show (default: train)")
+    sp.add_argument("--split", choices=("train", "test"),
+                    help="the split the pictures show (default: train, or test for test files only)")
     sp.add_argument("--digit", type=digit, metavar="D", help="only this digit in the grid")
     sp.add_argument("--limit", type=positive, default=200, metavar="N", help="digits in the grid (default 200)")
     sp.add_argument("--pixels", type=int, metavar="INDEX",
@@ -26,6 +26,8 @@ def run(args) -> int:
     ds = data.load_source(args.data, split=False)
     parts = explore.splits(ds)
     counts = explore.class_counts(ds)
+    if args.split is None:
+        args.split = "train" if "train" in parts else next(iter(parts))
     if args.split not in parts:
         raise CliError(f"{ds.name} has no {args.split} split (it has {', '.join(parts)}).")
     x, y = parts[args.split]

@@ -21,18 +21,28 @@ COMMANDS = (predict, evaluate, train, models, samples, personalize, explore, rob
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser().parse_args(argv)
+    from app import logs
+
+    logs.setup(window=args.command is None and not args.self_test)
     if args.command is None:
         if args.self_test:
             from app import selftest
 
-            return selftest.run()
+            return selftest.run(screenshot=args.screenshot)  # checks the platform itself (JSON report)
+        from app import platform_check
+
+        problem = platform_check.check()  # before Qt: a missing X library would abort the process
+        if problem is not None:
+            logs.logger().error("%s", problem)
+            err(f"digitpad: {problem}")
+            return EXIT_FAILED
         from app import main_window
 
         return main_window.run([sys.argv[0], *argv])
     try:
         return args.func(args) or EXIT_OK
     except DigitPadError as exc:
-        err(f"digitpad: {exc}")
+        err(f"digitpad: {as_options(exc)}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         err("digitpad: interrupted; nothing was saved.")
@@ -42,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def as_options(exc: DigitPadError) -> str:
+    """The message, naming a setting as its command-line option ("--learning-rate: ...")."""
+    field = getattr(exc, "field", None)
+    text = str(exc)
+    if field and text.startswith(f"{field}:"):
+        return f"--{field.replace('_', '-')}{text[len(field):]}"
+    return text
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="digitpad",
@@ -49,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--self-test", action="store_true",
                    help="open the window, draw a bundled digit, train one short epoch, print a JSON report")
+    p.add_argument("--screenshot", metavar="PNG",
+                   help="with --self-test: save the window, drawn on, to this PNG (and the X screen beside it)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)

@@ -9,17 +9,20 @@ from .common import EXIT_OK, err, out
 def register(sub) -> None:
     sp = sub.add_parser("models", help="list, activate, rename, delete, export or import models")
     msub = sp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    model_id = "the model's id, as `digitpad models list` shows it ('default' is the shipped model)"
     m = msub.add_parser("list", help="the models, the active one starred")
-    m.add_argument("--json", action="store_true")
-    msub.add_parser("activate", help="use this model").add_argument("id")
-    msub.add_parser("delete", help="delete a user model").add_argument("id")
+    m.add_argument("--json", action="store_true", help="a JSON array of {id, name, accuracy, created, path, "
+                                                       "active, read_only}")
+    msub.add_parser("activate", help="use this model").add_argument("id", help=model_id)
+    msub.add_parser("delete", help="delete a user model").add_argument("id", help=model_id)
     m = msub.add_parser("rename", help="rename a user model")
-    m.add_argument("id")
-    m.add_argument("name")
+    m.add_argument("id", help=model_id)
+    m.add_argument("name", help="its new name")
     m = msub.add_parser("export", help="write a model to a .zip")
-    m.add_argument("id")
-    m.add_argument("path")
-    msub.add_parser("import", help="add a model from a .zip").add_argument("path")
+    m.add_argument("id", help=model_id)
+    m.add_argument("path", help="the .zip to write")
+    msub.add_parser("import", help="add a model from a .zip").add_argument(
+        "path", help="a .zip written by `digitpad models export` (or Save as… in the window)")
     msub.add_parser("reset", help="make the shipped default model active again")
     sp.set_defaults(func=run)
 

@@ -15,7 +15,8 @@ def register(sub) -> None:
     sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
     sp.add_argument("--epochs", type=int, default=None, help="fine-tuning epochs (default 4)")
-    sp.add_argument("--seed", type=int, default=42)
+    sp.add_argument("--seed", type=int, default=42,
+                    help="picks the held-out samples and the base digits mixed in (default %(default)s)")
     sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
     sp.set_defaults(func=run)
 
@@ -53,7 +54,8 @@ def run(args) -> int:
 
     out(f"Fine-tuned {result.base_model!r} on {result.n_finetune} of your samples in {result.seconds:.1f} s")
     out(f"{'accuracy':<28} before   after")
-    out(f"{f'your samples ({result.n_heldout} held out)':<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
+    samples = f"your samples ({result.n_heldout} held out)"
+    out(f"{samples:<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
     base_name = f"base test ({Path(str(result.data_name)).name})" if result.data_name else "base test"
     out(f"{base_name[:28]:<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
     out(f"Saved: {result.model_dir}" + ("  (now active)" if args.activate and not args.out else ""))

@@ -15,13 +15,15 @@ def register(sub) -> None:
     s = ssub.add_parser("list", help="the samples, oldest first, and how many of each digit")
     s.add_argument("--label", type=digit, metavar="L", help="only this digit")
     s.add_argument("--json", action="store_true", help="a JSON array")
-    ssub.add_parser("export", help="write every sample to a .zip (ink JSON files + labels.csv)").add_argument("path")
-    ssub.add_parser("import", help="add the samples of an exported .zip").add_argument("path")
+    ssub.add_parser("export", help="write every sample to a .zip (ink JSON files + labels.csv)").add_argument(
+        "path", help="the .zip to write")
+    ssub.add_parser("import", help="add the samples of an exported .zip").add_argument(
+        "path", help="a .zip written by `digitpad samples export` (samples already here are skipped)")
     s = ssub.add_parser("remove", help="delete samples")
-    s.add_argument("ids", nargs="+", type=int, metavar="ID")
+    s.add_argument("ids", nargs="+", type=int, metavar="ID", help="sample ids, as `digitpad samples list` shows them")
     s = ssub.add_parser("relabel", help="change a sample's digit")
-    s.add_argument("id", type=int)
-    s.add_argument("label", type=digit)
+    s.add_argument("id", type=int, help="the sample's id, as `digitpad samples list` shows it")
+    s.add_argument("label", type=digit, help="the digit it shows, 0-9")
     sp.set_defaults(func=run)
 
 

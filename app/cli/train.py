@@ -44,23 +44,33 @@ def register(sub) -> None:
     net = NetworkConfig()
     g = sp.add_argument_group("network")
     g.add_argument("--hidden", type=hidden, default=net.hidden, metavar="N,N", help="hidden layer sizes")
-    g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation)
-    g.add_argument("--dropout", type=float, default=net.dropout)
-    g.add_argument("--l1", type=float, default=net.l1)
-    g.add_argument("--l2", type=float, default=net.l2)
-    g.add_argument("--initializer", choices=INITIALIZERS, default=net.initializer)
-    g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer)
-    g.add_argument("--learning-rate", type=float, default=net.learning_rate)
+    g.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default=net.activation,
+                   help="the hidden neurons' non-linearity (default %(default)s)")
+    g.add_argument("--dropout", type=float, default=net.dropout,
+                   help="share of the first hidden layer switched off in each step, 0..0.9 (default %(default)s)")
+    g.add_argument("--l1", type=float, default=net.l1, help="L1 weight penalty, 0 = off (default %(default)s)")
+    g.add_argument("--l2", type=float, default=net.l2, help="L2 weight penalty, 0 = off (default %(default)s)")
+    g.add_argument("--initializer", choices=INITIALIZERS, default=net.initializer,
+                   help="how the weights start (default %(default)s)")
+    g.add_argument("--optimizer", choices=OPTIMIZERS, default=net.optimizer,
+                   help="how the weights are updated (default %(default)s)")
+    g.add_argument("--learning-rate", type=float, default=net.learning_rate,
+                   help="the size of each update (default %(default)s)")
     tc = TrainingConfig()
     g = sp.add_argument_group("training")
-    g.add_argument("--epochs", type=int, default=tc.epochs)
+    g.add_argument("--epochs", type=int, default=tc.epochs,
+                   help="passes over the training digits; early stopping may end sooner (default %(default)s)")
     g.add_argument("--max-batches", type=int, default=tc.max_batches, metavar="N",
                    help="at most N batches in all: fewer epochs on large datasets (0: no limit;"
                         " default %(default)s)")
-    g.add_argument("--batch-size", type=int, default=tc.batch_size)
-    g.add_argument("--validation-split", type=float, default=tc.validation_split)
+    g.add_argument("--batch-size", type=int, default=tc.batch_size,
+                   help="digits per weight update (default %(default)s)")
+    g.add_argument("--validation-split", type=float, default=tc.validation_split,
+                   help="share of the training digits held back to watch the fit (and pick the best"
+                        " epoch with --best-epoch) (default %(default)s)")
     g.add_argument("--patience", type=int, default=tc.patience, help="early-stopping patience (0: off)")
-    g.add_argument("--seed", type=int, default=tc.seed)
+    g.add_argument("--seed", type=int, default=tc.seed,
+                   help="all randomness: test split, initial weights, shuffling, augmentation (default %(default)s)")
     g.add_argument("--no-augment", action="store_true", help="train on the digits as they are")
     g.add_argument("--augment-strength", type=float, default=tc.augment_strength,
                    help="0 none, 1 default, 2 strong distortions")
@@ -75,6 +85,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from model import data
+    from model.card import DataSpec
     from model.network import NetworkConfig
     from model.store import ModelStore
     from model.training import Trainer, TrainingConfig, join_extra, save_result, write_model_dir
@@ -90,10 +101,11 @@ def run(args) -> int:
         restore_best=args.restore_best, max_batches=args.max_batches,
     ).validate()
     ds = data.load_source(args.data, split=True, test_fraction=args.test_fraction, seed=args.seed)
-    parts = [_load_extra(args)]
+    parts = []  # (digits, their ExtraData for the card)
     mix = None
     if args.drawn:
         from model import drawn
+        from model.card import ExtraData
 
         reps = drawn.MIX_REPS if args.drawn_reps is None else args.drawn_reps
         if not 1 <= reps <= 50:
@@ -101,10 +113,12 @@ def run(args) -> int:
         if not 0.0 <= args.drawn_jitter <= 5.0:
             raise CliError(f"--drawn-jitter: {args.drawn_jitter} is outside 0..5.")
         mix = drawn.training_mix(seed=args.seed, reps=reps, jitter=drawn.MIX_JITTER.scaled(args.drawn_jitter))
-        parts.insert(0, (mix.extra, mix.description))
+        parts.append((mix.extra, ExtraData(kind="drawn", name=mix.description, source=str(drawn.corpus_path()),
+                                           reps=reps, n=len(mix.y_train))))
+    parts.append(_load_extra(args))
     if args.with_samples:
         parts.append(_load_samples())
-    extra, extra_name = join_extra(parts)
+    extra, extra_specs = join_extra(parts)
     progress = ProgressBar(enabled=not args.json and on_terminal())
     trainer = Trainer(ds, network, training, progress, extra=extra,
                       drawn_test=None if mix is None else mix.heldout)
@@ -114,12 +128,13 @@ def run(args) -> int:
         progress.close()
     command = "digitpad " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else None
     name = args.name or f"MLP {'-'.join(map(str, network.hidden))} {network.activation} · {Path(str(args.data)).name}"
+    source = args.data if str(args.data).strip().lower() == "mnist" else str(Path(args.data).expanduser().resolve())
+    spec = DataSpec.of(ds, source, test_fraction=args.test_fraction, seed=args.seed, extras=extra_specs)
     if args.out:
-        info = write_model_dir(args.out, result, name=name, data_name=ds.name, command=command,
-                               extra_name=extra_name)
+        info = write_model_dir(args.out, result, name=name, data=spec, command=command)
     else:
         store = ModelStore()
-        info = save_result(result, store, name=name, data_name=ds.name, command=command, extra_name=extra_name)
+        info = save_result(result, store, name=name, data=spec, command=command)
         if args.activate:
             store.activate(info.id)
     summary = {
@@ -150,24 +165,32 @@ def run(args) -> int:
 
 
 def _load_samples():
+    """(the user's samples, their ExtraData for the card) for ``--with-samples``."""
+    from model.card import ExtraData
+
     from .common import open_samples
 
     x, y = open_samples().arrays()
     if not len(y):
         raise CliError("--with-samples: you have no samples yet. Add some with `digitpad samples add"
                        " --label L FILE...` (or in the window), or train without --with-samples.")
-    return (x, y), f"your samples ({len(y)})"
+    return (x, y), ExtraData(kind="samples", name=f"your samples ({len(y)})", n=len(y))
 
 
 def _load_extra(args):
+    """(digits, their ExtraData for the card) for ``--extra``, or (None, None)."""
     if not args.extra:
         return None, None
     from model import data, pendigits
+    from model.card import ExtraData
 
     path = Path(args.extra)
     if path.suffix in (".tra", ".tes"):
         x, y = pendigits.render_dataset(path, reps=args.extra_reps, seed=args.seed, holdout=args.extra_holdout)
         kept = f", last {args.extra_holdout:.0%} held out" if args.extra_holdout else ""
-        return (x, y), f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
+        name = f"{path.name} (pen trajectories rendered as ink x{args.extra_reps}{kept})"
+        return (x, y), ExtraData(kind="pendigits", name=name, source=str(path.resolve()), reps=args.extra_reps,
+                                 holdout=args.extra_holdout, n=len(y))
     ds = data.load_source(path, split=False)
-    return (ds.x_train, ds.y_train), ds.name
+    return (ds.x_train, ds.y_train), ExtraData(kind="dataset", name=ds.name, source=str(path.resolve()),
+                                               n=len(ds.y_train))

@@ -63,9 +63,10 @@ def train(out: Path, flags: list[str]) -> tuple[dict, dict]:
 
 def _trained_on_drawn(model_dir: Path) -> bool:
     """Whether a model's card says it trained on UNIPEN's drawings (so the tuning writers)."""
-    card = json.loads((model_dir / "card.json").read_text())
-    extra = str((card.get("data") or {}).get("extra") or "")
-    return "drawn digits" in extra or "UNIPEN" in extra
+    from model.card import ModelCard
+
+    card = ModelCard.from_dict(json.loads((model_dir / "card.json").read_text()))
+    return card.data is not None and any(e.kind == "drawn" or "UNIPEN" in e.name for e in card.data.extras)
 
 
 def worst_writers(pred, y, writers, share=0.1) -> float:

@@ -92,9 +92,10 @@ def main() -> None:
             "tune_pred": ev_tune.predictions[ev_tune.predictions != y_tune].tolist(),
         }
         if r.get("save"):
+            from model.card import DataSpec
             from model.training import write_model_dir
 
-            write_model_dir(r["save"], res, name=row["name"], data_name=ds.name)
+            write_model_dir(r["save"], res, name=row["name"], data=DataSpec(name=ds.name))
         print(f"{row['name']:<28} mnist {row['mnist']:.2%}  tune {row['tune']:.2%}  check {row['check']:.2%}"
               f"  wall {wall:.0f} s cpu {cpu:.0f} s load {row['load']}  extra {row['n_extra']}"
               f"  epochs {res.epochs_run} (best {res.best_epoch})", flush=True)

@@ -31,11 +31,12 @@ if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: paint into memory
 os.environ.setdefault("DIGITPAD_HOME", tempfile.mkdtemp(prefix="digitpad-bench-"))
 
-import app  # noqa: E402,F401
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+import app  # noqa: E402,F401
 
 
 class PaintCounter(QObject):
@@ -88,7 +89,7 @@ def timed(fn, inputs) -> tuple[list[float], list[float]]:
 
 
 def bench(title: str, recognizer, inputs, qapp) -> None:
-    from app.inside_view import InsideView
+    from app.inside.view import InsideView
     from model.inside import explain
 
     sizes = "-".join(str(s) for s in recognizer.sizes)

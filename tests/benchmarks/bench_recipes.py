@@ -69,7 +69,8 @@ def main() -> None:
         print(f"{name:<6} hidden {hidden} seed {seed} pen {extra!s:<3} {time.perf_counter() - t:5.0f} s  "
               f"{score(recognizer_from_keras(result.model))}", flush=True)
     for group in groups:
-        print(f"ensemble {'+'.join(group)}  {score(recognizer_from_keras(_merge([models[g] for g in group], build, NetworkConfig)))}")
+        merged = recognizer_from_keras(_merge([models[g] for g in group], build, NetworkConfig))
+        print(f"ensemble {'+'.join(group)}  {score(merged)}")
 
 
 def _merge(models, build, NetworkConfig):

@@ -73,12 +73,14 @@ def main() -> None:
     steps = len(robustness.PERTURBATIONS) * 8
     print()
     print(f"curves, {len(y):,} x {len(robustness.PERTURBATIONS)} x 8:  best {min(runs):.2f} s, median "
-          f"{statistics.median(runs):.2f} s   (target <= {TARGET_S:.0f} s: {'OK' if min(runs) <= TARGET_S else 'MISSED'})")
+          f"{statistics.median(runs):.2f} s   "
+          f"(target <= {TARGET_S:.0f} s: {'OK' if min(runs) <= TARGET_S else 'MISSED'})")
     print(f"  CPU time of the process:     best {min(cpu):.2f} s (wall above CPU/threads = waiting for a busy machine)")
     print(f"  perturbing alone:            best {min(perturb):.2f} s")
     print(f"  plain evaluate(), 1 pass:    best {min(plain):.3f} s  -> x{steps} passes would be "
           f"{min(plain) * steps:.2f} s; curves do {1 + len(robustness.PERTURBATIONS) * 7} passes")
-    print(f"  level 0 == evaluate(): {all(result[k]['accuracy'][robustness.zero_index(k)] == ev.accuracy for k in result)}"
+    same = all(result[k]["accuracy"][robustness.zero_index(k)] == ev.accuracy for k in result)
+    print(f"  level 0 == evaluate(): {same}"
           f" ({ev.accuracy:.2%})")
     compare = None
     if args.compare:
@@ -93,10 +95,10 @@ def main() -> None:
 def _time_data_view() -> None:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import app  # noqa: F401  (before Qt: see app/__init__.py)
     from PySide6.QtWidgets import QApplication
 
-    from app.data_view import DataView
+    import app  # noqa: F401  (before Qt: see app/__init__.py)
+    from app.explore.data_view import DataView
     from model import data
 
     qapp = QApplication.instance() or QApplication([])

@@ -31,10 +31,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("DIGITPAD_HOME", tempfile.mkdtemp(prefix="digitpad-bench-"))
 
-import app  # noqa: E402,F401
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import app  # noqa: E402,F401
 
 
 class GapRecorder:
@@ -89,14 +90,15 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2, help="trainings in a row (the first imports TensorFlow)")
     args = ap.parse_args()
 
-    qapp = QApplication.instance() or QApplication(sys.argv)
+    _qapp = QApplication.instance() or QApplication(sys.argv)  # held: the application lives while this runs
     from helpers import make_model_dir, mnist
+
+    from app.session import ActiveModel
+    from app.train.tab import TrainingTab
+    from app.train.worker import threads
     from model.network import NetworkConfig
     from model.store import ModelStore
     from model.training import TrainingConfig
-
-    from app.training_tab import TrainingTab
-    from app.training_worker import threads
 
     home = Path(os.environ["DIGITPAD_HOME"])
     x, y = mnist()
@@ -106,7 +108,7 @@ def main() -> None:
     np.savez(data, x_train=x[tr], y_train=y[tr], x_test=x[te], y_test=y[te])
     store = ModelStore(home=home, default_dir=make_model_dir(home / "default-stand-in"))
 
-    tab = TrainingTab(store)
+    tab = TrainingTab(ActiveModel(store))
     tab.resize(1200, 820)
     tab.show()
     handler_times: list[float] = []

@@ -3,230 +3,67 @@
 
 Everything numeric comes from model/: the images and labels from :class:`SampleStore`, the
 accuracy from :func:`model.evaluation.evaluate`, the fine-tuning from
-:class:`model.personalize.Personalizer`, run by :class:`PersonalizeWorker` in a QThread started
-with the Train tab's :func:`app.training_worker.start_in_thread`.
+:class:`model.personalize.Personalizer`, run by :class:`app.samples.personalize.PersonalizeWorker`.
+The model it measures and personalises is the session's (:class:`app.session.ActiveModel`).
 """
 from __future__ import annotations
 
-import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
 )
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
-    QListView, QMenu, QMessageBox, QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from model.samples import Sample, SampleError, SampleStore
-from model.store import ModelStore, StoreError
+from model.store import StoreError
 
-from . import settings as prefs
-from .training_worker import start_in_thread
+from .. import settings as prefs
+from ..session import ActiveModel
+from .list_view import SampleListModel, SampleListView
+from .personalize import PersonalizeWorker
 
-THUMB = 56  # pixels: 28x28 shown at 2x
 ALL = 10  # the filter button id for "all digits"
-PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the worker
 POLL_MS = 2000  # how often a shown tab checks whether another DigitPad changed the samples
-
-_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
-_DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 def _pct(v) -> str:
     return "—" if v is None else f"{100 * v:.1f} %"
 
 
-# ------------------------------------------------------------------------------------ the grid
-class SampleListModel(QAbstractListModel):
-    """One row per sample (grouped by digit, oldest first within a digit): the label as text, the
-    28x28 image enlarged as the decoration, the details as tooltip, the id as ``IdRole``."""
-
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    LabelRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[Sample] = []
-        self._pixmaps: dict[tuple[int, int], QPixmap] = {}
-
-    def set_samples(self, samples: list[Sample]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(samples, key=lambda s: (s.label, s.id))
-        keep = {(s.id, s.label) for s in self._rows}
-        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in keep}
-        self.endResetModel()
-
-    def sample(self, row: int) -> Sample:
-        return self._rows[row]
-
-    def row_of(self, sample_id: int) -> int:
-        for i, s in enumerate(self._rows):
-            if s.id == sample_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        s = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:  # the label; what the model read when it was wrong
-            return str(s.label) if s.correct is not False else f"{s.label} (read {s.predicted})"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._pixmap(s)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            read = ("not recorded" if s.predicted is None
-                    else f"{s.predicted} ({'right' if s.correct else 'wrong'})")
-            return (f"Sample #{s.id}: a {s.label}\nThe model read it as {read}"
-                    f"{' with ' + s.model_id if s.model_id else ''}\nAdded {s.created[:16].replace('T', ' ')}"
-                    f"\nFrom {'a drawing' if s.kind == 'ink' else 'an image'}\n"
-                    "Keys 0-9 relabel it, Delete removes it; right-click for more")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        if role == self.IdRole:
-            return s.id
-        if role == self.LabelRole:
-            return s.label
-        return None
-
-    def _pixmap(self, s: Sample) -> QPixmap:
-        key = (s.id, s.label)
-        pm = self._pixmaps.get(key)
-        if pm is None:
-            img = s.image  # (28, 28) uint8 white on black
-            qimg = QImage(img.tobytes(), 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
-            pm = QPixmap.fromImage(qimg.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                               Qt.TransformationMode.FastTransformation))
-            self._pixmaps[key] = pm
-        return pm
-
-
-class SampleListView(QListView):
-    """The grid; digit keys relabel and Delete/Backspace delete the selection. Those keys are
-    claimed on ShortcutOverride, so window shortcuts on the same keys (the Draw tab's) do not
-    take them while the grid has the focus."""
-
-    relabelRequested = Signal(int)
-    deleteRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setUniformItemSizes(True)
-        self.setIconSize(QSize(THUMB, THUMB))
-        self.setGridSize(QSize(THUMB + 16, THUMB + 24))
-        self.setSpacing(2)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-
-    def _ours(self, event: QKeyEvent) -> bool:
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        return mods == Qt.KeyboardModifier.NoModifier and (event.key() in _DIGIT_KEYS or event.key() in _DELETE_KEYS)
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._ours(event):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._ours(event) and self.selectionModel() is not None and self.selectionModel().hasSelection():
-            if event.key() in _DIGIT_KEYS:
-                self.relabelRequested.emit(_DIGIT_KEYS[event.key()])
-            else:
-                self.deleteRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-# ------------------------------------------------------------------------------------ the worker
-class PersonalizeWorker(QObject):
-    """Runs one :class:`model.personalize.Personalizer` in a worker thread (start it with
-    ``start_in_thread``); ``cancel()`` from any thread. ``finished`` carries a dict:
-    ``{"result": PersonalizeResult | None, "cancelled": bool, "error": str | None, "details": str | None}``."""
-
-    progress = Signal(float, str)  # fraction 0..1, text
-    finished = Signal(object)
-
-    def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, **options):
-        super().__init__()
-        self.store, self.samples, self.model_id, self.options = store, samples, model_id, options
-        self._personalizer = None
-        self._cancelled = False
-        self._last = 0.0
-
-    def cancel(self) -> bool:
-        self._cancelled = True
-        if self._personalizer is not None:
-            self._personalizer.cancel()
-        return True
-
-    @Slot()
-    def run(self) -> None:
-        from model.personalize import Personalizer
-        from model.errors import Cancelled
-
-        outcome = {"result": None, "cancelled": False, "error": None, "details": None}
-        try:
-            self._personalizer = Personalizer(self.store, self.samples, model_id=self.model_id,
-                                              on_progress=self._on_progress, **self.options)
-            if self._cancelled:
-                raise Cancelled()
-            if "tensorflow" not in __import__("sys").modules:
-                self.progress.emit(0.0, "Starting TensorFlow (the first time takes a few seconds)…")
-            from model.tf_runtime import import_tensorflow
-
-            import_tensorflow()
-            if self._cancelled:
-                raise Cancelled()
-            self.progress.emit(0.0, "Measuring the model, then fine-tuning it on your samples…")
-            outcome["result"] = self._personalizer.run()
-        except Cancelled:
-            outcome["cancelled"] = True
-        except (SampleError, StoreError, ValueError) as exc:
-            outcome["error"] = str(exc)
-        except Exception as exc:  # noqa: BLE001 - a message, never a crash
-            outcome["error"] = f"Personalising failed: {str(exc).strip() or type(exc).__name__}"
-            outcome["details"] = traceback.format_exc()
-        self.finished.emit(outcome)
-
-    def _on_progress(self, p) -> None:
-        if self._cancelled:
-            return
-        now = time.perf_counter()
-        if p.kind == "batch" and now - self._last < PROGRESS_INTERVAL:
-            return
-        self._last = now
-        text = f"Fine-tuning: epoch {p.epoch} of {p.epochs}"
-        if p.kind == "epoch" and p.val_accuracy is not None:
-            text += f" · validation {100 * p.val_accuracy:.1f} %"
-        self.progress.emit(float(p.fraction), text)
-
-
 # ------------------------------------------------------------------------------------ the tab
 class SamplesTab(QWidget):
-    """``SamplesTab(samples, store)``; call :meth:`refresh` after samples are added elsewhere and
-    :meth:`set_recognizer` when the active model changes."""
+    """``SamplesTab(samples, session)``: it follows the session's model; call :meth:`refresh`
+    after samples are added elsewhere."""
 
-    modelActivated = Signal(str)  # a personalised model was made active ("Use this model")
     samplesChanged = Signal()  # samples were relabelled, deleted or imported here
-    personalizeFinished = Signal(object)  # the worker's outcome dict (for the window / tests)
+    personalizeFinished = Signal(object)  # {"result", "cancelled", "error", "details"} (window, tests)
 
-    def __init__(self, samples: SampleStore, store: ModelStore, parent: QWidget | None = None):
+    def __init__(self, samples: SampleStore, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("samplesTab")
-        self.samples, self.store = samples, store
-        self.recognizer = None
-        self.model_id: str | None = None
+        self.samples, self.session, self.store = samples, session, session.store
+        self.recognizer = session.recognizer
+        self.model_id: str | None = session.model_id
+        session.changed.connect(lambda _info: self.set_recognizer(session.recognizer, session.model_id))
         self.personalize_options: dict = {}  # extra keyword arguments for Personalizer (tests, tuning)
         self.worker: PersonalizeWorker | None = None
         self.result = None  # the last PersonalizeResult not yet used or discarded
@@ -444,7 +281,8 @@ class SamplesTab(QWidget):
             return
         what = "your samples" if digit is None else f"your samples of {digit}"
         if not len(y):
-            self.accuracy_label.setText(f"No {what} to measure the active model on yet.")
+            none = "You have no samples" if digit is None else f"You have no samples of {digit}"
+            self.accuracy_label.setText(f"{none} yet to measure the active model on.")
             return
         ev = evaluate(self.recognizer, x, y)
         right = int(round(ev.accuracy * ev.n))
@@ -455,7 +293,8 @@ class SamplesTab(QWidget):
         sel = self.view.selectionModel()
         if sel is None:
             return []
-        return [int(self.model.data(i, SampleListModel.IdRole)) for i in sorted(sel.selectedIndexes(), key=lambda i: i.row())]
+        rows = sorted(sel.selectedIndexes(), key=lambda i: i.row())
+        return [int(self.model.data(i, SampleListModel.IdRole)) for i in rows]
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -548,8 +387,8 @@ class SamplesTab(QWidget):
 
     def import_from(self, path: str | None = None) -> int | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import samples", prefs.value("samples/lastDir", str(Path.home())),
-                                                  "Zip archives (*.zip)")
+            start = prefs.value("samples/lastDir", str(Path.home()))
+            path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Zip archives (*.zip)")
             if not path:
                 return None
         try:
@@ -576,14 +415,16 @@ class SamplesTab(QWidget):
             self.discard_result()  # one pending result at a time
         self.worker = PersonalizeWorker(self.store, self.samples, self.model_id, **self.personalize_options)
         self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
+        self.worker.finished.connect(self._on_result)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
         self.progress.setValue(0)
         self.progress_label.setText("Preparing…")
         self.cancel_button.setEnabled(True)
         self.progress_box.show()
         self.result_box.hide()
         self.personalize_button.setEnabled(False)
-        start_in_thread(self.worker)
+        self.worker.start()
         return True
 
     @Slot()
@@ -596,15 +437,28 @@ class SamplesTab(QWidget):
     def is_personalizing(self) -> bool:
         return self.worker is not None
 
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, text: str) -> None:
-        if self.worker is None or self.worker._cancelled:
+    @Slot(object)
+    def _on_progress(self, report) -> None:
+        fraction, text = report
+        if self.worker is None or self.worker.is_cancelled():
             return
         self.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
         self.progress_label.setText(text)
 
     @Slot(object)
+    def _on_result(self, result) -> None:
+        self._on_finished({"result": result})
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, details: str) -> None:
+        self._on_finished({"error": message, "details": details})
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._on_finished({"cancelled": True})
+
     def _on_finished(self, outcome: dict) -> None:
+        outcome = {"result": None, "cancelled": False, "error": None, "details": None, **outcome}
         self.worker = None
         self.progress_box.hide()
         self.personalize_button.setEnabled(len(self.samples) > 0)
@@ -632,16 +486,13 @@ class SamplesTab(QWidget):
 
     @Slot()
     def use_result(self) -> None:
+        """Draw with the personalised model (the session says so, or why it cannot)."""
         if self.result is None:
             return
-        try:
-            info = self.store.activate(self.result.model_id)
-        except StoreError as exc:
-            self._error("Use this model", str(exc))
-            return
+        if not self.session.use(self.result.model_id):
+            return  # the session said why (the window shows its problem)
         self.result = None
         self.result_box.hide()
-        self.modelActivated.emit(info.id)
 
     @Slot()
     def discard_result(self) -> None:

@@ -18,12 +18,23 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QCursor, QImage, QMouseEvent, QPainter, QPainterPath, QPainterPathStroker, QPaintEvent,
-    QPen, QPixmap, QResizeEvent,
+    QColor,
+    QCursor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from model.ink import Ink
+
+from ..theme import HINT, INK, PAPER
 
 CANVAS_SIZE = 280  # logical canvas pixels, the size of an MNIST digit x10
 DEFAULT_PEN_WIDTH = 18.0
@@ -32,9 +43,6 @@ MIN_STEP = 0.5  # widget pixels a mouse move must travel to add a sample (not a 
 UNDO_LIMIT = 200
 MARGIN = 14  # widget pixels around the paper
 
-PAPER = QColor("#ffffff")
-INK = QColor("#111111")
-HINT = QColor("#b8bcc4")
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class InkCanvas(QWidget):
     canRedoChanged = Signal(bool)
     penWidthChanged = Signal(float)
     eraserToggled = Signal(bool)
+    pointerMoved = Signal(float, float)  # canvas coordinates of the mouse over the paper, not drawing
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,6 +82,9 @@ class InkCanvas(QWidget):
         self._outlines: dict[int, tuple[np.ndarray, QPainterPath]] = {}  # eraser hit areas
         self._image: QImage | None = None  # a dropped image, shown read-only
         self._image_caption = ""
+        self._paper = (CANVAS_SIZE, CANVAS_SIZE)  # the size a cleared canvas has
+        self._hint = "Draw a digit here"
+        self.overlay = None  # callable(QPainter) drawing over the ink in canvas coordinates
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -103,11 +115,22 @@ class InkCanvas(QWidget):
     def clear(self) -> None:
         self._cancel_live()
         had_image = self._dismiss_image()
-        if self._state.strokes or self._state.width != CANVAS_SIZE or self._state.height != CANVAS_SIZE:
-            self._push(_State(()))
+        if self._state.strokes or (self._state.width, self._state.height) != self._paper:
+            self._push(_State((), *self._paper))
             self._changed(relayout=True)
         elif had_image:
             self._changed()
+
+    def set_paper(self, width: int, height: int, hint: str = "Draw a digit here") -> None:
+        """A new, empty sheet of this size in canvas pixels (undo brings back the drawing), also
+        the size Clear gives from now on; ``hint`` is written on it while it is empty."""
+        self._paper, self._hint = (int(width), int(height)), hint
+        self._cancel_live()
+        self._dismiss_image()
+        if self._state.strokes or (self._state.width, self._state.height) != self._paper:
+            self._push(_State((), *self._paper))
+        self.updateGeometry()
+        self._changed(relayout=True)
 
     def undo(self) -> None:
         self._cancel_live()
@@ -208,7 +231,7 @@ class InkCanvas(QWidget):
         return QSize(CANVAS_SIZE * 2 + 2 * MARGIN, CANVAS_SIZE * 2 + 2 * MARGIN)
 
     def heightForWidth(self, w: int) -> int:
-        return w
+        return round(w * self._state.height / max(1, self._state.width))
 
     # -- mouse -----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -235,6 +258,8 @@ class InkCanvas(QWidget):
         elif self._live is not None:
             self._add_point(self.widget_to_canvas(event.position()))
         else:
+            if self.hasMouseTracking() and self.paper_rect().contains(event.position()):
+                self.pointerMoved.emit(*self.widget_to_canvas(event.position()))
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -356,7 +381,14 @@ class InkCanvas(QWidget):
             f.setPointSizeF(f.pointSizeF() * 1.15)
             p.setFont(f)
             p.setPen(HINT)
-            p.drawText(paper, Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            p.drawText(paper, Qt.AlignmentFlag.AlignCenter, self._hint)
+        elif self.overlay is not None:
+            p.save()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.translate(paper.topLeft())
+            p.scale(self._scale(), self._scale())
+            self.overlay(p, self._scale())
+            p.restore()
         p.end()
 
     def _paint_image(self, p: QPainter, paper: QRectF) -> None:

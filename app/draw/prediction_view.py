@@ -21,10 +21,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from model.recognizer import NOTHING, Prediction
 
-ACCENT = QColor("#2f6fde")
-UNSURE = QColor("#e0962b")
-BAR = QColor("#c4cbd6")
-MUTED = "#6b7280"
+from ..theme import ACCENT, BAR, MUTED, UNSURE
+
 FRAME_MS = 16  # ~60 fps
 CELL = 5  # screen pixels per network-input pixel
 EASE_SECONDS = 0.09  # time constant of the bars' easing: quick, but visibly smooth

@@ -14,11 +14,11 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from ..theme import SERIES, SERIES_LIGHT
+
 REDRAW_MS = 50
 
-TRAIN_COLOR = QColor(31, 119, 180)
-VAL_COLOR = QColor(230, 110, 20)
-BATCH_COLOR = QColor(178, 207, 232)  # a light TRAIN_COLOR; opaque lines draw faster than translucent
+TRAIN_COLOR, VAL_COLOR, BATCH_COLOR = SERIES[0], SERIES[1], SERIES_LIGHT
 
 
 
@@ -100,7 +100,8 @@ class CurvesView(QWidget):
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
         style_chart(item, fg, title, "epoch", ylabel)
-        legend = item.addLegend(offset=legend_offset, labelTextColor=fg, brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
+        legend = item.addLegend(offset=legend_offset, labelTextColor=fg,
+                                brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         legend.setLabelTextSize("8pt")
         return plot
 

@@ -10,22 +10,24 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QScrollArea,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-CORRECT = QColor(33, 102, 172)
-WRONG = QColor(203, 24, 29)
-PAPER = QColor(255, 255, 255)
+from ..theme import CORRECT, PAPER, WRONG, mix
+from ..widgets.digits import digit_pixmap
+
 MAX_DIGITS_SHOWN = 300
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = min(1.0, max(0.0, t))
-    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
-                  round(a.blue() + (b.blue() - a.blue()) * t))
 
 
 class ConfusionModel(QAbstractTableModel):
@@ -89,10 +91,10 @@ class ConfusionModel(QAbstractTableModel):
 
     def _color(self, t: int, p: int, share: float) -> QColor:
         if t == p:
-            return _mix(PAPER, CORRECT, 0.15 + 0.85 * share)
+            return mix(PAPER, CORRECT, 0.15 + 0.85 * share)
         if not self._m[t, p]:
             return PAPER
-        return _mix(PAPER, WRONG, 0.12 + 0.88 * math.sqrt(share / self._worst))
+        return mix(PAPER, WRONG, 0.12 + 0.88 * math.sqrt(share / self._worst))
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole:
@@ -171,15 +173,6 @@ class ConfusionView(QWidget):
             self.cellOpened.emit(index.row(), index.column())
 
 
-def digit_pixmap(image: np.ndarray, scale: int = 2) -> QPixmap:
-    """A uint8 (28, 28) white-on-black digit as a pixmap, enlarged with sharp pixels."""
-    img = np.ascontiguousarray(image, dtype=np.uint8)
-    h, w = img.shape
-    qimg = QImage(img.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(qimg.scaled(w * scale, h * scale, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                         Qt.TransformationMode.FastTransformation))
-
-
 class DigitGridDialog(QDialog):
     """A grid of test digits: the ones of one confusion-matrix cell."""
 
@@ -200,7 +193,7 @@ class DigitGridDialog(QDialog):
         grid.setSpacing(4)
         columns = 10
         self.tiles: list[QLabel] = []
-        for k, (image, index, tip) in enumerate(zip(images[:MAX_DIGITS_SHOWN], indices, tips)):
+        for k, (image, _index, tip) in enumerate(zip(images[:MAX_DIGITS_SHOWN], indices, tips)):
             tile = QLabel()
             tile.setPixmap(digit_pixmap(image, 2))
             tile.setToolTip(tip)

@@ -1,9 +1,11 @@
-"""The training worker: a QObject moved to a QThread that runs model.training.Trainer.
+"""The training worker (an :class:`app.workers.Worker`) that runs model.training.Trainer.
 
 It loads the data, imports TensorFlow (only here, only once training starts), trains, evaluates
-and saves the model through ModelStore, turning each step into a Qt signal. Signals are emitted
-from the worker thread and delivered queued to receivers in the GUI thread; their payloads are
-plain Python objects the worker never touches again.
+and saves the model through ModelStore, turning each step into a Qt signal: the Worker's
+``finished(Outcome)`` / ``failed`` / ``cancelled``, and ``stageChanged``, ``dataLoaded``,
+``trainingBegan``, ``batchesDone``, ``epochFinished`` on the way. Signals are emitted from the
+worker thread and delivered queued to receivers in the GUI thread; their payloads are plain Python
+objects the worker never touches again.
 
 Batch progress is throttled: per-batch losses are buffered and sent in one ``batchesDone``
 signal at most every ``min_interval`` seconds (20 per second by default), so a fast network
@@ -20,13 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Signal
 
+from model.card import DataSpec
 from model.data import DataError, Dataset, load_source, mnist_cached
-from model.network import ConfigError, NetworkConfig
 from model.errors import Cancelled
-from model.tf_runtime import import_tensorflow
+from model.network import ConfigError, NetworkConfig
+from model.tf_runtime import import_tensorflow, tensorflow_loaded
 from model.training import Progress, Trainer, TrainingConfig, save_result
+
+from ..workers import Worker
 
 BATCH_SIGNAL_INTERVAL = 0.05  # seconds between batch-progress signals (~20 per second)
 
@@ -49,10 +54,10 @@ def data_label(source: str) -> str:
     return name or str(source)
 
 
-def data_name(source: str) -> str:
-    """What a model's card records as its data: 'MNIST', else the absolute path (reproducible)."""
+def data_source(source: str) -> str:
+    """What a model's card records as its data's source: 'mnist', else the absolute path."""
     if is_mnist(source):
-        return "MNIST"
+        return "mnist"
     return str(Path(str(source)).expanduser().resolve())
 
 
@@ -74,7 +79,7 @@ class DataSummary:
     validation_split: float | None = None  # set when training: how the train split is divided
 
     @classmethod
-    def of(cls, data: Dataset, validation_split: float | None = None) -> "DataSummary":
+    def of(cls, data: Dataset, validation_split: float | None = None) -> DataSummary:
         n_test = 0 if data.y_test is None else len(data.y_test)
         return cls(data.name, len(data.y_train), n_test, data.test_from_train, validation_split)
 
@@ -130,17 +135,16 @@ class Outcome:
         }
 
 
-class TrainingWorker(QObject):
-    """Runs one training; create it, move it to a QThread, connect ``thread.started`` to
-    :meth:`run`. :meth:`cancel` may be called from any thread (it is not a queued slot: the
-    worker thread is busy in :meth:`run` and has no event loop to deliver one)."""
+class TrainingWorker(Worker):
+    """Runs one training; :meth:`start` it. :meth:`cancel` may be called from any thread."""
 
+    what = "Training"
+    out_of_memory = "Out of memory while training. Use a smaller network, a smaller batch size or fewer digits."
     stageChanged = Signal(str, str)  # stage, text for the user
     dataLoaded = Signal(object)  # DataSummary
     trainingBegan = Signal(object)  # Progress(kind="start")
     batchesDone = Signal(object, object)  # latest Progress, float64 (n, 2): [epoch position, loss]
     epochFinished = Signal(object)  # Progress(kind="epoch")
-    finished = Signal(object)  # Outcome
 
     def __init__(self, source: str, network: NetworkConfig, training: TrainingConfig, store,
                  *, min_interval: float = BATCH_SIGNAL_INTERVAL):
@@ -150,15 +154,15 @@ class TrainingWorker(QObject):
         self.training = training
         self.store = store
         self.min_interval = min_interval
-        self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._trainer: Trainer | None = None
         self._committed = False  # saving has begun: no longer cancellable
         self._latest: Progress | None = None
         self._pending: list[tuple[float, float]] = []
         self._last_emit = 0.0
-        self._epochs_done = 0
-        self._stage = STAGE_DATA
+        self._started = time.perf_counter()
+        self.epochs_done = 0  # complete epochs reported so far
+        self.stage = STAGE_DATA  # where it is (or where it ended)
         self.name = model_name(network, source)
 
     # -- any thread ------------------------------------------------------------------------------
@@ -174,48 +178,33 @@ class TrainingWorker(QObject):
             trainer.cancel()  # stops within one batch
         return True
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
+    def ended(self, **fields) -> Outcome:
+        """An Outcome for a run that ended without a model (cancelled or failed)."""
+        return Outcome(stage=self.stage, epochs_done=self.epochs_done, model_name=self.name,
+                       seconds=time.perf_counter() - self._started, **fields)
 
     # -- the worker thread -----------------------------------------------------------------------
-    @Slot()
-    def run(self) -> None:
-        start = time.perf_counter()
-        outcome = Outcome(model_name=self.name)
-        try:
-            self._run(outcome)
-        except Cancelled:
-            outcome.cancelled = True
-        except DataError as exc:
-            outcome.error = str(exc)
-        except ConfigError as exc:
-            outcome.error = f"The settings are not valid: {exc}"
-        except MemoryError:
-            outcome.error = ("Out of memory while training. Use a smaller network, a smaller batch "
-                             "size or fewer digits.")
-        except Exception as exc:  # noqa: BLE001 - anything else becomes a message, never a crash
-            outcome.error = _describe(exc, self._stage)
-            outcome.details = traceback.format_exc()
-        if outcome.cancelled:
-            outcome.ok, outcome.error, outcome.model_info = False, None, None
-        outcome.stage = self._stage
-        outcome.epochs_done = self._epochs_done
-        outcome.seconds = time.perf_counter() - start
-        self.finished.emit(outcome)
+    def failure(self, exc: BaseException) -> tuple[str, str]:
+        if isinstance(exc, ConfigError):
+            return f"The settings are not valid: {exc}", ""
+        if isinstance(exc, DataError) or isinstance(exc, MemoryError):
+            return super().failure(exc)
+        return _describe(exc, self.stage), traceback.format_exc()
 
     def _enter(self, stage: str, text: str) -> None:
-        if self._cancel.is_set() and stage != STAGE_SAVING:
-            raise Cancelled()
-        self._stage = stage
+        if stage != STAGE_SAVING:
+            self.check_cancelled()
+        self.stage = stage
         self.stageChanged.emit(stage, text)
 
     def _start_tensorflow(self) -> None:
-        if "tensorflow" not in sys.modules:
+        if not tensorflow_loaded():
             self._enter(STAGE_TENSORFLOW, "Starting TensorFlow (the first time takes a few seconds)…")
         import_tensorflow()  # at once when it is already loaded
 
-    def _run(self, outcome: Outcome) -> None:
+    def work(self) -> Outcome:
+        self._started = time.perf_counter()
+        outcome = Outcome(model_name=self.name)
         if is_mnist(self.source) and not mnist_cached():
             self._start_tensorflow()  # Keras downloads MNIST: import it our way first
             self._enter(STAGE_DOWNLOAD, "Downloading MNIST (11 MB)…")
@@ -229,13 +218,12 @@ class TrainingWorker(QObject):
                 "pass the digits as --data PATH:",
                 "choose “Digits from a folder or an .npz file” with")) from exc
         self.dataLoaded.emit(DataSummary.of(data, self.training.validation_split))
+        trainer = Trainer(data, self.network, self.training, self._on_progress)  # checks the data: before TensorFlow
         self._start_tensorflow()
         self._enter(STAGE_TRAINING, "Training…")
-        trainer = Trainer(data, self.network, self.training, self._on_progress)
         with self._lock:
             self._trainer = trainer
-        if self._cancel.is_set():
-            raise Cancelled()
+        self.check_cancelled()
         result = trainer.run()
         self._flush(force=True)
         if result.cancelled or self._cancel.is_set():
@@ -251,8 +239,12 @@ class TrainingWorker(QObject):
                 raise Cancelled()
             self._committed = True
         self._enter(STAGE_SAVING, "Saving the model…")
-        outcome.model_info = save_result(result, self.store, name=self.name, data_name=data_name(self.source))
+        outcome.model_info = save_result(result, self.store, name=self.name,
+                                         data=DataSpec.of(data, data_source(self.source), seed=self.training.seed))
         outcome.ok = True
+        outcome.stage, outcome.epochs_done = self.stage, self.epochs_done
+        outcome.seconds = time.perf_counter() - self._started
+        return outcome
 
     def _on_progress(self, p: Progress) -> None:
         """Called by Trainer in this thread after every batch and epoch."""
@@ -269,7 +261,7 @@ class TrainingWorker(QObject):
             self._flush()
         elif p.kind == "epoch":
             self._flush(force=True)
-            self._epochs_done = p.epoch
+            self.epochs_done = p.epoch
             self.epochFinished.emit(p)
 
     def _flush(self, force: bool = False) -> None:
@@ -333,97 +325,13 @@ def _describe(exc: BaseException, stage: str) -> str:
     return f"{what}: {text}"
 
 
-class DataProbe(QObject):
-    """Loads a dataset in a thread only to describe it (size and split); no TensorFlow."""
-
-    loaded = Signal(str, object)  # source, DataSummary
-    failed = Signal(str, str)  # source, message
+class DataProbe(Worker):
+    """Loads a dataset only to describe it (size and split); no TensorFlow. finished(DataSummary)."""
 
     def __init__(self, source: str):
         super().__init__()
         self.source = source
+        self.what = f"Reading {source}"
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            data = load_source(self.source)
-        except DataError as exc:
-            self.failed.emit(self.source, str(exc))
-        except Exception as exc:  # noqa: BLE001
-            self.failed.emit(self.source, f"{self.source}: cannot read it ({type(exc).__name__}: {exc}).")
-        else:
-            self.loaded.emit(self.source, DataSummary.of(data))
-
-
-class _Threads(QObject):
-    """Keeps every worker and its QThread alive until the thread has really ended.
-
-    A tab may stop listening to a worker before it ends (a cancel while TensorFlow is still being
-    imported cannot interrupt the import), and a QThread destroyed while running aborts the
-    process; so threads are owned here, not by the widget, and the application waits for them
-    before it quits.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self._jobs: list[tuple[QThread, QObject]] = []
-
-    def start(self, worker: QObject) -> QThread:
-        thread = QThread()
-        thread.setObjectName(f"digitpad-{type(worker).__name__}")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)  # direct: run() executes in the new thread
-        # ...and once it returns, end the thread instead of entering its (unused) event loop.
-        thread.started.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._reap)  # queued to this object's (the GUI) thread
-        self._jobs.append((thread, worker))
-        thread.start()
-        return thread
-
-    def running(self) -> int:
-        return sum(1 for thread, _ in self._jobs if not thread.isFinished())
-
-    @Slot()
-    def _reap(self) -> None:
-        done = [(t, w) for t, w in self._jobs if t.isFinished()]
-        for thread, _ in done:
-            thread.wait()
-        self._jobs = [(t, w) for t, w in self._jobs if (t, w) not in done]
-
-    def stop_all(self, timeout_s: float = 20.0) -> bool:
-        """Cancel every worker and wait for its thread; True when all have ended."""
-        for _, worker in self._jobs:
-            cancel = getattr(worker, "cancel", None)
-            if cancel is not None:
-                cancel()
-        deadline = time.monotonic() + timeout_s
-        for thread, _ in list(self._jobs):
-            thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
-        self._reap()
-        return not self._jobs
-
-
-_threads: _Threads | None = None
-
-
-def threads() -> _Threads:
-    """The application's worker threads (created on first use, in the GUI thread)."""
-    global _threads
-    if _threads is None:
-        from PySide6.QtCore import QCoreApplication
-
-        _threads = _Threads()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(lambda: _threads.stop_all())
-    return _threads
-
-
-def start_in_thread(worker: QObject) -> QThread:
-    """Run ``worker.run()`` in a new QThread that ends when ``run`` returns.
-
-    ``run`` must report its end through a signal of its own; the thread has no event loop to
-    wait in, and both objects are kept alive (see :class:`_Threads`) until the thread ends.
-    """
-    thread = threads().start(worker)
-    return thread
+    def work(self) -> DataSummary:
+        return DataSummary.of(load_source(self.source))

@@ -6,26 +6,36 @@ worker thread with progress and cancel; this view only chooses, shows and draws.
 """
 from __future__ import annotations
 
-import threading
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from app.curves_view import style_chart
-from app.data_view import SourcePicker
 from model import robustness
-from model.errors import Cancelled
-from model.data import DataError, load_source
+from model.data import load_source
 
-MODEL_COLOR = QColor(31, 119, 180)
-COMPARE_COLOR = QColor(230, 110, 20)
+from ..session import ActiveModel
+from ..theme import CHART_GUIDE, SERIES
+from ..train.curves_view import style_chart
+from ..widgets.source_picker import SourcePicker
+from ..workers import Worker
+
+MODEL_COLOR, COMPARE_COLOR = SERIES[0], SERIES[1]
 DEFAULT_N = 2000
 NONE_ID = ""
 
@@ -34,16 +44,14 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class RobustnessWorker(QObject):
+class RobustnessWorker(Worker):
     """Loads the data (unless given), takes its test split (or the whole set) and measures each
-    model's curves on the same digits. Create it, then ``start_in_thread``; :meth:`cancel` may be
-    called from any thread."""
+    model's curves on the same digits. ``progress`` carries (done, total, text); ``finished`` the
+    whole result (dict); ``modelDone`` each model's curves as soon as they are measured."""
 
-    progress = Signal(int, int, str)  # done, total, what is being measured
+    what = "The measurement"
+    out_of_memory = "Out of memory: measure fewer digits."
     modelDone = Signal(int, str, object)  # position, model name, curves
-    finished = Signal(object)  # the whole result (dict)
-    failed = Signal(str)
-    cancelled = Signal()
 
     def __init__(self, models: list[tuple[str, object]], *, source: str | None = None,
                  data: tuple[str, np.ndarray, np.ndarray] | None = None, n: int = DEFAULT_N, seed: int = 0,
@@ -55,25 +63,9 @@ class RobustnessWorker(QObject):
         self.source = source
         self.data = data
         self.n, self.seed, self.levels = n, seed, levels
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._run()
-        except Cancelled:
-            self.cancelled.emit()
-        except DataError as exc:
-            self.failed.emit(str(exc))
-        except MemoryError:
-            self.failed.emit("Out of memory: measure fewer digits.")
-        except Exception as exc:  # noqa: BLE001 - a message, never a crash
-            self.failed.emit(f"The measurement failed ({type(exc).__name__}: {exc}).")
-        else:
-            self.finished.emit(result)
+    def work(self) -> dict:
+        return self._run()
 
     def _run(self) -> dict:
         from model.recognizer import Recognizer
@@ -83,15 +75,14 @@ class RobustnessWorker(QObject):
             name, x, y = self.data
             split = "given"
         else:
-            self.progress.emit(0, 1, "Loading the data…")
+            self.progress.emit((0, 1, "Loading the data…"))
             ds = load_source(self.source, split=False)
             name = ds.name
             if ds.x_test is not None:
                 x, y, split = ds.x_test, ds.y_test, "test"
             else:
                 x, y, split = ds.x_train, ds.y_train, "all"
-        if self._cancel.is_set():
-            raise Cancelled()
+        self.check_cancelled()
         total = len(y)
         x, y = robustness.subset(x, y, self.n, seed=self.seed)
         steps = 1 + len(robustness.PERTURBATIONS) * (self.levels - 1)
@@ -100,10 +91,10 @@ class RobustnessWorker(QObject):
             recognizer = model if hasattr(model, "probabilities") else Recognizer.load(model)
 
             def progress(done, _total, k=k, model_name=model_name):
-                self.progress.emit(k * steps + done, len(self.models) * steps, f"Measuring {model_name}…")
+                self.progress.emit((k * steps + done, len(self.models) * steps, f"Measuring {model_name}…"))
 
             curves = robustness.curves(recognizer, x, y, levels=self.levels, seed=self.seed,
-                                       on_progress=progress, cancel=self._cancel.is_set)
+                                       on_progress=progress, cancel=self.is_cancelled)
             results.append({"name": model_name, "curves": curves})
             self.modelDone.emit(k, model_name, curves)
         return {"data": name, "split": split, "n": len(y), "of": total, "seed": self.seed,
@@ -123,9 +114,9 @@ class RobustnessView(QWidget):
     runFinished = Signal(object)
     runFailed = Signal(str)
 
-    def __init__(self, store=None, parent=None):
+    def __init__(self, session: ActiveModel | None = None, parent=None):
         super().__init__(parent)
-        self._store = store
+        self._store = session.store if session is not None else None
         self.recognizer = None
         self.model_name = ""
         self.model_id: str | None = None
@@ -206,6 +197,11 @@ class RobustnessView(QWidget):
         self.source_picker.sourceChosen.connect(self._update_run)
         self.refresh_models()
         self._update_run()
+        if session is not None:
+            session.changed.connect(lambda info: self.set_recognizer(
+                session.recognizer, info.name if info is not None else "", session.model_id))
+            if session.info is not None:
+                self.set_recognizer(session.recognizer, session.info.name, session.model_id)
 
     # -- construction ----------------------------------------------------------------------------
     def _plot(self, key: str) -> pg.PlotWidget:
@@ -221,7 +217,7 @@ class RobustnessView(QWidget):
         item.setYRange(0, 100, padding=0.02)
         pad = (values[-1] - values[0]) * 0.04
         item.setXRange(values[0] - pad, values[-1] + pad, padding=0)
-        chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen(QColor(150, 150, 150), width=1,
+        chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen(CHART_GUIDE, width=1,
                                                                style=Qt.PenStyle.DashLine),
                                  label="chance", labelOpts={"position": 0.06, "color": (130, 130, 130),
                                                             "anchors": [(0, 1), (0, 1)]})
@@ -335,7 +331,6 @@ class RobustnessView(QWidget):
 
     # -- running ---------------------------------------------------------------------------------
     def _start(self, worker: RobustnessWorker) -> None:
-        from app.training_worker import start_in_thread
 
         self._worker = worker
         self.running = True
@@ -354,7 +349,7 @@ class RobustnessView(QWidget):
         self.status.setText("Starting…")
         self._update_run()
         self.runStarted.emit()
-        start_in_thread(worker)
+        worker.start()
 
     def _set_names(self, names: list[str]) -> None:
         """The legend above the charts: the active model solid blue, the comparison dashed orange."""
@@ -371,10 +366,11 @@ class RobustnessView(QWidget):
         self.progress.hide()
         self._update_run()
 
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, text: str) -> None:
+    @Slot(object)
+    def _on_progress(self, report) -> None:
         if self.sender() is not self._worker:
             return
+        done, total, text = report
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.status.setText(f"{text} {done}/{total}" if total > 1 else text)
@@ -410,8 +406,8 @@ class RobustnessView(QWidget):
         self._done()
         self.status.setText("Cancelled.")
 
-    @Slot(str)
-    def _fail(self, message: str) -> None:
+    @Slot(str, str)
+    def _fail(self, message: str, _details: str = "") -> None:
         if self._worker is not None and self.sender() is not None and self.sender() is not self._worker:
             return
         self._done()

@@ -1,0 +1,144 @@
+"""Opening, saving and exporting drawings, and what a drop on the window opens.
+
+An ink JSON opens editable on the canvas; an image (PNG, JPEG, BMP) is read and shown read-only.
+Every problem is reported through ``error(title, text)`` and every result through
+``message(text, ms)`` (the window puts them in a dialog and the status bar).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from model import preprocess
+from model.errors import DigitPadError
+from model.ink import load as load_ink
+
+from .. import settings as prefs
+from .tab import DrawTab
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
+INK_SUFFIXES = (".json",)
+OPEN_FILTER = ("Drawings and images (*.json *.png *.jpg *.jpeg *.bmp);;DigitPad ink (*.json);;"
+               "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)")
+
+
+class DrawingFiles(QObject):
+    opening = Signal()  # a file is about to be shown on the Draw tab
+    message = Signal(str, int)  # status-bar text, milliseconds
+    error = Signal(str, str)  # title, text
+
+    def __init__(self, draw_tab: DrawTab, dialog_parent: QWidget):
+        super().__init__(dialog_parent)
+        self.draw_tab = draw_tab
+        self.canvas = draw_tab.canvas
+        self._parent = dialog_parent
+
+    # -- folders ---------------------------------------------------------------------------------
+    @staticmethod
+    def last_dir() -> str:
+        d = prefs.value("files/lastDir", "", str)
+        return d if d and Path(d).is_dir() else str(Path.home())
+
+    @staticmethod
+    def remember_dir(path: str | os.PathLike) -> None:
+        prefs.settings().setValue("files/lastDir", str(Path(path).parent))
+
+    @staticmethod
+    def openable(path: Path) -> bool:
+        return path.suffix.lower() in IMAGE_SUFFIXES + INK_SUFFIXES
+
+    # -- opening ---------------------------------------------------------------------------------
+    def open_file(self, path: str | os.PathLike | None = None) -> bool:
+        """Open an ink JSON (editable) or an image (classified, shown read-only)."""
+        if path is None or path is False:
+            path, _ = QFileDialog.getOpenFileName(self._parent, "Open a drawing or an image", self.last_dir(),
+                                                  OPEN_FILTER)
+            if not path:
+                return False
+        path = Path(path)
+        self.remember_dir(path)
+        self.opening.emit()
+        if path.suffix.lower() in INK_SUFFIXES:
+            return self._open_ink(path)
+        return self._open_image(path)
+
+    def _open_ink(self, path: Path) -> bool:
+        try:
+            ink = load_ink(path)
+        except DigitPadError as exc:
+            self.error.emit("Cannot open the drawing", str(exc))
+            return False
+        self.canvas.set_ink(ink)
+        self.draw_tab.predictor.flush()
+        pred = self.draw_tab.prediction_view.prediction()
+        verdict = f": it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else ""
+        self.message.emit(f"Opened {path.name}{verdict}.", 8000)
+        return True
+
+    def _open_image(self, path: Path) -> bool:
+        try:
+            x = preprocess.image_to_input(preprocess.load_image(path))
+        except DigitPadError as exc:
+            self.error.emit("Cannot read the image", str(exc))
+            return False
+        if x is None:
+            self.error.emit("Nothing to read", f"{path}: the image looks blank (no digit stands out "
+                            "from the background). Use a picture of one dark digit on a light "
+                            "background, or a light digit on a dark one.")
+            return False
+        shown = QImage(str(path))
+        if shown.isNull():  # a file Pillow reads but Qt does not: show what the network sees
+            shown = self.draw_tab.prediction_view.input_view.image() or QImage()
+        pred = self.draw_tab.show_image(shown, f"{path.name} · read-only, draw to start over", x)
+        verdict = f"it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else "no model to read it"
+        self.message.emit(
+            f"Classified {path.name}: {verdict}. Images cannot be edited; draw on the canvas to "
+            "start a new drawing (Undo brings back the previous one).", 12000)
+        return True
+
+    # -- saving ----------------------------------------------------------------------------------
+    def _target(self, path, title: str, default_name: str, file_filter: str, suffix: str) -> Path | None:
+        if path is None or path is False:
+            path, _ = QFileDialog.getSaveFileName(self._parent, title, str(Path(self.last_dir()) / default_name),
+                                                  file_filter)
+            if not path:
+                return None
+        path = Path(path)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def save_drawing(self, path: str | os.PathLike | None = None) -> bool:
+        ink = self.canvas.ink()
+        if ink.is_empty:
+            self.message.emit("Nothing to save: draw a digit first.", 5000)
+            return False
+        path = self._target(path, "Save the drawing", "digit.json", "DigitPad ink (*.json)", ".json")
+        if path is None:
+            return False
+        try:
+            ink.save(path)
+        except OSError as exc:
+            self.error.emit("Cannot save the drawing", f"{path}: {exc.strerror or exc}. "
+                            "Choose a folder you can write to.")
+            return False
+        self.remember_dir(path)
+        self.message.emit(f"Saved the drawing to {path}.", 6000)
+        return True
+
+    def export_png(self, path: str | os.PathLike | None = None) -> bool:
+        if self.canvas.is_empty():
+            self.message.emit("Nothing to export: draw a digit first.", 5000)
+            return False
+        path = self._target(path, "Export the drawing as PNG", "digit.png", "PNG image (*.png)", ".png")
+        if path is None:
+            return False
+        if not self.canvas.to_image().save(str(path), "PNG"):
+            self.error.emit("Cannot export the image", f"{path}: the PNG could not be written. "
+                            "Choose a folder you can write to.")
+            return False
+        self.remember_dir(path)
+        self.message.emit(f"Exported the drawing to {path}.", 6000)
+        return True

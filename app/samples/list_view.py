@@ -1,0 +1,119 @@
+"""The Samples tab's grid: one thumbnail per sample, grouped by digit; digit keys relabel, Delete removes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from model.samples import Sample
+
+from ..widgets.digits import digit_pixmap
+
+THUMB = 56  # pixels: 28x28 shown at 2x
+
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
+_DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+class SampleListModel(QAbstractListModel):
+    """One row per sample (grouped by digit, oldest first within a digit): the label as text, the
+    28x28 image enlarged as the decoration, the details as tooltip, the id as ``IdRole``."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    LabelRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[Sample] = []
+        self._pixmaps: dict[tuple[int, int], QPixmap] = {}
+
+    def set_samples(self, samples: list[Sample]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(samples, key=lambda s: (s.label, s.id))
+        keep = {(s.id, s.label) for s in self._rows}
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in keep}
+        self.endResetModel()
+
+    def sample(self, row: int) -> Sample:
+        return self._rows[row]
+
+    def row_of(self, sample_id: int) -> int:
+        for i, s in enumerate(self._rows):
+            if s.id == sample_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the label; what the model read when it was wrong
+            return str(s.label) if s.correct is not False else f"{s.label} (read {s.predicted})"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._pixmap(s)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            read = ("not recorded" if s.predicted is None
+                    else f"{s.predicted} ({'right' if s.correct else 'wrong'})")
+            return (f"Sample #{s.id}: a {s.label}\nThe model read it as {read}"
+                    f"{' with ' + s.model_id if s.model_id else ''}\nAdded {s.created[:16].replace('T', ' ')}"
+                    f"\nFrom {'a drawing' if s.kind == 'ink' else 'an image'}\n"
+                    "Keys 0-9 relabel it, Delete removes it; right-click for more")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == self.IdRole:
+            return s.id
+        if role == self.LabelRole:
+            return s.label
+        return None
+
+    def _pixmap(self, s: Sample) -> QPixmap:
+        key = (s.id, s.label)
+        pm = self._pixmaps.get(key)
+        if pm is None:
+            pm = digit_pixmap(s.image, THUMB // 28)  # (28, 28) uint8 white on black
+            self._pixmaps[key] = pm
+        return pm
+
+
+class SampleListView(QListView):
+    """The grid; digit keys relabel and Delete/Backspace delete the selection. Those keys are
+    claimed on ShortcutOverride, so window shortcuts on the same keys (the Draw tab's) do not
+    take them while the grid has the focus."""
+
+    relabelRequested = Signal(int)
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setGridSize(QSize(THUMB + 16, THUMB + 24))
+        self.setSpacing(2)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _ours(self, event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return mods == Qt.KeyboardModifier.NoModifier and (event.key() in _DIGIT_KEYS or event.key() in _DELETE_KEYS)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._ours(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._ours(event) and self.selectionModel() is not None and self.selectionModel().hasSelection():
+            if event.key() in _DIGIT_KEYS:
+                self.relabelRequested.emit(_DIGIT_KEYS[event.key()])
+            else:
+                self.deleteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,58 @@
+"""PersonalizeWorker: fine-tunes the model on the user's samples off the GUI thread.
+
+It runs one :class:`model.personalize.Personalizer` (TensorFlow is imported there, when it starts);
+``progress`` carries ``(fraction 0..1, text)``, ``finished`` the :class:`PersonalizeResult`.
+"""
+from __future__ import annotations
+
+import time
+
+from model.samples import SampleStore
+from model.store import ModelStore
+
+from ..workers import Worker
+
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals
+
+
+class PersonalizeWorker(Worker):
+    what = "Personalising"
+    out_of_memory = "Out of memory while personalising. Close other programs and try again."
+
+    def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, **options):
+        super().__init__()
+        self.store, self.samples, self.model_id, self.options = store, samples, model_id, options
+        self._personalizer = None
+        self._last = 0.0
+
+    def cancel(self) -> bool:
+        super().cancel()
+        if self._personalizer is not None:
+            self._personalizer.cancel()
+        return True
+
+    def work(self):
+        from model.personalize import Personalizer
+        from model.tf_runtime import import_tensorflow, tensorflow_loaded
+
+        self._personalizer = Personalizer(self.store, self.samples, model_id=self.model_id,
+                                          on_progress=self._on_progress, **self.options)
+        self.check_cancelled()
+        if not tensorflow_loaded():
+            self.progress.emit((0.0, "Starting TensorFlow (the first time takes a few seconds)…"))
+        import_tensorflow()
+        self.check_cancelled()
+        self.progress.emit((0.0, "Measuring the model, then fine-tuning it on your samples…"))
+        return self._personalizer.run()
+
+    def _on_progress(self, p) -> None:
+        if self.is_cancelled():
+            return
+        now = time.perf_counter()
+        if p.kind == "batch" and now - self._last < PROGRESS_INTERVAL:
+            return
+        self._last = now
+        text = f"Fine-tuning: epoch {p.epoch} of {p.epochs}"
+        if p.kind == "epoch" and p.val_accuracy is not None:
+            text += f" · validation {100 * p.val_accuracy:.1f} %"
+        self.progress.emit((float(p.fraction), text))

@@ -1,0 +1,555 @@
+"""The Train tab's form: the data to train on and every network and training setting, with tooltips.
+
+It covers every field of model.network.NetworkConfig and model.training.TrainingConfig (the
+tutorial's vocabulary: activations, initialisers, dropout, L1/L2, optimizers, learning rate,
+early stopping, augmentation), validates as you type (``problem()``), and is remembered in
+QSettings. A folder or .npz is read in the background to say how many digits it holds.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.data import mnist_cached
+from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, ConfigError, NetworkConfig, parse_hidden
+from model.training import LR_SCHEDULES, TrainingConfig
+
+from ..settings import settings
+from ..theme import ERROR_TEXT
+from ..widgets.sci_spinbox import SciSpinBox
+from .vocabulary import (
+    ACTIVATION_NAMES,
+    ACTIVATION_TIPS,
+    INITIALIZER_NAMES,
+    OPTIMIZER_NAMES,
+    OPTIMIZER_TIPS,
+    SCHEDULE_NAMES,
+    SCHEDULE_TIPS,
+)
+from .worker import DataProbe, DataSummary, is_mnist
+
+SETTINGS_KEY = "training/form"
+
+
+
+class TrainingForm(QScrollArea):
+    """The settings column (it scrolls in a small window). ``changed`` after every edit; the
+    tab reads ``problem()``, ``form_configs()`` and ``source()``."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loading_form = False
+        self._running = False
+        self._form_problem: str | None = None
+        self._probe_source: str | None = None
+        self._probe: DataProbe | None = None  # the newest probe: older ones' answers are stale
+        self._base_network, self._base_training = NetworkConfig(), TrainingConfig()
+        self._save_timer = QTimer(self)  # the form is written to QSettings once edits pause
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save_settings)
+        host = self._build()
+        self.setWidget(host)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for the whole form when the window has it, yet usable (scrolling) in a small window.
+        self.form_width = host.sizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4
+        self.setMinimumWidth(min(self.form_width, 250))
+        self.setToolTip(host.toolTip())
+        self._restore_form()
+        self._loading_form = True
+        try:
+            self._update_data_box()
+            self._on_form_changed()
+        finally:
+            self._loading_form = False
+
+    def show_run(self, source: str, network: NetworkConfig, training: TrainingConfig) -> None:
+        """Show what a training runs; explicit settings (the self-test's) are not remembered."""
+        self._loading_form = True
+        try:
+            self.set_source(source)
+            self.set_form(network, training)
+        finally:
+            self._loading_form = False
+
+    def save_pending(self) -> None:
+        """Write edits that are waiting for the pause (before a training starts)."""
+        if self._save_timer.isActive():
+            self.save_settings()
+
+    def _build(self) -> QWidget:
+        host = QWidget()
+        host.setToolTip("What to train on and how.")
+        col = QVBoxLayout(host)
+        col.setContentsMargins(0, 0, 4, 0)
+
+        # -- data
+        data = QGroupBox("Data")
+        data.setToolTip("The handwritten digits to learn from; their test split measures the result.")
+        dl = QVBoxLayout(data)
+        self.mnist_radio = QRadioButton("MNIST (60,000 training + 10,000 test digits)")
+        self.mnist_radio.setToolTip("The classic set of handwritten digits from 500 writers, 28×28 pixels each. "
+                                    "Downloaded once (11 MB) and cached.")
+        self.mnist_status = QLabel()
+        self.mnist_status.setWordWrap(True)
+        self.mnist_status.setIndent(22)
+        self.path_radio = QRadioButton("Digits from a folder or an .npz file")
+        self.path_radio.setToolTip("Your own digits: a folder of MNIST-style IDX files (train-images*, "
+                                   "train-labels*, optionally t10k-*) or an .npz with x_train, y_train "
+                                   "(and x_test, y_test).")
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.mnist_radio)
+        self.source_group.addButton(self.path_radio)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("IDX folder or .npz file")
+        self.path_edit.setToolTip("The IDX folder or .npz file to train on; type a path or use the buttons.")
+        self.path_edit.setClearButtonEnabled(True)
+        self.folder_button = QToolButton()
+        self.folder_button.setText("Folder…")
+        self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files.")
+        self.file_button = QToolButton()
+        self.file_button.setText("File…")
+        self.file_button.setToolTip("Choose an .npz file with x_train, y_train (and x_test, y_test).")
+        prow = QHBoxLayout()
+        prow.setContentsMargins(22, 0, 0, 0)
+        prow.addWidget(self.path_edit, 1)
+        prow.addWidget(self.folder_button)
+        prow.addWidget(self.file_button)
+        self.data_info = QLabel()
+        self.data_info.setWordWrap(True)
+        self.data_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_info.setToolTip("How many digits the chosen data holds and how they are split.")
+        for w in (self.mnist_radio, self.mnist_status):
+            dl.addWidget(w)
+        dl.addWidget(self.path_radio)
+        dl.addLayout(prow)
+        dl.addWidget(self.data_info)
+        self.mnist_radio.toggled.connect(self._on_source_changed)
+        self.path_edit.editingFinished.connect(self._on_source_changed)
+        self.path_edit.textChanged.connect(self._on_path_typed)
+        self.folder_button.clicked.connect(self._choose_folder)
+        self.file_button.clicked.connect(self._choose_file)
+
+        # -- network
+        net = QGroupBox("Network")
+        net.setToolTip("The shape of the multi-layer perceptron: 784 pixels in, hidden layers, 10 digits out.")
+        nf = self._form_layout(net)
+        self.hidden_edit = QLineEdit()
+        self.hidden_edit.setPlaceholderText("e.g. 256, 128")
+        self._row(nf, "Hidden layers", self.hidden_edit,
+                  "Neurons in each hidden layer, input side first, separated by commas (1 to 6 layers of "
+                  "4 to 4096): more neurons can learn more, but train slower and overfit sooner.")
+        self.activation_combo = self._combo(HIDDEN_ACTIVATIONS, ACTIVATION_NAMES, ACTIVATION_TIPS)
+        self._row(nf, "Activation", self.activation_combo,
+                  "The non-linear function each hidden neuron applies to its weighted input; without it "
+                  "the layers would collapse into one linear map.")
+        self.dropout_spin = self._dspin(0.0, 0.9, 0.05, 2)
+        self._row(nf, "Dropout", self.dropout_spin,
+                  "Share of the first hidden layer's neurons switched off at random in each training step, "
+                  "so the network cannot lean on any one of them (fights overfitting; 0 = off).")
+        self.l1_spin = SciSpinBox(0.0, 1.0)
+        self._row(nf, "L1 penalty", self.l1_spin,
+                  "Adds this times the sum of the weights' absolute values to the loss, pushing unneeded "
+                  "weights to exactly zero (0 = off; try 1e-5).")
+        self.l2_spin = SciSpinBox(0.0, 1.0)
+        self._row(nf, "L2 penalty", self.l2_spin,
+                  "Weight decay: adds this times the sum of the squared weights to the loss, keeping weights "
+                  "small and the network smooth (0 = off; try 1e-4).")
+        self.initializer_combo = self._combo(INITIALIZERS, INITIALIZER_NAMES, {})
+        self._row(nf, "Initial weights", self.initializer_combo,
+                  "How the weights are drawn before training: Xavier (Glorot) suits sigmoid and tanh, He "
+                  "suits ReLU-like activations; both keep signals from fading or exploding.")
+
+        # -- optimizer
+        opt = QGroupBox("Optimizer")
+        opt.setToolTip("How the weights are updated from the gradient of the loss.")
+        of = self._form_layout(opt)
+        self.optimizer_combo = self._combo(OPTIMIZERS, OPTIMIZER_NAMES, OPTIMIZER_TIPS)
+        self._row(of, "Optimizer", self.optimizer_combo,
+                  "The rule that turns the loss's gradient into weight changes: SGD steps straight downhill, "
+                  "momentum keeps rolling, Adagrad/RMSprop/Adam adapt each weight's step size.")
+        self.lr_spin = SciSpinBox(1e-6, 10.0)
+        self._row(of, "Learning rate", self.lr_spin,
+                  "How big a step each update takes: too large and the loss jumps or explodes, too small and "
+                  "learning crawls (Adam ~0.001, SGD ~0.05).")
+        self.schedule_combo = self._combo(LR_SCHEDULES, SCHEDULE_NAMES, SCHEDULE_TIPS)
+        self._row(of, "Rate schedule", self.schedule_combo,
+                  "How the learning rate changes during training: constant, or decaying towards zero so "
+                  "the last epochs fine-tune with small steps.")
+
+        # -- training
+        tr = QGroupBox("Training")
+        tr.setToolTip("How long and on what the network trains.")
+        tf = self._form_layout(tr)
+        self.epochs_spin = self._ispin(1, 1000)
+        self._row(tf, "Epochs", self.epochs_spin,
+                  "How many passes over all the training digits (early stopping may end sooner).")
+        self.batch_spin = self._ispin(1, 8192)
+        self.batch_spin.setSingleStep(32)
+        self._row(tf, "Batch size", self.batch_spin,
+                  "How many digits each weight update averages over: larger batches are faster per epoch "
+                  "and smoother, smaller ones make more (noisier) updates.")
+        self.val_spin = self._dspin(1.0, 89.0, 5.0, 1)
+        self.val_spin.setSuffix(" %")
+        self._row(tf, "Validation", self.val_spin,
+                  "Share of the training digits held back and checked after every epoch; the best epoch "
+                  "and early stopping are judged on these unseen digits.")
+        self.patience_spin = self._ispin(0, 1000)
+        self.patience_spin.setSpecialValueText("off")
+        self._row(tf, "Early stopping", self.patience_spin,
+                  "Stop when validation accuracy has not improved for this many epochs (off = run every "
+                  "epoch).")
+        self.restore_best_check = QCheckBox("Keep the best epoch's weights")
+        self._row(tf, "Weights kept", self.restore_best_check,
+                  "Checked: the network ends with the weights of the epoch that scored best on the "
+                  "validation digits. Unchecked: the last epoch's, which is usually as good at the end "
+                  "of a cosine schedule, where the best on a few hundred digits is partly luck.")
+        self.seed_spin = self._ispin(0, 2**31 - 1)
+        self._row(tf, "Random seed", self.seed_spin,
+                  "Starting point of all randomness (initial weights, shuffling, augmentation, the "
+                  "validation split): the same seed and settings train the same network.")
+        self.augment_check = QCheckBox("Distort the training digits")
+        self._row(tf, "Augmentation", self.augment_check,
+                  "Show the network randomly rotated, zoomed, sheared, shifted, warped and thicker or "
+                  "thinner copies of the digits, so it copes with real handwriting.")
+        self.strength_spin = self._dspin(0.0, 3.0, 0.25, 2)
+        self._row(tf, "Strength", self.strength_spin,
+                  "How strong the distortions are: 0 none, 1 the default, 2 strong, 3 extreme.")
+        self.augment_check.toggled.connect(self.strength_spin.setEnabled)
+
+        self.form_error = QLabel()
+        self.form_error.setWordWrap(True)
+        self.form_error.setToolTip("What is wrong with the settings; Start is disabled until it is fixed.")
+        self.form_error.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.form_error.hide()
+        self.reset_button = QPushButton("Reset to defaults")
+        self.reset_button.setToolTip("Put every network and training setting back to the tutorial's defaults "
+                                     "(the data choice stays).")
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+
+        self._config_boxes = (net, opt, tr)
+        self._data_box = data
+        for w in (data, net, opt, tr):
+            col.addWidget(w)
+        col.addWidget(self.form_error)
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
+        col.addLayout(reset_row)
+        col.addStretch(1)
+
+        for w in (self.hidden_edit,):
+            w.textChanged.connect(self._on_form_changed)
+        for w in (self.activation_combo, self.initializer_combo, self.optimizer_combo, self.schedule_combo):
+            w.currentIndexChanged.connect(self._on_form_changed)
+        for w in (self.dropout_spin, self.l1_spin, self.l2_spin, self.lr_spin, self.epochs_spin,
+                  self.batch_spin, self.val_spin, self.patience_spin, self.seed_spin, self.strength_spin):
+            w.valueChanged.connect(self._on_form_changed)
+        self.augment_check.toggled.connect(self._on_form_changed)
+        self.restore_best_check.toggled.connect(self._on_form_changed)
+
+        return host
+
+
+    @staticmethod
+    def _form_layout(box: QGroupBox) -> QFormLayout:
+        f = QFormLayout(box)
+        f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        f.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return f
+
+    @staticmethod
+    def _row(form: QFormLayout, label: str, field: QWidget, tip: str) -> None:
+        caption = QLabel(label + ":")
+        caption.setToolTip(tip)
+        caption.setBuddy(field)
+        field.setToolTip(tip)
+        form.addRow(caption, field)
+
+    @staticmethod
+    def _combo(values, names: dict, tips: dict) -> QComboBox:
+        c = QComboBox()
+        for i, v in enumerate(values):
+            c.addItem(names.get(v, v), v)
+            if v in tips:
+                c.setItemData(i, tips[v], Qt.ItemDataRole.ToolTipRole)
+        return c
+
+    @staticmethod
+    def _dspin(lo: float, hi: float, step: float, decimals: int) -> QDoubleSpinBox:
+        s = QDoubleSpinBox()
+        s.setRange(lo, hi)
+        s.setSingleStep(step)
+        s.setDecimals(decimals)
+        s.setKeyboardTracking(False)
+        return s
+
+    @staticmethod
+    def _ispin(lo: int, hi: int) -> QSpinBox:
+        s = QSpinBox()
+        s.setRange(lo, hi)
+        s.setKeyboardTracking(False)
+        s.setStepType(QAbstractSpinBox.StepType.DefaultStepType)
+        return s
+
+
+    # ================================================================================= the form
+    def set_form(self, network: NetworkConfig, training: TrainingConfig) -> None:
+        """Show these settings in the form (does not start anything)."""
+        was = self._loading_form
+        self._loading_form = True
+        try:
+            self.hidden_edit.setText(", ".join(str(n) for n in network.hidden))
+            _select(self.activation_combo, network.activation)
+            self.dropout_spin.setValue(network.dropout)
+            self.l1_spin.setValue(network.l1)
+            self.l2_spin.setValue(network.l2)
+            _select(self.initializer_combo, network.initializer)
+            _select(self.optimizer_combo, network.optimizer)
+            self.lr_spin.setValue(network.learning_rate)
+            self.epochs_spin.setValue(training.epochs)
+            self.batch_spin.setValue(training.batch_size)
+            self.val_spin.setValue(training.validation_split * 100.0)
+            self.patience_spin.setValue(training.patience)
+            self.seed_spin.setValue(training.seed)
+            self.augment_check.setChecked(training.augment)
+            self.restore_best_check.setChecked(training.restore_best)
+            self.strength_spin.setValue(training.augment_strength)
+            self.strength_spin.setEnabled(training.augment)
+            _select(self.schedule_combo, training.lr_schedule)
+            self._base_network, self._base_training = network, training
+        finally:
+            self._loading_form = was
+        self._on_form_changed()
+
+    def form_configs(self) -> tuple[NetworkConfig, TrainingConfig]:
+        """The form as validated configs; ConfigError names the field that is wrong."""
+        # replace(): fields this form does not know (a newer model/) keep the values last shown.
+        network = dataclasses.replace(
+            self._base_network,
+            hidden=parse_hidden(self.hidden_edit.text()),
+            activation=self.activation_combo.currentData(),
+            dropout=round(self.dropout_spin.value(), 4),
+            l1=self.l1_spin.value(),
+            l2=self.l2_spin.value(),
+            initializer=self.initializer_combo.currentData(),
+            optimizer=self.optimizer_combo.currentData(),
+            learning_rate=self.lr_spin.value(),
+        ).validate()
+        training = dataclasses.replace(
+            self._base_training,
+            lr_schedule=self.schedule_combo.currentData(),
+            epochs=self.epochs_spin.value(),
+            batch_size=self.batch_spin.value(),
+            validation_split=round(self.val_spin.value() / 100.0, 4),
+            patience=self.patience_spin.value(),
+            seed=self.seed_spin.value(),
+            augment=self.augment_check.isChecked(),
+            augment_strength=round(self.strength_spin.value(), 4),
+            restore_best=self.restore_best_check.isChecked(),
+        ).validate()
+        return network, training
+
+    def reset_to_defaults(self) -> None:
+        self.set_form(NetworkConfig(), TrainingConfig())
+
+    def source(self) -> str:
+        """The data source as model.data.load_source takes it: 'mnist' or a path ('' if none)."""
+        return "mnist" if self.mnist_radio.isChecked() else self.path_edit.text().strip()
+
+    def set_source(self, source: str) -> None:
+        was = self._loading_form
+        self._loading_form = True
+        try:
+            if is_mnist(source):
+                self.mnist_radio.setChecked(True)
+            else:
+                self.path_radio.setChecked(True)
+                self.path_edit.setText(str(source))
+        finally:
+            self._loading_form = was
+        self._on_source_changed()
+
+    @Slot()
+    def _on_form_changed(self, *_) -> None:
+        try:
+            self.form_configs()
+        except ConfigError as exc:
+            self._form_problem = str(exc)
+        else:
+            self._form_problem = None
+            if not self._loading_form:
+                self._save_timer.start()
+        self._update_start()
+
+    def problem(self) -> str | None:
+        """What keeps the form from starting a training (None when it can)."""
+        if self._form_problem is None and not self.source():
+            return "Choose a folder or an .npz file with digits, or MNIST."
+        return self._form_problem
+
+    def _update_start(self) -> None:
+        problem = self.problem()
+        self.form_error.setText(problem or "")
+        self.form_error.setVisible(bool(problem))
+        self.changed.emit()
+
+    def set_running(self, running: bool) -> None:
+        """Lock the settings while a training runs (the data box shows what it loaded)."""
+        self._running = running
+        for box in (*self._config_boxes, self._data_box):
+            box.setEnabled(not running)
+        self.reset_button.setEnabled(not running)
+        for w in (self.folder_button, self.file_button):
+            w.setEnabled(not running)
+        self._update_start()
+
+    def save_settings(self) -> None:
+        """Remember the form (if it is valid) in QSettings; edits are saved this way once they pause,
+        and when the tab is hidden (the window closing)."""
+        self._save_timer.stop()
+        try:
+            network, training = self.form_configs()
+        except ConfigError:
+            return
+        settings().setValue(SETTINGS_KEY, json.dumps({
+            "network": network.to_dict(), "training": training.to_dict(),
+            "source": "mnist" if self.mnist_radio.isChecked() else "path",
+            "path": self.path_edit.text().strip(),
+        }))
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._save_timer.isActive():
+            self.save_settings()
+        super().hideEvent(event)
+
+    def _restore_form(self) -> None:
+        network, training, source, path = NetworkConfig(), TrainingConfig(), "mnist", ""
+        try:
+            saved = json.loads(str(settings().value(SETTINGS_KEY, "") or "{}"))
+            network = NetworkConfig.from_dict(saved.get("network") or {})
+            training = TrainingConfig.from_dict(saved.get("training") or {})
+            source, path = saved.get("source", "mnist"), str(saved.get("path") or "")
+        except (ValueError, TypeError, AttributeError, ConfigError):
+            pass  # unreadable or from another version: the defaults
+        self._loading_form = True
+        try:
+            self.set_form(network, training)
+            self.path_edit.setText(path)
+            (self.path_radio if source == "path" else self.mnist_radio).setChecked(True)
+        finally:
+            self._loading_form = False
+
+
+    # ================================================================================= data box
+    def _on_path_typed(self, _text: str) -> None:
+        if not self._loading_form and self.path_edit.hasFocus() and not self.path_radio.isChecked():
+            self.path_radio.setChecked(True)
+        self._update_start()
+
+    @Slot()
+    def _on_source_changed(self, *_) -> None:
+        self._update_data_box()
+        if not self._loading_form:
+            self._on_form_changed()
+        else:
+            self._update_start()
+
+    def _update_data_box(self) -> None:
+        mnist = self.mnist_radio.isChecked()
+        if mnist_cached():
+            self.mnist_status.setText("Cached copy found: no download needed.")
+            self.mnist_status.setToolTip("MNIST is in Keras's cache on this computer.")
+        else:
+            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts.")
+            self.mnist_status.setToolTip("Needs an internet connection once; without one, use a folder or "
+                                         ".npz file instead.")
+        self.mnist_status.setEnabled(mnist)
+        for w in (self.folder_button, self.file_button):
+            w.setEnabled(not self._running)
+        if mnist:
+            self._probe_source = None
+            self.set_data_info("")
+            return
+        source = self.source()
+        if not source:
+            self.set_data_info("")
+            return
+        if source != self._probe_source:
+            self._probe_source = source
+            self.set_data_info("Reading…")
+            probe = DataProbe(source)
+            probe.finished.connect(self._on_probe_loaded)
+            probe.failed.connect(self._on_probe_failed)
+            self._probe = probe
+            probe.start()
+
+    def set_data_info(self, text: str, error: bool = False) -> None:
+        self.data_info.setText(text)
+        self.data_info.setStyleSheet(f"color: {ERROR_TEXT};" if error else "")
+        self.data_info.setVisible(bool(text))
+
+    @Slot(object)
+    def _on_probe_loaded(self, summary: DataSummary) -> None:
+        if self.sender() is self._probe and self._probe.source == self.source():
+            self.set_data_info(summary.describe())
+
+    @Slot(str, str)
+    def _on_probe_failed(self, message: str, _details: str) -> None:
+        if self.sender() is self._probe and self._probe.source == self.source():
+            self.set_data_info(message, error=True)
+
+    def _start_dir(self) -> str:
+        current = self.path_edit.text().strip()
+        if current:
+            p = Path(current).expanduser()
+            return str(p if p.is_dir() else p.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
+        if folder:
+            self.set_source(folder)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
+                                              "NumPy digit archives (*.npz);;All files (*)")
+        if path:
+            self.set_source(path)
+
+
+
+def _select(combo: QComboBox, value) -> None:
+    i = combo.findData(value)
+    if i < 0:
+        combo.addItem(str(value), value)
+        i = combo.count() - 1
+    combo.setCurrentIndex(i)

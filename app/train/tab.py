@@ -1,0 +1,418 @@
+"""The Train tab: choose data and settings, train in the background with live curves, use the result.
+
+The form (:mod:`app.train.form`) holds the settings; training runs in
+:class:`app.train.worker.TrainingWorker` on its own thread (TensorFlow is imported there, when
+training starts); this widget shows what the worker reports: progress with the time left, live
+loss and accuracy curves, an epoch log, then the result (:mod:`app.train.results`). A finished
+model is saved into the ModelStore by the worker at once, so nothing is lost; it becomes the
+active model only when the user clicks "Use this model".
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.network import ConfigError, NetworkConfig
+from model.training import TrainingConfig
+
+from ..session import ActiveModel
+from .curves_view import CurvesView
+from .form import TrainingForm
+from .results import ResultPanel, duration
+from .worker import PREPARING_STAGES, STAGE_SAVING, STAGE_TRAINING, DataSummary, Outcome, TrainingWorker
+
+STOP_GRACE_MS = 700  # a cancel stops within one batch; after this the tab stops waiting for it
+ERROR_BANNER = ("#errorBanner { background: #fdecea; border: 1px solid #e8a39b; border-radius: 4px; }"
+                " #errorBanner QLabel { color: #611a15; }")
+
+
+class TrainingTab(QWidget):
+    trainingStarted = Signal()
+    trainingFinished = Signal(object)  # dict: ok, cancelled, test_accuracy, seconds, model_id, error
+    epochFinished = Signal(object)  # model.training.Progress
+
+    def __init__(self, session: ActiveModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.store = session.store
+        self._worker: TrainingWorker | None = None
+        self._stage = ""
+        self._started_at = 0.0
+        self._epochs_seen = 0
+        self._batches_seen = 0
+        self._stopping = False
+        self.outcome: Outcome | None = None  # the last finished run
+        self._stop_timer = QTimer(self)
+        self._stop_timer.setSingleShot(True)
+        self._stop_timer.timeout.connect(self._abandon)
+
+        self.setToolTip("Train a new network on handwritten digits and watch it learn.")
+        self.form = TrainingForm()
+        right = self._build_right()
+        self.form.changed.connect(self._update_start)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setToolTip("Drag the divider to give the settings or the curves more room.")
+        splitter.addWidget(self.form)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.form.form_width, max(600, right.sizeHint().width())])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self._update_start()
+        self.results.show_note("Choose the data and the settings on the left, then press "
+                               "<b>Start training</b>.<br>The curves, the test accuracy and the confusion "
+                               "matrix appear here; drawing stays live meanwhile.")
+
+    def _build_right(self) -> QWidget:
+        host = QWidget()
+        host.setToolTip("Progress, live curves and the result of the training.")
+        col = QVBoxLayout(host)
+        col.setContentsMargins(4, 0, 0, 0)
+
+        bar = QHBoxLayout()
+        self.start_button = QPushButton("Start training")
+        self.start_button.setToolTip("Train a new network with these settings in the background. Your current "
+                                     "model stays in use until you choose the new one.")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._start_from_form)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the training; nothing is saved and your models are unchanged.")
+        self.cancel_button.clicked.connect(self.request_stop)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Not started")
+        self.progress.setToolTip("Epoch, batch and the estimated time left.")
+        self.progress.setMinimumWidth(120)
+        bar.addWidget(self.start_button)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.progress, 1)
+        col.addLayout(bar)
+        self.status_label = QLabel("Ready.")
+        self.status_label.setToolTip("What the training is doing now.")
+        col.addWidget(self.status_label)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setStyleSheet(ERROR_BANNER)
+        self.banner.setToolTip("A problem with the last training.")
+        bl = QHBoxLayout(self.banner)
+        bl.setContentsMargins(8, 6, 6, 6)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_label.setToolTip("The error message; you can select and copy it.")
+        self.banner_details = QToolButton()
+        self.banner_details.setText("Details…")
+        self.banner_details.setToolTip("Show the technical details (for a bug report).")
+        self.banner_details.clicked.connect(self._show_details)
+        self.banner_close = QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.setToolTip("Hide this message.")
+        self.banner_close.clicked.connect(self.banner.hide)
+        bl.addWidget(self.banner_label, 1)
+        bl.addWidget(self.banner_details, 0, Qt.AlignmentFlag.AlignTop)
+        bl.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+        self._details = ""
+        col.addWidget(self.banner)
+
+        self.curves = CurvesView()
+
+
+        self.results = ResultPanel(self.session)
+        self.results.status.connect(self.status_label.setText)
+        self.results.error.connect(self._show_error)
+        result_tip = self.results.toolTip()
+
+        log_tip = "One line per epoch: loss and accuracy on the training and validation digits."
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.log.setMaximumBlockCount(5000)
+        self.log.setToolTip(log_tip)
+        self.log.setPlaceholderText("Each finished epoch adds a line here.")
+
+        # The log while training, the result once it ends (each gets the whole width).
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
+        self.bottom_tabs.addTab(self.results, "Result")
+        self.bottom_tabs.addTab(self.log, "Epoch log")
+        self.bottom_tabs.setTabToolTip(0, result_tip)
+        self.bottom_tabs.setTabToolTip(1, log_tip)
+        bottom = self.bottom_tabs
+        vsplit = QSplitter(Qt.Orientation.Vertical)
+        vsplit.setToolTip("Drag the divider to resize the curves and the result.")
+        vsplit.addWidget(self.curves)
+        vsplit.addWidget(bottom)
+        vsplit.setStretchFactor(0, 3)
+        vsplit.setStretchFactor(1, 2)
+        # Initially the whole result (text and matrix) shows; the curves get the rest.
+        bottom_height = self.results.page.sizeHint().height() + self.bottom_tabs.tabBar().sizeHint().height() + 8
+        vsplit.setSizes([max(420, self.curves.sizeHint().height()), bottom_height])
+        vsplit.setChildrenCollapsible(False)
+        col.addWidget(vsplit, 1)
+        return host
+
+
+    def _update_start(self) -> None:
+        problem = self.form.problem()
+        self.start_button.setEnabled(problem is None and not self.is_busy())
+        self.start_button.setToolTip(
+            f"Fix the settings first: {problem}" if problem else
+            "Train a new network with these settings in the background. Your current model stays in use "
+            "until you choose the new one.")
+
+    # -- running ----------------------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def _start_from_form(self) -> None:
+        self.start_training(self.form.source())
+
+    def start_training(self, source: str, network: NetworkConfig | None = None,
+                       training: TrainingConfig | None = None) -> None:
+        """Start training in the background; without configs, the form's settings are used.
+
+        Explicit configs are shown in the form but not remembered as the user's settings.
+        """
+        if self.is_busy():
+            raise RuntimeError("A training is already running; cancel it first.")
+        self.form.save_pending()
+        self.banner.hide()
+        try:
+            if not str(source).strip():
+                raise ConfigError("Choose a folder or an .npz file with digits, or MNIST.")
+            if network is None or training is None:
+                form_network, form_training = self.form.form_configs()
+                network, training = network or form_network, training or form_training
+            network = NetworkConfig.from_dict(network.to_dict())  # a validated copy the form cannot change
+            training = TrainingConfig.from_dict(training.to_dict())
+        except ConfigError as exc:
+            self._show_error(str(exc))
+            self.trainingFinished.emit(Outcome(error=str(exc)).summary())
+            return
+        # Show what runs; explicit settings (the self-test's) are not remembered as the user's.
+        self.form.show_run(str(source), network, training)
+
+        worker = TrainingWorker(str(source), network, training, self.store)
+        worker.stageChanged.connect(self._on_stage)
+        worker.dataLoaded.connect(self._on_data_loaded)
+        worker.trainingBegan.connect(self._on_began)
+        worker.batchesDone.connect(self._on_batches)
+        worker.epochFinished.connect(self._on_epoch)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        self._worker = worker
+        self._started_at = time.perf_counter()
+        self._epochs_seen = self._batches_seen = 0
+        self._stopping = False
+        self._stage = ""
+        self.outcome = None
+        self.curves.reset(training.epochs)
+        self.log.clear()
+        self._log(f"Training {worker.name}")
+        self._log(f"  network:  {_settings_line(network.to_dict())}")
+        self._log(f"  training: {_settings_line(training.to_dict())}")
+        self.bottom_tabs.setCurrentWidget(self.log)
+        self.results.show_note("Training… the result appears here when it ends.")
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Starting…")
+        self._set_running(True)
+        worker.start()
+        self.trainingStarted.emit()
+
+    def request_stop(self) -> None:
+        """Cancel the running training (nothing is saved). Returns at once; trainingFinished follows
+        within a second."""
+        worker = self._worker
+        if worker is None or self._stopping:
+            return
+        if not worker.cancel():
+            self.status_label.setText("Saving the finished model; it will be kept.")
+            return
+        self._stopping = True
+        self.cancel_button.setEnabled(False)
+        self.status_label.setText("Stopping…")
+        if self._stage in PREPARING_STAGES or self._batches_seen == 0:
+            # Loading data, downloading or importing TensorFlow cannot be interrupted; the worker
+            # notices the cancel when it gets past that, saves nothing and ends on its own.
+            self._abandon()
+        else:
+            self._stop_timer.start(STOP_GRACE_MS)
+
+    def _set_running(self, running: bool) -> None:
+        self.cancel_button.setEnabled(running)
+        self.form.set_running(running)  # -> changed -> _update_start
+
+    def _is_current(self) -> bool:
+        return self._worker is not None and self.sender() is self._worker
+
+    @Slot(str, str)
+    def _on_stage(self, stage: str, text: str) -> None:
+        if not self._is_current():
+            return
+        self._stage = stage
+        if self._stopping:
+            return
+        self.status_label.setText(text)
+        if stage in PREPARING_STAGES or stage == STAGE_SAVING:
+            self.progress.setRange(0, 0)  # indeterminate: we cannot tell how long it takes
+            self.progress.setFormat(text.rstrip("…"))
+        elif stage == STAGE_TRAINING:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("Preparing the network…")
+
+    @Slot(object)
+    def _on_data_loaded(self, summary: DataSummary) -> None:
+        if not self._is_current():
+            return
+        self.form.set_data_info(summary.describe())
+        self._log(f"  data: {summary.name}: {summary.describe()}")
+
+    @Slot(object)
+    def _on_began(self, p) -> None:
+        if not self._is_current():
+            return
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(f"Epoch 1 of {p.epochs} · batch 0 of {p.batches}")
+        self.status_label.setText(f"Training: {p.batches} batches per epoch.")
+
+    @Slot(object, object)
+    def _on_batches(self, p, points) -> None:
+        if not self._is_current() or self._stopping:
+            return
+        self._batches_seen += len(points)
+        self.curves.add_batches(points)
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1000)
+        self.progress.setValue(round(1000 * p.fraction))
+        eta = f" · {duration(p.eta)} left" if p.eta is not None else ""
+        self.progress.setFormat(f"Epoch {p.epoch} of {p.epochs} · batch {p.batch} of {p.batches}{eta}")
+        self.status_label.setText(f"Training: loss {p.loss:.4f}, accuracy {p.accuracy:.1%} this epoch · "
+                                  f"{duration(p.elapsed)} so far.")
+
+    @Slot(object)
+    def _on_epoch(self, p) -> None:
+        if not self._is_current() or self._stopping:
+            return
+        self._epochs_seen = p.epoch
+        self.curves.add_epoch(p)
+        val = ""
+        if p.val_loss is not None:
+            val = f"  val_loss {p.val_loss:.4f}  val_acc {p.val_accuracy:7.2%}"
+        self._log(f"Epoch {p.epoch:>{len(str(p.epochs))}}/{p.epochs}  loss {p.loss:.4f}  acc {p.accuracy:7.2%}"
+                  f"{val}  {duration(p.elapsed)}")
+        self.epochFinished.emit(p)
+
+    @Slot(object)
+    def _on_finished(self, outcome: Outcome) -> None:
+        if self._is_current():  # else a worker the tab stopped waiting for
+            self._finish(outcome)
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, details: str) -> None:
+        if self._is_current():
+            self._finish(self._worker.ended(error=message, details=details or None))
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if self._is_current():
+            self._finish(self._worker.ended(cancelled=True))
+
+    def _abandon(self) -> None:
+        """Stop waiting for a cancelled worker: report the cancel now; the worker ends by itself."""
+        if self._worker is None:
+            return
+        self._finish(Outcome(cancelled=True, stage=self._stage, epochs_done=self._epochs_seen,
+                             seconds=time.perf_counter() - self._started_at, model_name=self._worker.name))
+
+    def _finish(self, outcome: Outcome) -> None:
+        self._stop_timer.stop()
+        self._worker = None
+        self._stopping = False
+        self.outcome = outcome
+        self._set_running(False)
+        self.curves.redraw()
+        self.progress.setRange(0, 1000)
+        if outcome.cancelled:
+            n = outcome.epochs_done
+            self.progress.setValue(0)
+            self.progress.setFormat("Cancelled")
+            text = f"Cancelled after {n} epoch{'s' if n != 1 else ''}."
+            self.status_label.setText(text + " Nothing was saved.")
+            self._log(text + " Nothing was saved.")
+            self.results.show_note(f"<b>{text}</b><br>Nothing was saved; your models are unchanged.")
+        elif outcome.error:
+            self.progress.setValue(0)
+            self.progress.setFormat("Failed")
+            self.status_label.setText("The training did not finish.")
+            self._log(f"Error: {outcome.error}")
+            self._show_error(outcome.error, outcome.details)
+            self.results.show_note("The training did not finish; see the message above.<br>"
+                                   "Your models are unchanged.")
+        else:
+            self.progress.setValue(1000)
+            self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
+            self.status_label.setText("Finished; the model is saved in your Models list.")
+            self.results.show_result(outcome)
+            self.curves.mark_best(outcome.best_epoch)
+            acc = f"{outcome.test_accuracy:.2%}" if outcome.test_accuracy is not None else "n/a"
+            self._log(f"Test accuracy {acc} on {outcome.test_n:,} digits; best epoch {outcome.best_epoch}; "
+                      f"saved as “{self.results.name_edit.text()}”.")
+        self.bottom_tabs.setCurrentWidget(self.results)
+        self.trainingFinished.emit(outcome.summary())
+
+    # -- messages ---------------------------------------------------------------------------------
+    def _show_error(self, message: str, details: str | None = None) -> None:
+        self.banner_label.setText(message)
+        self._details = details or ""
+        self.banner_details.setVisible(bool(details))
+        self.banner.show()
+
+    def _show_details(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Training error", self.banner_label.text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setDetailedText(self._details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def error_text(self) -> str:
+        """The message shown in the tab's error banner ('' when none is shown)."""
+        return self.banner_label.text() if not self.banner.isHidden() else ""
+
+    def _log(self, line: str) -> None:
+        self.log.appendPlainText(line)
+
+
+def _settings_line(d: dict) -> str:
+    """{"hidden": [256, 128], "dropout": 0.2} -> "hidden 256-128, dropout 0.2"."""
+    def fmt(v):
+        return "-".join(map(str, v)) if isinstance(v, (list, tuple)) else f"{v:g}" if isinstance(v, float) else str(v)
+    return ", ".join(f"{k.replace('_', ' ')} {fmt(v)}" for k, v in d.items())

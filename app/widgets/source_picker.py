@@ -1,0 +1,96 @@
+"""SourcePicker: where digits come from (MNIST, an IDX folder, an .npz, or a dataset in memory).
+
+Used by the Data and the Robustness tabs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
+
+MNIST_SOURCE = "mnist"
+
+
+def source_label(source: str) -> str:
+    """What a source is called in a picker: MNIST, or a folder's/file's name."""
+    if str(source).strip().lower() == MNIST_SOURCE:
+        return "MNIST"
+    path = Path(str(source)).expanduser()
+    return path.name or str(source)
+
+
+class SourcePicker(QWidget):
+    """MNIST, an IDX folder, an .npz, or a dataset given in memory: a combo box and two buttons.
+
+    Emits :attr:`sourceChosen` with a ``load_source`` argument ('mnist' or a path), or with
+    ``"memory:<name>"`` for a dataset added with :meth:`add_memory`.
+    """
+
+    sourceChosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(18)
+        self.combo.addItem("Choose data…", "")
+        self.combo.addItem("MNIST", MNIST_SOURCE)
+        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), a folder of IDX "
+                              "files (train-*/t10k-*) or an .npz with Keras's keys.")
+        self.folder_button = QToolButton()
+        self.folder_button.setText("Folder…")
+        self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files")
+        self.file_button = QToolButton()
+        self.file_button.setText(".npz…")
+        self.file_button.setToolTip("Choose an .npz file with x_train, y_train (and x_test, y_test)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.folder_button)
+        layout.addWidget(self.file_button)
+        self.combo.activated.connect(self._on_activated)
+        self.folder_button.clicked.connect(self._choose_folder)
+        self.file_button.clicked.connect(self._choose_file)
+
+    def source(self) -> str:
+        return str(self.combo.currentData() or "")
+
+    def set_source(self, source: str, label: str | None = None, emit: bool = False) -> None:
+        """Select ``source`` (adding it when new) without opening anything."""
+        i = self.combo.findData(source)
+        if i < 0:
+            self.combo.addItem(label or source_label(source), source)
+            i = self.combo.count() - 1
+            if not source.startswith("memory:"):
+                self.combo.setItemData(i, source, Qt.ItemDataRole.ToolTipRole)
+        self.combo.setCurrentIndex(i)
+        if emit:
+            self.sourceChosen.emit(source)
+
+    def add_memory(self, name: str) -> str:
+        """List a dataset held in memory; returns its source key."""
+        key = f"memory:{name}"
+        self.set_source(key, name)
+        return key
+
+    def _on_activated(self, _i: int) -> None:
+        if self.source():
+            self.sourceChosen.emit(self.source())
+
+    def _start_dir(self) -> str:
+        src = self.source()
+        if src and src != MNIST_SOURCE and not src.startswith("memory:"):
+            return str(Path(src).expanduser().parent)
+        return str(Path.home())
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
+        if folder:
+            self.set_source(folder, emit=True)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
+                                              "NumPy archives (*.npz);;All files (*)")
+        if path:
+            self.set_source(path, emit=True)

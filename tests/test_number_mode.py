@@ -1,0 +1,96 @@
+"""The Draw tab's Number mode through the window: a number written with real mouse events is read
+live digit by digit, boxed, copied, and one digit corrected (and kept as a sample)."""
+from __future__ import annotations
+
+import pytest
+from helpers import number_ink
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from app.draw.number_view import NUMBER_PAPER
+from app.main_window import MainWindow
+from app.selftest import replay_ink
+from app.widgets.canvas import CANVAS_SIZE
+from model.ink import Ink
+from model.samples import SampleStore
+
+
+@pytest.fixture
+def window(qtbot, store, shipped_default):
+    w = MainWindow(store=store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.startup_finished, timeout=5000)
+    w.tabs.setCurrentWidget(w.draw_tab)
+    return w
+
+
+def written(number: str) -> Ink:
+    return number_ink(number, *NUMBER_PAPER)
+
+
+def test_write_a_number_read_it_copy_it_and_correct_one_digit(window, qtbot):
+    tab = window.draw_tab
+    assert not tab.number_mode and (window.canvas.ink().width, window.canvas.ink().height) == (CANVAS_SIZE,) * 2
+    window.number_action.trigger()
+    assert tab.number_mode and tab.number_view.isVisible()
+    assert (window.canvas.ink().width, window.canvas.ink().height) == NUMBER_PAPER
+
+    replay_ink(window.canvas, written("2026"))
+    qtbot.waitUntil(lambda: tab.reading.number == "2026", timeout=3000)
+    assert [b.text() for b in tab.number_view.buttons if b.isVisible()] == list("2026")
+    boxes = [d.box for d in tab.reading.digits]
+    assert all(a[2] <= b[0] + 40 for a, b in zip(boxes, boxes[1:]))  # left to right, apart
+    # The chart shows the last digit written...
+    assert window.prediction_view.prediction().digit == 6
+    # ...or the one under the mouse.
+    x0, y0, x1, y1 = boxes[1]
+    QTest.mouseMove(window.canvas, window.canvas.canvas_to_widget((x0 + x1) / 2, (y0 + y1) / 2).toPoint())
+    qtbot.waitUntil(lambda: window.prediction_view.prediction().digit == 0, timeout=2000)
+
+    window.copy_number_action.trigger()
+    assert QGuiApplication.clipboard().text() == "2026"
+
+    # Click the last digit and say it is a 5: the number is corrected, the drawing stays, and the
+    # digit's own strokes are kept as a sample of 5.
+    QTest.mouseMove(window.canvas, QPoint(2, 2))  # away from every box
+    qtbot.mouseClick(tab.number_view.buttons[3], Qt.MouseButton.LeftButton)
+    QTest.keyClick(window, Qt.Key.Key_5)
+    assert tab.reading.number == "2025" and tab.reading.digits[3].corrected
+    assert len(window.canvas.ink().strokes) == len(written("2026").strokes)
+    with SampleStore() as samples:
+        [sample] = samples.list()
+    assert sample.label == 5 and sample.predicted == 6
+    assert len(sample.ink.strokes) == len(tab.reading.digits[3].strokes) < len(window.canvas.ink().strokes)
+    # Writing on keeps the correction; a model change re-reads the same digits.
+    window.session.load()
+    assert tab.reading.number == "2025"
+
+    window.number_action.trigger()  # back to one digit on the square sheet
+    assert not tab.number_mode and not tab.number_view.isVisible()
+    assert (window.canvas.ink().width, window.canvas.ink().height) == (CANVAS_SIZE,) * 2
+
+
+def test_number_mode_with_one_digit_and_with_nothing(window, qtbot):
+    tab = window.draw_tab
+    window.number_action.trigger()
+    assert tab.reading.number == "" and not tab.number_view.copy_button.isEnabled()
+    window.copy_number_action.trigger()
+    assert "write one first" in window.statusBar().currentMessage()
+    replay_ink(window.canvas, written("7"))
+    qtbot.waitUntil(lambda: tab.reading.number == "7", timeout=3000)
+    window.clear_action.trigger()
+    qtbot.waitUntil(lambda: tab.reading.number == "", timeout=3000)
+    assert (window.canvas.ink().width, window.canvas.ink().height) == NUMBER_PAPER  # Clear keeps the sheet
+
+
+def test_number_mode_is_remembered(qtbot, store, shipped_default):
+    w = MainWindow(store=store)
+    qtbot.addWidget(w)
+    w.number_action.trigger()
+    w.save_settings()
+    again = MainWindow(store=store)
+    qtbot.addWidget(again)
+    assert again.draw_tab.number_mode and again.number_action.isChecked()
