@@ -277,8 +277,10 @@ class MainWindow(QMainWindow):
         elif summary.get("cancelled"):
             self.statusBar().showMessage("Training cancelled; the models are unchanged.", 6000)
         elif summary.get("ok"):
-            acc = summary.get("test_accuracy")
+            acc, drawn = summary.get("test_accuracy"), summary.get("drawn_accuracy")
             extra = f": {acc:.1%} test accuracy" if isinstance(acc, (int, float)) else ""
+            if isinstance(drawn, (int, float)):
+                extra += f", {drawn:.1%} of digits drawn by people it never saw"
             self.statusBar().showMessage(f"Training finished{extra}.", 8000)
         if self.robustness_view is not None:
             self.robustness_view.refresh_models()  # the new model can be compared
@@ -439,7 +441,7 @@ class MainWindow(QMainWindow):
         try:
             from .train.tab import TrainingTab
 
-            tab = TrainingTab(self.session, self)
+            tab = TrainingTab(self.session, self.samples, self)
         except Exception as exc:  # the app stays usable for drawing without the Train tab
             if sys.stderr is not None:  # a windowed executable has none
                 traceback.print_exc()

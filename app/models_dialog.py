@@ -57,6 +57,10 @@ def card_html(info: ModelInfo, active: bool) -> str:
         rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if n else "")))
     else:
         rows.append(("Test accuracy", "not recorded"))
+    m = card.metrics
+    if m.drawn_accuracy is not None:
+        rows.append(("Drawn, new writers", f"<b>{m.drawn_accuracy:.2%}</b> on {m.drawn_n:,} digits"
+                     + (f" ({e(m.drawn_heldout)})" if m.drawn_heldout else "")))
     rows.append(("Trained on", e(card.data.describe() if card.data is not None else "unknown")))
     net = card.network
     if net:

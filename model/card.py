@@ -111,22 +111,33 @@ class DataSpec:
 
 @dataclass(frozen=True)
 class Metrics:
-    """Accuracy on the model's test split (never trained on); confusion rows = true digit."""
+    """Accuracy on the model's test split (never trained on), and on drawn digits of writers it never
+    trained on (``drawn_*``, when it was measured on them: ``drawn_heldout`` says which digits);
+    confusion rows = true digit."""
 
     test_accuracy: float | None = None
     test_loss: float | None = None
     test_n: int = 0
     confusion: list[list[int]] | None = None
+    drawn_accuracy: float | None = None
+    drawn_loss: float | None = None
+    drawn_n: int = 0
+    drawn_confusion: list[list[int]] | None = None
+    drawn_heldout: str | None = None
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> Metrics:
-        confusion = d.get("confusion")
+        def matrix(v):
+            return v if isinstance(v, list) else None
+
         return cls(test_accuracy=_opt_float(d.get("test_accuracy")), test_loss=_opt_float(d.get("test_loss")),
-                   test_n=_int(d.get("test_n"), 0),
-                   confusion=confusion if isinstance(confusion, list) else None)
+                   test_n=_int(d.get("test_n"), 0), confusion=matrix(d.get("confusion")),
+                   drawn_accuracy=_opt_float(d.get("drawn_accuracy")), drawn_loss=_opt_float(d.get("drawn_loss")),
+                   drawn_n=_int(d.get("drawn_n"), 0), drawn_confusion=matrix(d.get("drawn_confusion")),
+                   drawn_heldout=_str(d.get("drawn_heldout")))
 
 
 @dataclass

@@ -33,8 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .card import ExtraData
 from .data import DataError
 from .ink import Ink, InkError
+from .network import ConfigError
 
 __all__ = [
     "CHECK_LABS",
@@ -254,7 +256,8 @@ class Jitter:
     def scaled(self, factor: float) -> Jitter:
         """Every range times ``factor`` (0: no distortion)."""
         if not (0.0 <= factor <= 5.0):
-            raise ValueError(f"jitter factor must be between 0 and 5, not {factor}")
+            raise ConfigError(f"drawn_jitter: {factor!r} must be a number from 0 (the digits as drawn) to 5.",
+                              field="drawn_jitter")
         return Jitter(self.stroke * factor, self.slant * factor, self.aspect * factor, self.rotate * factor)
 
 
@@ -400,6 +403,7 @@ class DrawnMix:
     y_heldout: np.ndarray
     description: str  # what a model card records as the drawn part of its data
     heldout_description: str
+    card_extra: ExtraData  # the same, as the card's DataSpec records it
 
     @property
     def extra(self) -> tuple[np.ndarray, np.ndarray]:
@@ -414,6 +418,9 @@ def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_
                  jitter: Jitter = MIX_JITTER, should_stop=None) -> DrawnMix:
     """The shipped corpus (or ``corpus``) as training digits (everything but the check labs,
     rendered ``reps`` times) and held-out digits (the check labs, rendered as drawn)."""
+    if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 50:
+        raise ConfigError(f"drawn_reps: {reps!r} must be a whole number from 1 to 50.", field="drawn_reps")
+    source = str(corpus_path()) if corpus is None else None
     corpus = shipped_corpus() if corpus is None else corpus
     train, held = check_split(corpus)
     x, y = render(train, reps, seed, jitter, should_stop)
@@ -423,8 +430,9 @@ def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_
         copies += (" as drawn" if jitter.none else
                    f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
                    f" rotation {jitter.rotate:g})")
+    description = f"drawn digits shipped with DigitPad: {train.describe()}{copies}"
     return DrawnMix(
-        x, y, xh, yh,
-        f"drawn digits shipped with DigitPad: {train.describe()}{copies}",
+        x, y, xh, yh, description,
         f"{held.describe()} (UNIPEN labs {', '.join(CHECK_LABS)}, never trained on)",
+        ExtraData(kind="drawn", name=description, source=source, reps=reps, n=len(y)),
     )

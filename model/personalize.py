@@ -153,16 +153,25 @@ class Personalizer:
         self._check()
         base = self.base
         spec: DataSpec | None = None
+        drawn_is_base = False
         if isinstance(base, (str, os.PathLike)):
             base, spec = load_base(base, info.card)
         elif base is None:
             base, spec, why = load_card_base(info.card)
-            if base is None:
+            if base is None and drawn_extra(info.card) is not None:
+                # Its MNIST is not here, but the drawn digits it also learnt from ship with DigitPad.
+                base, spec = drawn_base(self.seed)
+                drawn_is_base = True
+                notes.append(f"Its training data is not on this computer ({why}): fine-tuned with the drawn digits "
+                             "shipped with DigitPad mixed in, so it keeps reading other people's digits; the base "
+                             "accuracy is on their held-out writers.")
+            elif base is None:
                 notes.append(f"Fine-tuned on your samples only ({why}); the model may forget some of what it "
                              "knew. Pass its training data (--data) to keep it.")
         elif isinstance(base, Dataset):
             spec = DataSpec(name=base.name, test_from_train=base.test_from_train)
-        pen = pen_extra(info.card)
+        # What else it trained on, mixed back in (not when the drawn digits already are the base).
+        pen = None if drawn_is_base else pen_extra(info.card) or drawn_extra(info.card)
         self._check()
 
         def measure(rec) -> dict:
@@ -206,7 +215,7 @@ class Personalizer:
             extra = None
         training = TrainingConfig(epochs=r.epochs, batch_size=r.batch_size, validation_split=r.validation_split,
                                   patience=0, seed=self.seed, augment=r.augment_strength > 0,
-                                  augment_strength=r.augment_strength).validate()
+                                  augment_strength=r.augment_strength, restore_best=True, max_batches=0).validate()
         self.trainer = Trainer(data, network, training, self.on_progress, extra=extra, initial_model=keras_path)
         if self.trainer_hook is not None:
             self.trainer_hook(self.trainer)
@@ -236,7 +245,7 @@ class Personalizer:
         }
         mine = ExtraData(kind="samples", name=f"{len(tune)} of your samples x{repeats}", n=int(len(tune)) * repeats)
         if base is not None:
-            kept = (pen,) if pen is not None else ()
+            kept = tuple(e for e in spec.extras if e.kind != "samples")  # what the base mix holds
             data_spec = dataclasses.replace(spec, extras=(*kept, mine))
         else:
             data_spec = DataSpec(name="your samples only", extras=(mine,))
@@ -312,10 +321,36 @@ def pen_extra(card: ModelCard) -> ExtraData | None:
     return dataclasses.replace(extra, source=str(path), n=n)
 
 
+def drawn_extra(card: ModelCard) -> ExtraData | None:
+    """The shipped drawn digits a model was trained with (``digitpad train --drawn``), if it was."""
+    return card.data.extra("drawn") if card.data is not None else None
+
+
+def drawn_base(seed: int) -> tuple[Dataset, DataSpec]:
+    """The shipped drawn digits as base data: the corpus's training writers to mix in, its held-out
+    writers (never trained on) as the base test."""
+    from .drawn import training_mix
+
+    mix = training_mix(seed=seed, reps=1)
+    ds = Dataset(mix.x_train, mix.y_train, mix.x_heldout, mix.y_heldout, "drawn digits shipped with DigitPad")
+    extra = ExtraData(kind="drawn", name=mix.description, source=mix.card_extra.source, n=len(mix.y_train))
+    return ds, DataSpec(name=ds.name, test_from_train=False, extras=(extra,))
+
+
 def load_extra(extra: ExtraData | None, n: int, seed: int) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """``n`` of the pen trajectories ``extra`` names, rendered like ``digitpad train --extra``
-    renders them (only the ones needed: rendering all of them takes seconds)."""
-    if extra is None or not extra.source or n <= 0:
+    """``n`` of the extra digits ``extra`` names, rendered as training rendered them: pen
+    trajectories like ``digitpad train --extra``, the shipped drawn digits like ``--drawn`` (only
+    the pen trajectories needed are rendered: all of them take seconds)."""
+    if extra is None or n <= 0:
+        return None, None
+    if extra.kind == "drawn":
+        from .drawn import training_mix
+
+        mix = training_mix(seed=seed + 1, reps=1)
+        pick = np.sort(np.random.default_rng(seed + 1).choice(len(mix.y_train), min(n, len(mix.y_train)),
+                                                               replace=False))
+        return mix.x_train[pick], mix.y_train[pick]
+    if not extra.source:
         return None, None
     from .pendigits import PendigitsError, holdout_start, read, to_ink
     from .preprocess import STROKE, ink_to_input

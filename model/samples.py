@@ -335,6 +335,17 @@ class SampleStore:
         without parsing any ink: what training, evaluation and thumbnails need."""
         return self.table(label)[1:]
 
+    def training_extra(self):
+        """The samples as extra training digits: ((images, labels), the card's ExtraData);
+        SampleError when there are none."""
+        from .card import ExtraData
+
+        x, y = self.arrays()
+        if not len(y):
+            raise SampleError("You have no samples to train on yet. Draw digits and label them under the "
+                              "canvas (or `digitpad samples add --label L FILE...`), or train without them.")
+        return (x, y), ExtraData(kind="samples", name=f"your samples ({len(y)})", n=len(y))
+
     def table(self, label: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(ids int64 (n,), images, labels) read together, so they match even while another
         DigitPad adds samples."""

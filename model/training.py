@@ -486,8 +486,10 @@ def _opt(v):
     return None if v is None else float(v)
 
 
-def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: str | None = None) -> ModelCard:
-    """The card of a trained model: data, both configs, test metrics, history, how to reproduce."""
+def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: str | None = None,
+               drawn_heldout: str | None = None) -> ModelCard:
+    """The card of a trained model: data, both configs, test metrics, history, how to reproduce.
+    ``drawn_heldout`` says which drawn digits ``result.drawn_*`` were measured on."""
     import datetime
 
     return ModelCard(
@@ -501,6 +503,11 @@ def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: st
             test_loss=result.test_loss,
             test_n=result.test_n,
             confusion=None if result.confusion is None else result.confusion.tolist(),
+            drawn_accuracy=result.drawn_accuracy,
+            drawn_loss=result.drawn_loss,
+            drawn_n=result.drawn_n,
+            drawn_confusion=None if result.drawn_confusion is None else result.drawn_confusion.tolist(),
+            drawn_heldout=drawn_heldout if result.drawn_accuracy is not None else None,
         ),
         history=result.history,
         epochs_run=result.epochs_run,

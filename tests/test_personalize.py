@@ -205,6 +205,33 @@ def test_personalise_on_samples_only_says_so(home, tiny_model):
 
 
 @pytest.mark.slow
+def test_a_model_trained_with_drawn_digits_keeps_them_when_its_mnist_is_missing(home, tiny_model, tmp_path):
+    """The shipped default's MNIST is not on a user's computer, but the drawn digits it also learnt
+    from ship with DigitPad: they are mixed in, and "base" accuracy is on their held-out writers."""
+    import dataclasses
+    import json
+    import shutil
+
+    from model.card import ExtraData
+
+    model = tmp_path / "drawn-model"
+    shutil.copytree(tiny_model, model)
+    card = ModelCard.from_dict(json.loads((model / "card.json").read_text()))
+    card = dataclasses.replace(card, data=DataSpec(
+        name="IDX folder elsewhere", source=str(tmp_path / "not-here"),
+        extras=(ExtraData(kind="drawn", name="drawn digits shipped with DigitPad", reps=2, n=12_000),)))
+    (model / "card.json").write_text(json.dumps(card.to_dict()))
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=3)
+        result = personalize(ModelStore(home=home), samples, model_id=str(model), recipe=Recipe(epochs=1))
+    assert any("drawn digits shipped with DigitPad" in n for n in result.notes), result.notes
+    assert result.before["base"] is not None and result.after["base"] is not None
+    assert result.data_name == "drawn digits shipped with DigitPad"
+    saved = ModelStore(home=home).get(result.model_id).card
+    assert [e.kind for e in saved.data.extras] == ["drawn", "samples"]  # personalising it again finds them
+
+
+@pytest.mark.slow
 def test_blend_weights_mixes_fine_tuned_and_original():
     from model.network import NetworkConfig, build
     from model.personalize import blend_weights

@@ -73,6 +73,8 @@ def tab(qtbot, store):
     from app.train.tab import TrainingTab
 
     widget = TrainingTab(ActiveModel(store))
+    # These tests train on the tiny .npz alone (fast); the drawn digits have a test of their own.
+    widget.form.extra_data.drawn_check.setChecked(False)
     qtbot.addWidget(widget)
     widget.resize(1200, 820)
     widget.show()
@@ -134,7 +136,7 @@ class FakeTrainer:
                 break
         y = self.data.y_test
         return types.SimpleNamespace(
-            cancelled=self.cancelled, test_accuracy=0.5, test_loss=1.0, test_n=len(y),
+            cancelled=self.cancelled, test_accuracy=0.5, test_loss=1.0, test_n=len(y), drawn_accuracy=None, drawn_n=0,
             confusion=np.diag(np.bincount(y, minlength=10)), test_predictions=np.asarray(y),
             best_epoch=e, history={"loss": [1.0] * e}, epochs_run=e, seconds=0.1)
 
@@ -546,3 +548,28 @@ def test_programmatic_settings_are_shown_but_not_remembered(qtbot, store, tab, d
     network, training = again.form.form_configs()
     assert network.hidden == [300] and training.epochs == 9
     assert again.form.mnist_radio.isChecked() or again.form.path_edit.text() != str(digits)
+
+
+@pytest.mark.slow
+def test_drawn_digits_are_trained_on_measured_and_recorded(qtbot, tab, store, digits):
+    """Issue 11: the Train tab adds the drawn digits shipped with DigitPad (on by default), shows
+    accuracy on their held-out writers beside the test accuracy, and the card records the mix."""
+    from model.drawn import CHECK_LABS
+
+    tab.form.extra_data.drawn_check.setChecked(True)
+    assert tab.form.extra_data.options() == (True, False)
+    assert not tab.form.extra_data.samples_check.isEnabled()  # no samples: nothing to add
+    summary = start_and_wait(qtbot, tab, digits, TINY, quick(epochs=1))
+    assert summary["ok"], summary
+    assert "drawn digits" in tab.form.data_info.text()  # what it trained on, while it ran
+    drawn = summary["drawn_accuracy"]
+    assert drawn is not None and 0.5 < drawn <= 1.0
+    assert tab.results.drawn_label.isVisibleTo(tab) and f"{drawn:.2%}" in tab.results.drawn_label.text()
+    card = store.get(summary["model_id"]).card
+    assert [e.kind for e in card.data.extras] == ["drawn"] and card.data.extras[0].n > 10_000
+    assert card.metrics.drawn_accuracy == pytest.approx(drawn) and card.metrics.drawn_n == 800
+    assert all(lab in card.metrics.drawn_heldout for lab in CHECK_LABS)
+    tab.form.save_settings()
+    again = type(tab)(tab.session)
+    qtbot.addWidget(again)
+    assert again.form.extra_data.options() == (True, False)  # remembered

@@ -105,16 +105,10 @@ def run(args) -> int:
     mix = None
     if args.drawn:
         from model import drawn
-        from model.card import ExtraData
 
         reps = drawn.MIX_REPS if args.drawn_reps is None else args.drawn_reps
-        if not 1 <= reps <= 50:
-            raise CliError(f"--drawn-reps: {reps} is outside 1..50.")
-        if not 0.0 <= args.drawn_jitter <= 5.0:
-            raise CliError(f"--drawn-jitter: {args.drawn_jitter} is outside 0..5.")
         mix = drawn.training_mix(seed=args.seed, reps=reps, jitter=drawn.MIX_JITTER.scaled(args.drawn_jitter))
-        parts.append((mix.extra, ExtraData(kind="drawn", name=mix.description, source=str(drawn.corpus_path()),
-                                           reps=reps, n=len(mix.y_train))))
+        parts.append((mix.extra, mix.card_extra))
     parts.append(_load_extra(args))
     if args.with_samples:
         parts.append(_load_samples())
@@ -130,11 +124,12 @@ def run(args) -> int:
     name = args.name or f"MLP {'-'.join(map(str, network.hidden))} {network.activation} · {Path(str(args.data)).name}"
     source = args.data if str(args.data).strip().lower() == "mnist" else str(Path(args.data).expanduser().resolve())
     spec = DataSpec.of(ds, source, test_fraction=args.test_fraction, seed=args.seed, extras=extra_specs)
+    card_args = dict(name=name, data=spec, command=command, drawn_heldout=mix.heldout_description if mix else None)
     if args.out:
-        info = write_model_dir(args.out, result, name=name, data=spec, command=command)
+        info = write_model_dir(args.out, result, **card_args)
     else:
         store = ModelStore()
-        info = save_result(result, store, name=name, data=spec, command=command)
+        info = save_result(result, store, **card_args)
         if args.activate:
             store.activate(info.id)
     summary = {
@@ -166,15 +161,16 @@ def run(args) -> int:
 
 def _load_samples():
     """(the user's samples, their ExtraData for the card) for ``--with-samples``."""
-    from model.card import ExtraData
-
     from .common import open_samples
 
-    x, y = open_samples().arrays()
-    if not len(y):
-        raise CliError("--with-samples: you have no samples yet. Add some with `digitpad samples add"
-                       " --label L FILE...` (or in the window), or train without --with-samples.")
-    return (x, y), ExtraData(kind="samples", name=f"your samples ({len(y)})", n=len(y))
+    samples = open_samples()
+    try:
+        if not len(samples):
+            raise CliError("--with-samples: you have no samples yet. Add some with `digitpad samples add"
+                           " --label L FILE...` (or in the window), or train without --with-samples.")
+        return samples.training_extra()
+    finally:
+        samples.close()
 
 
 def _load_extra(args):

@@ -41,6 +41,7 @@ from model.training import LR_SCHEDULES, TrainingConfig
 from ..settings import settings
 from ..theme import ERROR_TEXT
 from ..widgets.sci_spinbox import SciSpinBox
+from .extra_data import ExtraDataBox
 from .vocabulary import (
     ACTIVATION_NAMES,
     ACTIVATION_TIPS,
@@ -62,8 +63,10 @@ class TrainingForm(QScrollArea):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, samples_count=None, parent: QWidget | None = None):
+        """``samples_count()``: how many samples the user has (for "Plus my samples")."""
         super().__init__(parent)
+        self._samples_count = samples_count
         self._loading_form = False
         self._running = False
         self._form_problem: str | None = None
@@ -91,12 +94,14 @@ class TrainingForm(QScrollArea):
         finally:
             self._loading_form = False
 
-    def show_run(self, source: str, network: NetworkConfig, training: TrainingConfig) -> None:
+    def show_run(self, source: str, network: NetworkConfig, training: TrainingConfig,
+                 drawn: bool, samples: bool) -> None:
         """Show what a training runs; explicit settings (the self-test's) are not remembered."""
         self._loading_form = True
         try:
             self.set_source(source)
             self.set_form(network, training)
+            self.extra_data.set_options(drawn, samples)
         finally:
             self._loading_form = False
 
@@ -152,6 +157,9 @@ class TrainingForm(QScrollArea):
         dl.addWidget(self.path_radio)
         dl.addLayout(prow)
         dl.addWidget(self.data_info)
+        self.extra_data = ExtraDataBox(self._samples_count)
+        self.extra_data.changed.connect(self._on_form_changed)
+        dl.addWidget(self.extra_data)
         self.mnist_radio.toggled.connect(self._on_source_changed)
         self.path_edit.editingFinished.connect(self._on_source_changed)
         self.path_edit.textChanged.connect(self._on_path_typed)
@@ -440,10 +448,11 @@ class TrainingForm(QScrollArea):
             network, training = self.form_configs()
         except ConfigError:
             return
+        drawn, samples = self.extra_data.options()
         settings().setValue(SETTINGS_KEY, json.dumps({
             "network": network.to_dict(), "training": training.to_dict(),
             "source": "mnist" if self.mnist_radio.isChecked() else "path",
-            "path": self.path_edit.text().strip(),
+            "path": self.path_edit.text().strip(), "drawn": drawn, "samples": samples,
         }))
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -453,11 +462,13 @@ class TrainingForm(QScrollArea):
 
     def _restore_form(self) -> None:
         network, training, source, path = NetworkConfig(), TrainingConfig(), "mnist", ""
+        drawn, samples = True, False
         try:
             saved = json.loads(str(settings().value(SETTINGS_KEY, "") or "{}"))
             network = NetworkConfig.from_dict(saved.get("network") or {})
             training = TrainingConfig.from_dict(saved.get("training") or {})
             source, path = saved.get("source", "mnist"), str(saved.get("path") or "")
+            drawn, samples = bool(saved.get("drawn", True)), bool(saved.get("samples", False))
         except (ValueError, TypeError, AttributeError, ConfigError):
             pass  # unreadable or from another version: the defaults
         self._loading_form = True
@@ -465,6 +476,7 @@ class TrainingForm(QScrollArea):
             self.set_form(network, training)
             self.path_edit.setText(path)
             (self.path_radio if source == "path" else self.mnist_radio).setChecked(True)
+            self.extra_data.set_options(drawn, samples)
         finally:
             self._loading_form = False
 

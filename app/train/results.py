@@ -76,6 +76,11 @@ class ResultPanel(QStackedWidget):
         big.setBold(True)
         self.accuracy_label.setFont(big)
         self.accuracy_label.setToolTip("Share of the test digits the new network reads correctly.")
+        self.drawn_label = QLabel()
+        self.drawn_label.setObjectName("drawnAccuracy")
+        self.drawn_label.setFont(big)
+        self.drawn_label.setToolTip("Share of the drawn digits of writers it never trained on that it reads "
+                                    "correctly: how well it will read people drawing in DigitPad.")
         self.result_details = QLabel()
         self.result_details.setWordWrap(True)
         self.result_details.setToolTip("The test split, how long it trained and which epoch was kept.")
@@ -97,6 +102,7 @@ class ResultPanel(QStackedWidget):
         self.saved_label.setToolTip("Where the model is kept.")
         left = QVBoxLayout()
         left.addWidget(self.accuracy_label)
+        left.addWidget(self.drawn_label)
         left.addWidget(self.result_details)
         name_row = QHBoxLayout()
         name_caption = QLabel("Name:")
@@ -144,9 +150,14 @@ class ResultPanel(QStackedWidget):
         else:
             self.accuracy_label.setText("Trained (no test digits)")
             details = "the data has no test split"
+        if o.drawn_accuracy is not None:
+            self.drawn_label.setText(f"Drawn by people it never saw {o.drawn_accuracy:.2%}")
+            details += f";<br>drawn: {o.drawn_heldout or f'{o.drawn_n:,} digits'}"
+        self.drawn_label.setVisible(o.drawn_accuracy is not None)
         epochs = len(o.history.get("loss", [])) or o.epochs_done
-        details += (f"<br>{epochs} epoch{'s' if epochs != 1 else ''} in {duration(o.seconds)}; the weights "
-                    f"of epoch {o.best_epoch} (best on validation) are kept.")
+        kept = (f"the weights of epoch {o.best_epoch} (best on validation) are kept" if o.restore_best
+                else "the last epoch's weights are kept")
+        details += f"<br>{epochs} epoch{'s' if epochs != 1 else ''} in {duration(o.seconds)}; {kept}."
         if o.confusion is not None:
             details += "<br>Click a cell of the matrix to see its digits."
         self.result_details.setText(details)

@@ -47,7 +47,8 @@ class TrainingTab(QWidget):
     trainingFinished = Signal(object)  # dict: ok, cancelled, test_accuracy, seconds, model_id, error
     epochFinished = Signal(object)  # model.training.Progress
 
-    def __init__(self, session: ActiveModel, parent: QWidget | None = None):
+    def __init__(self, session: ActiveModel, samples=None, parent: QWidget | None = None):
+        """``samples``: the user's SampleStore (for "Plus my samples"), or None."""
         super().__init__(parent)
         self.session = session
         self.store = session.store
@@ -63,7 +64,7 @@ class TrainingTab(QWidget):
         self._stop_timer.timeout.connect(self._abandon)
 
         self.setToolTip("Train a new network on handwritten digits and watch it learn.")
-        self.form = TrainingForm()
+        self.form = TrainingForm(samples_count=(lambda: len(samples)) if samples is not None else None)
         right = self._build_right()
         self.form.changed.connect(self._update_start)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -195,10 +196,12 @@ class TrainingTab(QWidget):
         self.start_training(self.form.source())
 
     def start_training(self, source: str, network: NetworkConfig | None = None,
-                       training: TrainingConfig | None = None) -> None:
-        """Start training in the background; without configs, the form's settings are used.
+                       training: TrainingConfig | None = None, *, drawn: bool | None = None,
+                       with_samples: bool | None = None) -> None:
+        """Start training in the background; what is not given (configs, whether to add the drawn
+        digits and the user's samples) is the form's.
 
-        Explicit configs are shown in the form but not remembered as the user's settings.
+        Explicit settings are shown in the form but not remembered as the user's settings.
         """
         if self.is_busy():
             raise RuntimeError("A training is already running; cancel it first.")
@@ -212,14 +215,17 @@ class TrainingTab(QWidget):
                 network, training = network or form_network, training or form_training
             network = NetworkConfig.from_dict(network.to_dict())  # a validated copy the form cannot change
             training = TrainingConfig.from_dict(training.to_dict())
+            form_drawn, form_samples = self.form.extra_data.options()
+            drawn = form_drawn if drawn is None else drawn
+            with_samples = form_samples if with_samples is None else with_samples
         except ConfigError as exc:
             self._show_error(str(exc))
             self.trainingFinished.emit(Outcome(error=str(exc)).summary())
             return
         # Show what runs; explicit settings (the self-test's) are not remembered as the user's.
-        self.form.show_run(str(source), network, training)
+        self.form.show_run(str(source), network, training, drawn, with_samples)
 
-        worker = TrainingWorker(str(source), network, training, self.store)
+        worker = TrainingWorker(str(source), network, training, self.store, drawn=drawn, with_samples=with_samples)
         worker.stageChanged.connect(self._on_stage)
         worker.dataLoaded.connect(self._on_data_loaded)
         worker.trainingBegan.connect(self._on_began)

@@ -13,6 +13,7 @@ cannot flood the GUI's event queue. Nothing here computes: numerics are model.tr
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import threading
@@ -26,10 +27,12 @@ from PySide6.QtCore import Signal
 
 from model.card import DataSpec
 from model.data import DataError, Dataset, load_source, mnist_cached
+from model.drawn import training_mix
 from model.errors import Cancelled
 from model.network import ConfigError, NetworkConfig
+from model.samples import SampleStore
 from model.tf_runtime import import_tensorflow, tensorflow_loaded
-from model.training import Progress, Trainer, TrainingConfig, save_result
+from model.training import Progress, Trainer, TrainingConfig, join_extra, save_result
 
 from ..workers import Worker
 
@@ -77,6 +80,7 @@ class DataSummary:
     n_test: int
     test_from_train: bool
     validation_split: float | None = None  # set when training: how the train split is divided
+    extras: tuple[str, ...] = ()  # what else is trained on ("12,588 drawn digits ...")
 
     @classmethod
     def of(cls, data: Dataset, validation_split: float | None = None) -> DataSummary:
@@ -93,7 +97,7 @@ class DataSummary:
             parts.append(test + (" (set aside from the training files)" if self.test_from_train else ""))
         else:
             parts.append("no test split")
-        return " · ".join(parts)
+        return " · ".join(parts) + "".join(f" · plus {e}" for e in self.extras)
 
 
 @dataclass
@@ -118,6 +122,10 @@ class Outcome:
     model_info: object | None = None  # model.store.ModelInfo once saved
     model_name: str | None = None
     history: dict = field(default_factory=dict)
+    drawn_accuracy: float | None = None  # on drawn digits of writers it never trained on
+    drawn_n: int = 0
+    drawn_heldout: str | None = None  # which digits those are
+    restore_best: bool = False  # the best epoch's weights were kept (else the last epoch's)
 
     @property
     def model_id(self) -> str | None:
@@ -129,6 +137,7 @@ class Outcome:
             "ok": self.ok,
             "cancelled": self.cancelled,
             "test_accuracy": self.test_accuracy,
+            "drawn_accuracy": self.drawn_accuracy,
             "seconds": round(self.seconds, 3),
             "model_id": self.model_id,
             "error": self.error,
@@ -147,9 +156,11 @@ class TrainingWorker(Worker):
     epochFinished = Signal(object)  # Progress(kind="epoch")
 
     def __init__(self, source: str, network: NetworkConfig, training: TrainingConfig, store,
-                 *, min_interval: float = BATCH_SIGNAL_INTERVAL):
+                 *, drawn: bool = True, with_samples: bool = False, min_interval: float = BATCH_SIGNAL_INTERVAL):
         super().__init__()
         self.source = str(source)
+        self.drawn = drawn  # add the drawn digits shipped with DigitPad (and measure on their held-out writers)
+        self.with_samples = with_samples  # add the user's samples
         self.network = network
         self.training = training
         self.store = store
@@ -217,8 +228,19 @@ class TrainingWorker(Worker):
             raise DataError(str(exc).replace(
                 "pass the digits as --data PATH:",
                 "choose “Digits from a folder or an .npz file” with")) from exc
-        self.dataLoaded.emit(DataSummary.of(data, self.training.validation_split))
-        trainer = Trainer(data, self.network, self.training, self._on_progress)  # checks the data: before TensorFlow
+        parts, mix = [], None
+        if self.drawn:
+            self._enter(STAGE_DATA, "Drawing the digits shipped with DigitPad…")
+            mix = training_mix(seed=self.training.seed, should_stop=self.is_cancelled)
+            parts.append((mix.extra, mix.card_extra))
+        if self.with_samples:
+            with SampleStore() as samples:  # this thread's own connection
+                parts.append(samples.training_extra())
+        extra, extras = join_extra(parts)
+        self.dataLoaded.emit(dataclasses.replace(DataSummary.of(data, self.training.validation_split),
+                                                 extras=tuple(e.name for e in extras)))
+        trainer = Trainer(data, self.network, self.training, self._on_progress, extra=extra,
+                          drawn_test=mix.heldout if mix else None)  # checks the data: before TensorFlow
         self._start_tensorflow()
         self._enter(STAGE_TRAINING, "Training…")
         with self._lock:
@@ -233,14 +255,18 @@ class TrainingWorker(Worker):
         outcome.confusion, outcome.predictions = result.confusion, result.test_predictions
         outcome.x_test, outcome.y_test = data.x_test, data.y_test
         outcome.best_epoch, outcome.history = result.best_epoch, dict(result.history)
+        outcome.drawn_accuracy, outcome.drawn_n = result.drawn_accuracy, result.drawn_n
+        outcome.restore_best = self.training.restore_best
+        outcome.drawn_heldout = mix.heldout_description if mix else None
         # From here on the run is no longer cancellable: a finished model is kept, not lost.
         with self._lock:
             if self._cancel.is_set():
                 raise Cancelled()
             self._committed = True
         self._enter(STAGE_SAVING, "Saving the model…")
-        outcome.model_info = save_result(result, self.store, name=self.name,
-                                         data=DataSpec.of(data, data_source(self.source), seed=self.training.seed))
+        spec = DataSpec.of(data, data_source(self.source), seed=self.training.seed, extras=extras)
+        outcome.model_info = save_result(result, self.store, name=self.name, data=spec,
+                                         drawn_heldout=outcome.drawn_heldout)
         outcome.ok = True
         outcome.stage, outcome.epochs_done = self.stage, self.epochs_done
         outcome.seconds = time.perf_counter() - self._started
