@@ -284,6 +284,7 @@ def number_ink(number: str, width: int, height: int, pen: float = 18.0):
         pts = np.concatenate(ink.strokes)
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         scale = min(0.75 * height, 0.8 * step) / max(hi - lo)
-        offset = np.array([step * (k + 0.25) + (step * 0.75 - (hi - lo)[0] * scale) / 2, 0.12 * height])
+        offset = np.array([step * (k + 0.25) + (step * 0.75 - (hi - lo)[0] * scale) / 2,
+                           (height - (hi - lo)[1] * scale) / 2])
         strokes += [(np.asarray(s) - lo) * scale + offset for s in ink.strokes]
     return Ink(strokes, width, height, pen)
