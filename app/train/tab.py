@@ -388,7 +388,9 @@ class TrainingTab(QWidget):
             self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
             self.status_label.setText("Finished; the model is saved in your Models list.")
             self.results.show_result(outcome)
-            self.curves.mark_best(outcome.best_epoch)
+            epochs = len(outcome.history.get("loss", [])) or outcome.epochs_done
+            self.curves.mark_best(outcome.best_epoch if outcome.restore_best else epochs,
+                                  "best" if outcome.restore_best else "kept")
             acc = f"{outcome.test_accuracy:.2%}" if outcome.test_accuracy is not None else "n/a"
             self._log(f"Test accuracy {acc} on {outcome.test_n:,} digits; best epoch {outcome.best_epoch}; "
                       f"saved as “{self.results.name_edit.text()}”.")
