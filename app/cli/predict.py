@@ -17,71 +17,69 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model import preprocess
+    """One line per file; a file that cannot be read is reported and the batch goes on."""
     from model.errors import DigitPadError
-    from model.ink import load as load_ink
 
     _info, recognizer = load_model(args.model)
-    if args.number:
-        return _run_number(args, recognizer)
+    read, show = (_number(recognizer) if args.number else _digit(recognizer))
     failed = 0
     for name in args.files:
         try:
-            if name.lower().endswith(".json"):
-                x = preprocess.ink_to_input(load_ink(name))
-            else:
-                x = preprocess.image_to_input(preprocess.load_image(name))
-        except DigitPadError as exc:  # one bad file: say so and go on with the next
+            result = read(name)
+        except DigitPadError as exc:
             failed += 1
             if args.json:
                 out(json.dumps({"file": name, "error": str(exc)}))
             else:
                 err(f"digitpad: {exc}")
             continue
-        p = recognizer.predict(x)
-        if args.json:
-            out(json.dumps({
-                "file": name,
-                "digit": p.digit,
-                "confidence": round(p.confidence, 6),
-                "probabilities": [round(float(v), 6) for v in p.probabilities],
-            }))
-        elif p.digit is None:
-            out(f"{name}: nothing drawn")
-        else:
-            (d1, p1), (d2, p2) = p.top2
-            hint = f" (unsure: {d1} {p1:.0%} or {d2} {p2:.0%})" if p.unsure else ""
-            out(f"{name}: {p.digit}  {p.confidence:.1%}{hint}")
+        out(json.dumps({"file": name, **show(result, True)}) if args.json else f"{name}: {show(result, False)}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _run_number(args, recognizer) -> int:
-    """One line per file: {"file", "number", "digits": [{"digit", "confidence", "box", "strokes"}]}."""
+def _is_ink(name: str) -> bool:
+    return name.lower().endswith(".json")
+
+
+def _digit(recognizer):
+    """(read a file, show its Prediction as a JSON dict or a line) for one digit per file."""
     from model import preprocess
-    from model.errors import DigitPadError
+    from model.ink import load as load_ink
+
+    def read(name):
+        if _is_ink(name):
+            return recognizer.predict(preprocess.ink_to_input(load_ink(name)))
+        return recognizer.predict(preprocess.image_to_input(preprocess.load_image(name)))
+
+    def show(p, as_json):
+        if as_json:
+            return {"digit": p.digit, "confidence": round(p.confidence, 6),
+                    "probabilities": [round(float(v), 6) for v in p.probabilities]}
+        if p.digit is None:
+            return "nothing drawn"
+        (d1, p1), (d2, p2) = p.top2
+        return f"{p.digit}  {p.confidence:.1%}" + (f" (unsure: {d1} {p1:.0%} or {d2} {p2:.0%})" if p.unsure else "")
+
+    return read, show
+
+
+def _number(recognizer):
+    """(read a file, show its NumberReading) for a whole number per file:
+    {"number", "digits": [{"digit", "confidence", "box", "strokes"}]}."""
+    from model import preprocess
     from model.ink import load as load_ink
     from model.number import NumberReader
 
     reader = NumberReader(recognizer)
-    failed = 0
-    for name in args.files:
-        try:
-            if name.lower().endswith(".json"):
-                reading = reader.read(load_ink(name))
-            else:
-                reading = reader.read_image(preprocess.load_image(name))
-        except DigitPadError as exc:  # one bad file: say so and go on with the next
-            failed += 1
-            if args.json:
-                out(json.dumps({"file": name, "error": str(exc)}))
-            else:
-                err(f"digitpad: {exc}")
-            continue
-        if args.json:
-            out(json.dumps({"file": name, **reading.to_dict()}))
-        elif not reading.digits:
-            out(f"{name}: nothing drawn")
-        else:
-            each = ", ".join(f"{d.digit} {d.confidence:.0%}" for d in reading.digits)
-            out(f"{name}: {reading.number}  ({each})")
-    return EXIT_FAILED if failed else EXIT_OK
+
+    def read(name):
+        return reader.read(load_ink(name)) if _is_ink(name) else reader.read_image(preprocess.load_image(name))
+
+    def show(reading, as_json):
+        if as_json:
+            return reading.to_dict()
+        if not reading.digits:
+            return "nothing drawn"
+        return f"{reading.number}  (" + ", ".join(f"{d.digit} {d.confidence:.0%}" for d in reading.digits) + ")"
+
+    return read, show
