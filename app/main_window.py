@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         from .models_dialog import ModelsDialog
 
         dialog = ModelsDialog(self.session, self)
+        dialog.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dialog.finished.connect(dialog.deleteLater)
         self._models_dialog = dialog
         dialog.open()

@@ -13,7 +13,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -104,9 +104,12 @@ class ModelsDialog(QDialog):
     """The store's models with their cards. Switching goes through the session
     (:meth:`ActiveModel.use`); renames and deletes tell it (:meth:`ActiveModel.refresh`)."""
 
+    message = Signal(str)  # what an export or import did, for the status bar
+
     def __init__(self, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self.last_message = ""
         self.store = session.store
         self.last_error: str | None = None
         self.setWindowTitle("Models")
@@ -351,9 +354,8 @@ class ModelsDialog(QDialog):
 
     # -- messages --------------------------------------------------------------------------------
     def _say(self, text: str) -> None:
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(text, 8000)
+        self.last_message = text
+        self.message.emit(text)
 
     def _error(self, title: str, exc: Exception) -> bool:
         self.last_error = str(exc)

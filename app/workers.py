@@ -104,9 +104,9 @@ class _Threads(QObject):
 
     def __init__(self):
         super().__init__()
-        self._jobs: list[tuple[QThread, QObject]] = []
+        self._jobs: list[tuple[QThread, Worker]] = []
 
-    def start(self, worker: QObject) -> QThread:
+    def start(self, worker: Worker) -> QThread:
         thread = QThread()
         thread.setObjectName(f"digitpad-{type(worker).__name__}")
         worker.moveToThread(thread)
@@ -131,9 +131,7 @@ class _Threads(QObject):
     def stop_all(self, timeout_s: float = 20.0) -> bool:
         """Cancel every worker and wait for its thread; True when all have ended."""
         for _, worker in self._jobs:
-            cancel = getattr(worker, "cancel", None)
-            if cancel is not None:
-                cancel()
+            worker.cancel()
         deadline = time.monotonic() + timeout_s
         for thread, _ in list(self._jobs):
             thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
