@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.draw_tab.add_tools([self.pen_action, self.eraser_action, self.number_action],
                                 [self.undo_action, self.redo_action, self.clear_action])
+        self.draw_tab.numberModeChanged.connect(self.number_action.setChecked)  # e.g. a wide drawing opened
         self.draw_tab.number_view.copied.connect(
             lambda number: self.statusBar().showMessage(f"Copied {number} to the clipboard.", 5000))
         self._restore_settings()

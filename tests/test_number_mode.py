@@ -13,6 +13,9 @@ from app.main_window import MainWindow
 from app.selftest import replay_ink
 from app.widgets.canvas import CANVAS_SIZE
 from model.ink import Ink
+from model.paths import assets_dir
+
+SAMPLE_THREE = assets_dir() / "samples" / "three.json"
 from model.samples import SampleStore
 
 
@@ -94,3 +97,19 @@ def test_number_mode_is_remembered(qtbot, store, shipped_default):
     again = MainWindow(store=store)
     qtbot.addWidget(again)
     assert again.draw_tab.number_mode and again.number_action.isChecked()
+
+
+def test_a_saved_number_opens_in_number_mode_and_a_digit_in_digit_mode(window, qtbot, tmp_path):
+    tab = window.draw_tab
+    window.number_action.trigger()
+    replay_ink(window.canvas, written("1984"))
+    qtbot.waitUntil(lambda: tab.reading.number == "1984", timeout=3000)
+    assert window.save_drawing(tmp_path / "year.json")
+    window.number_action.trigger()  # back to one digit
+    assert not tab.number_mode
+    assert window.open_file(tmp_path / "year.json")
+    assert tab.number_mode and window.number_action.isChecked() and tab.reading.number == "1984"
+    assert "it reads 1984" in window.statusBar().currentMessage()
+    assert window.open_file(SAMPLE_THREE)  # a square drawing: one digit
+    assert not tab.number_mode and not window.number_action.isChecked()
+    assert window.prediction_view.prediction().digit == 3

@@ -72,10 +72,16 @@ class DrawingFiles(QObject):
         except DigitPadError as exc:
             self.error.emit("Cannot open the drawing", str(exc))
             return False
+        self.draw_tab.set_number_mode(ink.width >= 2 * ink.height)  # a wide sheet holds a number
         self.canvas.set_ink(ink)
-        self.draw_tab.predictor.flush()
-        pred = self.draw_tab.prediction_view.prediction()
-        verdict = f": it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else ""
+        if self.draw_tab.number_mode:
+            self.draw_tab.number_reader.flush()
+            number = self.draw_tab.reading.number
+            verdict = f": it reads {number}" if number else ""
+        else:
+            self.draw_tab.predictor.flush()
+            pred = self.draw_tab.prediction_view.prediction()
+            verdict = f": it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else ""
         self.message.emit(f"Opened {path.name}{verdict}.", 8000)
         return True
 

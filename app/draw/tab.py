@@ -12,7 +12,7 @@ digit and keeps it as a sample, as it does for a single digit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolBar, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ from .prediction_view import PredictionView
 
 
 class DrawTab(QWidget):
+    numberModeChanged = Signal(bool)
+
     def __init__(self, session: ActiveModel, samples: SampleStore | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -139,6 +141,7 @@ class DrawTab(QWidget):
         if on == self.number_mode:
             return
         self.number_mode = on
+        self.numberModeChanged.emit(on)
         self.number_view.setVisible(on)
         self.canvas.setMouseTracking(on)
         self.canvas.overlay = self._paint_overlay if on else None
