@@ -195,6 +195,40 @@ def test_render_jitter_is_seeded_and_changes_the_digits(corpus):
     assert (a[:40] != a[40:]).any(axis=(1, 2)).mean() > 0.9  # each copy its own distortion
 
 
+def test_a_flag_and_a_slash_are_strokes_a_person_would_draw(corpus):
+    import math
+
+    one = next(ink for ink, y in zip(corpus.inks, corpus.labels) if y == 1)
+    zero = next(ink for ink, y in zip(corpus.inks, corpus.labels) if y == 0)
+    pts = one.points()
+    top, h = pts[np.argmin(pts[:, 1])], np.ptp(pts[:, 1])
+    flagged = drawn.with_flag(one, 0.4, math.radians(30))
+    assert len(flagged.strokes) == len(one.strokes) + 1
+    start, end = flagged.strokes[0][0], flagged.strokes[0][-1]
+    np.testing.assert_allclose(end, top)
+    assert start[0] < top[0] - 0.3 * h and start[1] > top[1] + 0.15 * h  # left of the top, and lower
+    joined = drawn.with_flag(one, 0.4, math.radians(30), joined=True)
+    assert len(joined.strokes) in (len(one.strokes), len(one.strokes) + 1)  # one stroke where the 1 starts at its top
+    slashed = drawn.with_slash(zero, 0.1, 0.0)
+    slash = slashed.strokes[-1]
+    zp = zero.points()
+    assert len(slashed.strokes) == len(zero.strokes) + 1
+    assert slash[0][0] < zp[:, 0].min() and slash[-1][0] > zp[:, 0].max()  # across the whole 0
+    assert slash[0][1] > slash[-1][1]  # from lower left to upper right
+
+
+def test_render_adds_the_styles_only_to_their_digits_and_only_when_asked(corpus):
+    d = corpus.take(np.flatnonzero(np.isin(corpus.labels, (0, 1, 7)))[:60])
+    plain = drawn.Jitter(stroke=0.2, slant=0.3)
+    styled = drawn.Jitter(stroke=0.2, slant=0.3, flag=1.0, slash=1.0)
+    x_plain, y = drawn.render(d, 1, seed=3, jitter=plain)
+    x_styled, _ = drawn.render(d, 1, seed=3, jitter=styled)
+    changed = (x_plain != x_styled).any(axis=(1, 2))
+    assert changed[np.isin(y, (0, 1))].all()
+    assert not changed[y == 7].any()  # same random draws: a 7 is left alone
+    assert styled.scaled(0).none and styled.scaled(1.5).flag == 1.0  # 0: the digits as drawn
+
+
 def test_render_can_be_cancelled(corpus):
     from model.errors import Cancelled
 
@@ -279,3 +313,25 @@ def test_train_refuses_bad_drawn_settings(mnist_npz, home, tmp_path, capsys, fla
     rc, _, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", *flags)
     assert rc == 1 and words in err
     assert not (tmp_path / "m").exists()
+
+
+def test_the_shipped_model_reads_flagged_ones_and_slashed_zeros_of_unseen_writers(corpus, shipped_default):
+    """The owner saw the shipped model read a 1 with a long flag as 7 and a slashed 0 as 8. Drawn
+    with those styles, the check labs' 1s and 0s (writers it never trained on) must be read."""
+    import math
+
+    from model.recognizer import Recognizer
+
+    _, check = drawn.check_split(corpus)
+    ones = [ink for ink, y in zip(check.inks, check.labels) if y == 1]
+    zeros = [ink for ink, y in zip(check.inks, check.labels) if y == 0]
+    rec = Recognizer.load(shipped_default)
+
+    def share(inks, digit):
+        return np.mean([rec.predict(ink_to_input(ink)).digit == digit for ink in inks])
+
+    flagged = [drawn.with_flag(ink, length, math.radians(angle), joined=bool(k % 2))
+               for k, ink in enumerate(ones) for length in (0.2, 0.3, 0.4) for angle in (25, 40)]
+    assert share(ones, 1) >= 0.95 and share(zeros, 0) >= 0.95
+    assert share(flagged, 1) >= 0.9, "flagged 1s read as something else (7?)"
+    assert share([drawn.with_slash(ink, 0.08, 0.0) for ink in zeros], 0) >= 0.9, "slashed 0s misread"

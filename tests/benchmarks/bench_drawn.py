@@ -20,6 +20,8 @@ shipped model and the Train button train on every writer outside the check labs)
 --tuning also trains the Train button's recipe without the tuning writers (through model.training,
 the same defaults), so its tune figure exists. The check labs' confusions are printed for the shipped
 model: the owner saw a "1" with a long flag read as 7, slashed zeros read as 4/8/9, open 4s as 6/9.
+"flagged 1s" / "slashed 0s": the check labs' 1s drawn with a flag and their 0s struck through
+(bench_drawn_recipes.styled: model.drawn.with_flag / with_slash at fixed sizes).
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ import time
 from pathlib import Path
 
 from bench_accuracy import TUTORIAL
+from bench_drawn_recipes import styled
 from common import (
     MNIST_DIR,
     ROOT,
@@ -101,6 +104,7 @@ def main() -> None:
     tune_train, tune = drawn.tuning_split(corpus)
     x_check, y_check = drawn.render(check)
     x_tune, y_tune = drawn.render(tune)
+    x_flag, y_flag, x_slash, y_slash = styled(check)  # the check labs' 1s flagged, 0s slashed
 
     shipped = Path(args.model or default_model_dir())
     rows = {"shipped default model": (Recognizer.load(shipped), None, None, not _trained_on_drawn(shipped))}
@@ -122,7 +126,7 @@ def main() -> None:
     print(f"MNIST held-out: {len(ds.y_test)} digits ({int(test_origin.sum())} from MNIST's test set); "
           f"check labs {'+'.join(drawn.CHECK_LABS)}: {check.describe()}; tuning writers: {tune.describe()}")
     print(f"{'model':<34}{'wall s':>8}{'CPU s':>7}{'load':>11}{'epochs':>7}{'MNIST':>8}{'MNIST-test':>11}"
-          f"{'check':>8}{'worst writers':>14}{'tune':>12}")
+          f"{'check':>8}{'worst writers':>14}{'tune':>12}{'flagged 1s':>12}{'slashed 0s':>12}")
     for label, (rec, timing, res, tune_valid) in rows.items():
         m_all = evaluate(rec, ds.x_test, ds.y_test).accuracy
         m_test = evaluate(rec, ds.x_test[test_origin], ds.y_test[test_origin]).accuracy
@@ -133,8 +137,9 @@ def main() -> None:
         cpu = f"{timing['cpu']:.1f}" if timing and "cpu" in timing else "-"
         load = f"{timing['load'][0]:.1f}->{timing['load'][1]:.1f}" if timing and "load" in timing else "-"
         epochs = str(res["epochs_run"]) if res else "-"
+        flags, slashes = evaluate(rec, x_flag, y_flag).accuracy, evaluate(rec, x_slash, y_slash).accuracy
         print(f"{label:<34}{wall:>8}{cpu:>7}{load:>11}{epochs:>7}{m_all:>8.2%}{m_test:>11.2%}"
-              f"{ev_check.accuracy:>8.2%}{worst:>14.2%}{tune_acc:>12}")
+              f"{ev_check.accuracy:>8.2%}{worst:>14.2%}{tune_acc:>12}{flags:>12.2%}{slashes:>12.2%}")
         if label == "shipped default model":
             cm = ev_check.confusion.copy()
             np.fill_diagonal(cm, 0)
