@@ -109,7 +109,6 @@ class ModelsDialog(QDialog):
     def __init__(self, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.last_message = ""
         self.store = session.store
         self.last_error: str | None = None
         self.setWindowTitle("Models")
@@ -354,7 +353,6 @@ class ModelsDialog(QDialog):
 
     # -- messages --------------------------------------------------------------------------------
     def _say(self, text: str) -> None:
-        self.last_message = text
         self.message.emit(text)
 
     def _error(self, title: str, exc: Exception) -> bool:

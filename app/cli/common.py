@@ -7,7 +7,7 @@ from pathlib import Path
 
 from model.errors import DigitPadError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 class CliError(DigitPadError):
