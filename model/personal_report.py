@@ -189,7 +189,7 @@ def learnt_mask(card: ModelCard | None, ids: np.ndarray, created: list) -> tuple
     learnt, reasons = _learnt(card, np.asarray(ids, dtype=np.int64), created, set(), 0)
     n = int((~learnt).sum())
     if not reasons:
-        return learnt, f"This model never learnt from your samples, so all {_plural(n)} count."
+        return learnt, ("This model never learnt from your samples" + (f", so all {_plural(n)} count." if n else "."))
     return learnt, f"This model {'; '.join(reasons)}; only the {_plural(n)} it never learnt from count."
 
 

@@ -1,13 +1,14 @@
-"""``digitpad samples add|list|export|import|remove|relabel``: the user's labelled samples, headless."""
+"""``digitpad samples add|list|check|export|import|remove|relabel``: the user's labelled samples, headless."""
 from __future__ import annotations
 
+import argparse
 import json
 
 from .common import EXIT_FAILED, EXIT_OK, CliError, digit, err, open_samples, out
 
 
 def register(sub) -> None:
-    sp = sub.add_parser("samples", help="your labelled samples: add, list, export, import, remove, relabel")
+    sp = sub.add_parser("samples", help="your labelled samples: add, list, check, export, import, remove, relabel")
     ssub = sp.add_subparsers(dest="action", required=True, metavar="ACTION")
     s = ssub.add_parser("add", help="store drawings (ink .json) or images as samples of a digit")
     s.add_argument("--label", required=True, type=digit, metavar="L", help="the digit they show, 0-9")
@@ -15,6 +16,13 @@ def register(sub) -> None:
     s = ssub.add_parser("list", help="the samples, oldest first, and how many of each digit")
     s.add_argument("--label", type=digit, metavar="L", help="only this digit")
     s.add_argument("--json", action="store_true", help="a JSON array")
+    s = ssub.add_parser(
+        "check", help="how a model reads the samples it never learnt from, per digit, and what to draw next",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="How a model reads your samples, digit by digit, and which digits need more of them.",
+        epilog=CHECK_EPILOG)
+    s.add_argument("--model", metavar="DIR|ID", help="model directory or id (default: the active model)")
+    s.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ssub.add_parser("export", help="write every sample to a .zip (ink JSON files + labels.csv)").add_argument(
         "path", help="the .zip to write")
     ssub.add_parser("import", help="add the samples of an exported .zip").add_argument(
@@ -93,6 +101,51 @@ def _list(samples, args) -> int:
     return EXIT_OK
 
 
+CHECK_EPILOG = """\
+Only samples the model NEVER LEARNT FROM are measured, so the figures say how it reads
+new drawings of yours:
+  - a personalised model: the samples it was not fine-tuned on (those it held out to
+    measure itself, and any added since);
+  - a model trained with your samples (`digitpad train --with-samples`): samples added
+    after it was trained;
+  - any other model: all of them.
+
+Columns: digit, your samples of it, how many of those the model never learnt from, how
+many of those it reads right, and the digit it most often reads the wrong ones as.
+Then advice, the digit most in need first: a digit needs nothing when at least 90 % of
+its never-learnt-from samples are read right and you have 10 or more samples of it.
+
+Example:
+  digitpad samples check
+  digitpad samples check --model my-model --json
+"""
+
+
+def _check(samples, args) -> int:
+    from model.personal_report import samples_report
+
+    from .common import load_model
+
+    info, recognizer = load_model(args.model)
+    report = samples_report(recognizer, samples, info.card)
+    if args.json:
+        out(json.dumps({"model_id": info.id, "model_dir": str(info.path), **report.to_dict()}))
+        return EXIT_OK
+    out(f"Model: {info.name}")
+    out(report.basis)
+    out("")
+    out(f"{'digit':>5}  {'samples':>7}  {'never learnt from':>17}  {'read right':>14}  mostly read as")
+    for d in report.digits:
+        right = f"{d.right} of {d.unseen}" if d.unseen else "-"
+        pct = f" ({d.accuracy:.0%})" if d.unseen else ""
+        confused = "-" if d.confused_with is None else str(d.confused_with)
+        out(f"{d.digit:>5}  {d.samples:>7}  {d.unseen:>17}  {right + pct:>14}  {confused}")
+    out("")
+    for line in report.advice:
+        out(f"- {line}")
+    return EXIT_OK
+
+
 def _export(samples, args) -> int:
     n = samples.export_zip(args.path)
     out(f"Exported {n} samples to {args.path}")
@@ -123,5 +176,5 @@ def _relabel(samples, args) -> int:
     return EXIT_OK
 
 
-_ACTIONS = {"add": _add, "list": _list, "export": _export, "import": _import, "remove": _remove,
+_ACTIONS = {"add": _add, "list": _list, "check": _check, "export": _export, "import": _import, "remove": _remove,
             "relabel": _relabel}
