@@ -1,11 +1,15 @@
 """PersonalizeWorker: fine-tunes the model on the user's samples off the GUI thread.
 
 It runs one :class:`model.personalize.Personalizer` (TensorFlow is imported there, when it starts);
-``progress`` carries ``(fraction 0..1, text)``, ``finished`` the :class:`PersonalizeResult`.
+``progress`` carries ``(fraction 0..1, text)``, ``epochFinished`` after every fine-tuning epoch
+``{"epoch", "epochs", "base", "samples"}`` (accuracy on the base digits held back and on the user's
+held-out samples, 0..1 or None), ``finished`` the :class:`PersonalizeResult`.
 """
 from __future__ import annotations
 
 import time
+
+from PySide6.QtCore import Signal
 
 from model.samples import SampleStore
 from model.store import ModelStore
@@ -18,6 +22,7 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals
 class PersonalizeWorker(Worker):
     what = "Personalising"
     out_of_memory = "Out of memory while personalising. Close other programs and try again."
+    epochFinished = Signal(object)  # {"epoch", "epochs", "base", "samples"}
 
     def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, **options):
         super().__init__()
@@ -53,6 +58,12 @@ class PersonalizeWorker(Worker):
             return
         self._last = now
         text = f"Fine-tuning: epoch {p.epoch} of {p.epochs}"
-        if p.kind == "epoch" and p.val_accuracy is not None:
-            text += f" · validation {100 * p.val_accuracy:.1f} %"
+        if p.kind == "epoch":
+            samples = getattr(p, "samples_accuracy", None)
+            if p.val_accuracy is not None:
+                text += f" · base {100 * p.val_accuracy:.1f} %"
+            if samples is not None:
+                text += f" · your samples {100 * samples:.1f} %"
+            self.epochFinished.emit({"epoch": int(p.epoch), "epochs": int(p.epochs), "base": p.val_accuracy,
+                                     "samples": samples})
         self.progress.emit((float(p.fraction), text))

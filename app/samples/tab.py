@@ -1,8 +1,10 @@
-"""The Samples tab: the user's own labelled digits, how the active model reads them, and
-"Personalise" (fine-tune the model on them in the background and compare before/after).
+"""The Samples tab: the user's own labelled digits, how the active model reads them (per digit, on
+the samples it never learnt from, with what to draw next), and "Personalise" (fine-tune the model
+on them in the background, with live curves, and compare before/after, per digit too).
 
 Everything numeric comes from model/: the images and labels from :class:`SampleStore`, the
-accuracy from :func:`model.evaluation.evaluate`, the fine-tuning from
+accuracy from :func:`model.evaluation.evaluate`, the per-digit report from
+:func:`model.personal_report.samples_report`, the fine-tuning from
 :class:`model.personalize.Personalizer`, run by :class:`app.samples.personalize.PersonalizeWorker`.
 The model it measures and personalises is the session's (:class:`app.session.ActiveModel`).
 """
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.personal_report import changes_summary, digit_changes, samples_report
 from model.samples import Sample, SampleError, SampleStore
 from model.store import StoreError
 
@@ -40,6 +43,8 @@ from .. import settings as prefs
 from ..session import ActiveModel
 from .list_view import SampleListModel, SampleListView
 from .personalize import PersonalizeWorker
+from .personalize_view import DigitChangesView, PersonalizeCurves
+from .report_view import SamplesReportView
 
 ALL = 10  # the filter button id for "all digits"
 POLL_MS = 2000  # how often a shown tab checks whether another DigitPad changed the samples
@@ -91,6 +96,8 @@ class SamplesTab(QWidget):
         filters.addStretch(1)
         self.filter_buttons[ALL].setChecked(True)
         self.filter_group.idClicked.connect(self.set_filter)
+        self.report_view = SamplesReportView()  # per digit: read right on never-learnt-from samples, advice
+        self.report_view.digitClicked.connect(self.set_filter)
 
         # -- the grid
         self.model = SampleListModel(self)
@@ -191,6 +198,8 @@ class SamplesTab(QWidget):
         self.result_notes = QLabel()
         self.result_notes.setWordWrap(True)
         grid.addWidget(self.result_notes, 4, 0, 1, 3)
+        self.digit_changes = DigitChangesView()
+        grid.addWidget(self.digit_changes, 5, 0, 1, 3)
         self.use_button = QPushButton("Use this model")
         self.use_button.setObjectName("personalizeUse")
         self.use_button.setToolTip("Make the personalised model the one that reads your drawings")
@@ -203,18 +212,24 @@ class SamplesTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.discard_button)
         actions.addWidget(self.use_button)
-        grid.addLayout(actions, 5, 0, 1, 3)
+        grid.addLayout(actions, 6, 0, 1, 3)
         self.result_box.hide()
+        self.curves = PersonalizeCurves()  # live while personalising, then beside the result
+        self.curves.hide()
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.curves, 1)
+        run_row.addWidget(self.result_box, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.addLayout(filters)
+        layout.addWidget(self.report_view)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(undo_row)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_box)
-        layout.addWidget(self.result_box)
+        layout.addLayout(run_row)
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -249,6 +264,7 @@ class SamplesTab(QWidget):
         self.personalize_button.setEnabled(total > 0 and self.worker is None)
         self.export_button.setEnabled(total > 0)
         self._update_accuracy()
+        self._update_report()
 
     def counts(self) -> dict[int, int]:
         """What the filter buttons show: {digit: count, ALL: total}."""
@@ -266,6 +282,25 @@ class SamplesTab(QWidget):
         """The active model (a model.recognizer.Recognizer) and its store id."""
         self.recognizer, self.model_id = recognizer, model_id
         self._update_accuracy()
+        self._update_report()
+
+    def _update_report(self) -> None:
+        """The per-digit panel: how the model reads the samples it never learnt from (its card says
+        which those are), and what to draw next."""
+        if self.recognizer is None:
+            self.report_view.set_message("No model is loaded, so your samples cannot be read.")
+            return
+        info = self.session.info
+        card = info.card if info is not None and info.id == self.model_id else None
+        if card is None and self.model_id is not None:
+            try:
+                card = self.store.get(self.model_id).card
+            except StoreError:
+                card = None
+        try:
+            self.report_view.set_report(samples_report(self.recognizer, self.samples, card))
+        except SampleError as exc:
+            self.report_view.set_message(str(exc))
 
     def _update_accuracy(self) -> None:
         if self.recognizer is None:
@@ -415,6 +450,7 @@ class SamplesTab(QWidget):
             self.discard_result()  # one pending result at a time
         self.worker = PersonalizeWorker(self.store, self.samples, self.model_id, **self.personalize_options)
         self.worker.progress.connect(self._on_progress)
+        self.worker.epochFinished.connect(self._on_epoch)
         self.worker.finished.connect(self._on_result)
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self._on_cancelled)
@@ -423,6 +459,8 @@ class SamplesTab(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress_box.show()
         self.result_box.hide()
+        self.curves.reset(self.personalize_options.get("epochs") or 1)
+        self.curves.show()
         self.personalize_button.setEnabled(False)
         self.worker.start()
         return True
@@ -446,6 +484,11 @@ class SamplesTab(QWidget):
         self.progress_label.setText(text)
 
     @Slot(object)
+    def _on_epoch(self, point: dict) -> None:
+        if self.worker is not None and not self.worker.is_cancelled():
+            self.curves.add_epoch(point["epoch"], point["epochs"], point["base"], point["samples"])
+
+    @Slot(object)
     def _on_result(self, result) -> None:
         self._on_finished({"result": result})
 
@@ -462,6 +505,7 @@ class SamplesTab(QWidget):
         self.worker = None
         self.progress_box.hide()
         self.personalize_button.setEnabled(len(self.samples) > 0)
+        self.curves.setVisible(outcome["result"] is not None)
         if outcome.get("cancelled"):
             self.undo_label.setText("Personalising cancelled; nothing was saved.")
             self.undo_label.show()
@@ -482,6 +526,10 @@ class SamplesTab(QWidget):
                 self.result_cells[(when, key)].setText(_pct(figures.get(key)))
         self.result_notes.setText("\n".join(result.notes))
         self.result_notes.setVisible(bool(result.notes))
+        changes = digit_changes(getattr(result, "per_digit", None))
+        self.digit_changes.set_changes(changes, changes_summary(changes))
+        if result.info is not None and result.info.card.best_epoch:
+            self.curves.mark_kept(result.info.card.best_epoch)
         self.result_box.show()
 
     @Slot()
@@ -493,6 +541,7 @@ class SamplesTab(QWidget):
             return  # the session said why (the window shows its problem)
         self.result = None
         self.result_box.hide()
+        self.curves.hide()
 
     @Slot()
     def discard_result(self) -> None:
@@ -504,6 +553,7 @@ class SamplesTab(QWidget):
             self._error("Discard", str(exc))
         self.result = None
         self.result_box.hide()
+        self.curves.hide()
 
     # -- misc --------------------------------------------------------------------------------------
     def _error(self, what: str, text: str) -> None:

@@ -1,0 +1,168 @@
+"""What Personalise shows: live accuracy curves while it runs, and per digit before/after when done.
+
+:class:`PersonalizeCurves` draws, after every fine-tuning epoch, the accuracy on the base digits
+held back from the fine-tuning (what the model must not forget) and on the user's held-out samples
+(what it should learn), in the Train tab's chart style. :class:`DigitChangesView` shows, for each
+digit, how many of the held-out samples were read right before and after, coloured by whether the
+digit improved. Neither computes anything: the figures come from the worker and
+:func:`model.personal_report.digit_changes`.
+"""
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..theme import CHART_GUIDE, MUTED, SERIES
+from ..train.curves_view import style_chart
+
+BASE_COLOR, SAMPLES_COLOR = SERIES[0], SERIES[1]
+CHANGE_COLOURS = {"better": ("#dcfce7", "#166534"), "worse": ("#fee2e2", "#991b1b"),
+                  "same": ("transparent", "#374151"), "none": ("transparent", MUTED)}
+
+
+class PersonalizeCurves(QWidget):
+    """``reset(epochs)`` before a run, ``add_epoch(epoch, epochs, base, samples)`` (accuracies 0..1
+    or None) after each epoch, ``mark_kept(epoch)`` once the run says which epoch it kept. The plot
+    is built when first shown; points that arrive before are kept."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("personalizeCurves")
+        self.setToolTip("Accuracy after each fine-tuning epoch: on the base digits held back from the "
+                        "fine-tuning (what the model must not forget) and on your held-out samples (what "
+                        "it should learn; they are never trained on).")
+        self.setMinimumSize(260, 170)
+        self.plot: pg.PlotWidget | None = None
+        self.points: list[tuple[int, float, float]] = []  # epoch, base %, samples % (NaN when unknown)
+        self._epochs = 1
+        self._kept = 0
+        self._kept_line = None
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(420, 220)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self.plot is not None:
+            return
+        bg = self.palette().color(QPalette.ColorRole.Base)
+        fg = self.palette().color(QPalette.ColorRole.Text)
+        self.plot = pg.PlotWidget(background=bg)
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        item = self.plot.getPlotItem()
+        style_chart(item, fg, "Accuracy while personalising", "epoch", "accuracy (%)")
+        legend = item.addLegend(offset=(-8, -8), labelTextColor=fg,
+                                brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
+        legend.setLabelTextSize("8pt")
+        self.base_curve = self._series(BASE_COLOR, "base digits held back", dashed=False)
+        self.samples_curve = self._series(SAMPLES_COLOR, "your held-out samples", dashed=True)
+        self._layout.addWidget(self.plot)
+        self._redraw()
+
+    def _series(self, color: QColor, name: str, dashed: bool):
+        pen = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+        return self.plot.plot([], [], pen=pen, symbol="o", symbolSize=6, symbolBrush=color,
+                              symbolPen=pg.mkPen(color), name=name, antialias=True)
+
+    def reset(self, epochs: int) -> None:
+        self.points = []
+        self._epochs = max(1, int(epochs))
+        self._kept = 0
+        self._redraw()
+
+    def add_epoch(self, epoch: int, epochs: int, base: float | None, samples: float | None) -> None:
+        self._epochs = max(self._epochs, int(epochs), int(epoch))
+        self.points.append((int(epoch), _pct(base), _pct(samples)))
+        self._redraw()
+
+    def mark_kept(self, epoch: int) -> None:
+        """A dotted line at the epoch whose weights were kept."""
+        self._kept = int(epoch)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.plot is None:
+            return
+        for curve, column in ((self.base_curve, 1), (self.samples_curve, 2)):
+            shown = [(p[0], p[column]) for p in self.points if not math.isnan(p[column])]
+            curve.setData([e for e, _ in shown], [v for _, v in shown])
+        self.plot.setXRange(0.5, self._epochs + 0.5, padding=0.02)
+        values = [v for p in self.points for v in p[1:] if not math.isnan(v)]
+        low = math.floor(min(values) / 5.0) * 5.0 - 5.0 if values else 0.0
+        self.plot.setYRange(max(0.0, low), 100, padding=0.02)
+        if self._kept_line is not None:
+            self.plot.removeItem(self._kept_line)
+            self._kept_line = None
+        if self._kept > 0:
+            self._kept_line = pg.InfiniteLine(pos=self._kept, angle=90, movable=False,
+                                              pen=pg.mkPen(CHART_GUIDE, width=1, style=Qt.PenStyle.DotLine),
+                                              label="kept", labelOpts={"position": 0.1, "color": (90, 90, 90)})
+            self.plot.addItem(self._kept_line)
+
+
+class DigitChangesView(QWidget):
+    """Per digit, the held-out samples read right before and after personalising."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("personalizeDigits")
+        tip = ("Your held-out samples of each digit (never fine-tuned on): how many the model read right "
+               "before and after. Green: better, red: worse, — : none of that digit was held out.")
+        self.setToolTip(tip)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(3)
+        grid.setVerticalSpacing(1)
+        for row, text in enumerate(("Digit", "Before", "After")):
+            grid.addWidget(QLabel(f"<span style='color:{MUTED}'>{text}</span>"), row, 0)
+        self.before_cells: list[QLabel] = []
+        self.after_cells: list[QLabel] = []
+        for d in range(10):
+            head = QLabel(f"<b>{d}</b>")
+            head.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(head, 0, d + 1)
+            for row, cells in ((1, self.before_cells), (2, self.after_cells)):
+                cell = QLabel("—")
+                cell.setObjectName(f"personalize{'Before' if row == 1 else 'After'}Digit{d}")
+                cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setMinimumWidth(34)
+                grid.addWidget(cell, row, d + 1)
+                cells.append(cell)
+        self.summary = QLabel()
+        self.summary.setObjectName("personalizeDigitSummary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        self.changes: tuple = ()
+
+    def set_changes(self, changes, summary: str) -> None:
+        """``changes``: model.personal_report.digit_changes(result.per_digit); () hides the view."""
+        self.changes = tuple(changes)
+        self.setVisible(bool(self.changes))
+        for c in self.changes:
+            bg, fg = CHANGE_COLOURS[c.change]
+            self.before_cells[c.digit].setText(f"{c.before}/{c.n}" if c.n else "—")
+            after = self.after_cells[c.digit]
+            after.setText(f"{c.after}/{c.n}" if c.n else "—")
+            after.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px;")
+            after.setProperty("change", c.change)
+            tip = (f"{c.n} held-out sample{'s' if c.n != 1 else ''} of {c.digit}: {c.before} read right before, "
+                   f"{c.after} after." if c.n else f"No sample of {c.digit} was held out.")
+            self.before_cells[c.digit].setToolTip(tip)
+            after.setToolTip(tip)
+        self.summary.setText(summary)
+
+
+def _pct(v) -> float:
+    return math.nan if v is None else 100.0 * float(v)

@@ -1,0 +1,137 @@
+"""The Samples tab's per-digit panel: how the active model reads the samples it never learnt from.
+
+Ten columns, one per digit: how many samples, and "x of y" read right among those the model never
+learnt from, coloured good / poor / not measured; then the advice, the digit most in need first.
+It shows a :class:`model.personal_report.SamplesReport` the tab computes; it computes nothing.
+"""
+from __future__ import annotations
+
+from html import escape, unescape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from model.personal_report import GOOD, TARGET
+
+from ..theme import MUTED
+
+NEVER_LEARNT = ("“Never learnt from”: samples the model was not trained or fine-tuned on, so how it reads "
+                "them is how it will read new drawings of yours. For a personalised model these are the "
+                "samples it held out to measure itself and any added since; for one trained with your "
+                "samples, those added since; for any other model, all of them.")
+# status -> (background, text colour) of the "read right" cell
+COLOURS = {"good": ("#dcfce7", "#166534"), "poor": ("#fee2e2", "#991b1b"),
+           "unmeasured": ("#f3f4f6", MUTED), "none": ("#f3f4f6", MUTED)}
+STATUS_WORDS = {"good": "read well", "poor": "often misread", "unmeasured": "not measured: the model learnt "
+                "from all of them", "none": "no samples yet"}
+
+
+class _Cell(QLabel):
+    """A label that says when it is clicked (a digit's column filters the grid to that digit)."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class SamplesReportView(QFrame):
+    """``set_report(report)`` shows a SamplesReport; ``set_message(text)`` says why there is none.
+    ``digitClicked(d)`` when a digit's column is clicked."""
+
+    digitClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("samplesReport")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.report = None
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        heads = (("Digit", "Click a digit to show only its samples"),
+                 ("Samples", "How many samples of the digit you have"),
+                 ("Read right", "Of the samples the model never learnt from, how many it reads as the digit "
+                                "you labelled them with.\n\n" + NEVER_LEARNT))
+        for row, (text, tip) in enumerate(heads):
+            head = QLabel(f"<span style='color:{MUTED}'>{text}</span>")
+            head.setToolTip(tip)
+            grid.addWidget(head, row, 0)
+        self.digit_cells: list[_Cell] = []
+        self.count_cells: list[_Cell] = []
+        self.right_cells: list[_Cell] = []
+        for d in range(10):
+            for row, cells in enumerate((self.digit_cells, self.count_cells, self.right_cells)):
+                cell = _Cell()
+                cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setMinimumWidth(44)
+                cell.setObjectName(f"samplesReport{('Digit', 'Count', 'Right')[row]}{d}")
+                cell.clicked.connect(self._clicked)
+                cell.setProperty("digit", d)
+                grid.addWidget(cell, row, d + 1)
+                cells.append(cell)
+            self.digit_cells[d].setText(f"<b>{d}</b>")
+        self.basis = QLabel()
+        self.basis.setObjectName("samplesReportBasis")
+        self.basis.setWordWrap(True)
+        self.basis.setToolTip(NEVER_LEARNT)
+        self.advice = QLabel()
+        self.advice.setObjectName("samplesAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.advice.setToolTip("What to draw next, the digit most in need first. A digit needs nothing when "
+                               f"at least {100 * GOOD:.0f} % of its never-learnt-from samples are read right and "
+                               f"you have {TARGET} or more of it.\n\n" + NEVER_LEARNT)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(grid)
+        layout.addWidget(self.basis)
+        layout.addWidget(self.advice)
+
+    def _clicked(self) -> None:
+        self.digitClicked.emit(int(self.sender().property("digit")))
+
+    def set_report(self, report) -> None:
+        """Show a model.personal_report.SamplesReport."""
+        self.report = report
+        for r in report.digits:
+            status = r.status
+            bg, fg = COLOURS[status]
+            self.count_cells[r.digit].setText(str(r.samples))
+            right = self.right_cells[r.digit]
+            right.setText(f"{r.right} of {r.unseen}" if r.unseen else "—")
+            right.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 1px 3px;")
+            right.setProperty("status", status)
+            tip = [f"Your {r.digit}s: {r.samples} sample{'s' if r.samples != 1 else ''}; "
+                   f"the model never learnt from {r.unseen} of them."]
+            if r.unseen:
+                tip.append(f"It reads {r.right} of those {r.unseen} right"
+                           + (f", the others mostly as {r.confused_with}." if r.confused_with is not None else "."))
+            tip.append(f"{STATUS_WORDS[status].capitalize()}.")
+            if r.advice:
+                tip.append(r.advice)
+            for cell in (self.digit_cells[r.digit], self.count_cells[r.digit], right):
+                cell.setToolTip("\n".join(tip) + "\n\n" + NEVER_LEARNT)
+        self.basis.setText(f"<span style='color:{MUTED}'>{escape(report.basis)}</span>")
+        self.advice.setText("<br>".join(f"• {escape(line)}" for line in report.advice))
+
+    def set_message(self, text: str) -> None:
+        """No report (no model, or the samples cannot be read): say why and blank the cells."""
+        self.report = None
+        for d in range(10):
+            self.count_cells[d].setText("")
+            self.right_cells[d].setText("")
+            self.right_cells[d].setStyleSheet("")
+            self.right_cells[d].setProperty("status", None)
+        self.basis.setText("")
+        self.advice.setText(escape(text))
+
+    def advice_lines(self) -> list[str]:
+        """The advice as shown, one line each (tests, accessibility)."""
+        return [unescape(line).removeprefix("• ") for line in self.advice.text().split("<br>") if line]
+
+    def status(self, digit: int) -> str | None:
+        return self.right_cells[digit].property("status")
