@@ -33,7 +33,8 @@ import numpy as np
 from .card import ModelCard
 from .errors import DigitPadError
 
-__all__ = ["GOOD", "TARGET", "DigitChange", "DigitReport", "SamplesReport", "digit_changes", "samples_report"]
+__all__ = ["GOOD", "TARGET", "DigitChange", "DigitReport", "SamplesReport", "changes_summary", "digit_changes",
+           "learnt_mask", "samples_report"]
 
 TARGET = 10  # samples per digit Personalise wants (it holds back about 3 of 10 to measure itself)
 GOOD = 0.9  # a digit read right this often on samples the model never learnt from needs nothing
@@ -190,7 +191,8 @@ def learnt_mask(card: ModelCard | None, ids: np.ndarray, created: list) -> tuple
     n = int((~learnt).sum())
     if not reasons:
         return learnt, ("This model never learnt from your samples" + (f", so all {_plural(n)} count." if n else "."))
-    return learnt, f"This model {'; '.join(reasons)}; only the {_plural(n)} it never learnt from count."
+    return learnt, (f"This model {'; '.join(reasons)}; only the {_plural(n)} it never learnt from "
+                    f"count{'s' if n == 1 else ''}.")
 
 
 def _learnt(card, ids, created, visited: set, depth: int) -> tuple[np.ndarray, list[str]]:

@@ -63,6 +63,7 @@ class PersonalizeCurves(QWidget):
         legend = item.addLegend(offset=(-8, -8), labelTextColor=fg,
                                 brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         legend.setLabelTextSize("8pt")
+        item.getAxis("bottom").setTickSpacing(major=1, minor=1)  # whole epochs
         self.base_curve = self._series(BASE_COLOR, "base digits held back", dashed=False)
         self.samples_curve = self._series(SAMPLES_COLOR, "your held-out samples", dashed=True)
         self._layout.addWidget(self.plot)
@@ -105,7 +106,7 @@ class PersonalizeCurves(QWidget):
         if self._kept > 0:
             self._kept_line = pg.InfiniteLine(pos=self._kept, angle=90, movable=False,
                                               pen=pg.mkPen(CHART_GUIDE, width=1, style=Qt.PenStyle.DotLine),
-                                              label="kept", labelOpts={"position": 0.1, "color": (90, 90, 90)})
+                                              label="kept", labelOpts={"position": 0.4, "color": (90, 90, 90)})
             self.plot.addItem(self._kept_line)
 
 
