@@ -236,6 +236,79 @@ def test_export_and_import_round_trip(qtbot, tab, samples, tmp_path):
     assert tab.counts() == {ALL: 6, 0: 0, 1: 3, 2: 0, 3: 1, 4: 0, 5: 0, 6: 0, 7: 2, 8: 0, 9: 0}
 
 
+# ------------------------------------------------------------------------------------ per-digit report
+def read_as(rec, samples, sample_id) -> int:
+    x = samples.get(sample_id).image.reshape(1, 784) / 255.0
+    return int(rec.probabilities(x).argmax())
+
+
+def test_report_panel_follows_relabels_and_the_active_model(qtbot, tab, samples, store, default_model):
+    rec = Recognizer.load(default_model)
+    assert tab.report_view.report is None and "No model" in tab.report_view.advice.text()
+    tab.set_recognizer(rec, "default")
+    panel = tab.report_view
+    _, x, y = samples.table()
+    for d in range(10):
+        n = int((y == d).sum())
+        right = int((rec.probabilities(x[y == d].reshape(-1, 784) / 255.0).argmax(1) == d).sum()) if n else 0
+        assert panel.count_cells[d].text() == str(n)
+        assert panel.right_cells[d].text() == (f"{right} of {n}" if n else "—")
+        assert panel.status(d) == ("none" if not n else "good" if right >= 0.9 * n else "poor")
+    assert "never learnt from" in panel.right_cells[1].toolTip()
+
+    # Relabel a 1 as a digit the model does not read it as: that digit now has one poor sample.
+    one = samples.list(1)[0].id
+    wrong = 6 if read_as(rec, samples, one) != 6 else 5
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect_of(tab, one).center())
+    qtbot.keyClick(tab.view, getattr(Qt.Key, f"Key_{wrong}"))
+    assert panel.count_cells[1].text() == "2" and panel.right_cells[wrong].text() == "0 of 1"
+    assert panel.status(wrong) == "poor"
+    read = read_as(rec, samples, one)
+    assert panel.advice_lines()[0].startswith(f"Your {wrong}s: 0 of 1 right (mostly read as {read})")
+
+    # Clicking a digit's column shows only its samples.
+    qtbot.mouseClick(panel.digit_cells[wrong], Qt.MouseButton.LeftButton)
+    assert [tab.model.sample(r).id for r in range(tab.model.rowCount())] == [one]
+
+    # A personalised model fine-tuned on every sample: nothing left to measure it on.
+    def write(folder):
+        import shutil
+
+        shutil.copy(default_model / "weights.npz", folder / "weights.npz")
+
+    tuned = store.save(card(name="Mine", personalization={"finetune_ids": samples.ids().tolist(), "heldout_ids": [],
+                                                           "base_model": {"id": "default"}}), write)
+    with qtbot.waitSignal(tab.session.changed, timeout=2000):
+        assert tab.session.use(tuned.id)
+    assert all(panel.status(d) in ("unmeasured", "none") for d in range(10))
+    assert "personalised on 6 samples of yours" in panel.basis.text()
+    add(samples, 7)  # drawn since: the only one it never learnt from
+    tab.refresh()
+    assert panel.right_cells[7].text().endswith("of 1") and panel.count_cells[7].text() == "3"
+
+
+def test_its_a_correction_on_the_draw_tab_reaches_the_report(qtbot, store):
+    from app.main_window import MainWindow
+    from app.selftest import replay_ink
+    from model.ink import load
+    from model.paths import assets_dir
+
+    w = MainWindow(store=store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.samples_tab is not None, timeout=10_000)
+    replay_ink(w.canvas, load(assets_dir() / "samples" / "one.json"))
+    w.predictor.flush()
+    read = w.prediction_view.prediction().digit
+    label = 5 if read != 5 else 6
+    qtbot.mouseClick(w.label_bar.digit_buttons[label], Qt.MouseButton.LeftButton)  # "It's a 5"
+    panel = w.samples_tab.report_view
+    qtbot.waitUntil(lambda: panel.count_cells[label].text() == "1", timeout=2000)
+    assert panel.right_cells[label].text() == "0 of 1" and panel.status(label) == "poor"
+    assert panel.advice_lines()[0].startswith(f"Your {label}s: 0 of 1 right (mostly read as {read})")
+
+
 # ------------------------------------------------------------------------------------ personalise
 @pytest.fixture
 def tiny_store(home):
@@ -267,13 +340,16 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     qtbot.addWidget(tab)
     tab.show()
     tab.set_recognizer(Recognizer.load(base.path), base.id)
-    tab.personalize_options = {"epochs": 1}
+    tab.personalize_options = {"epochs": 2}
     progress = []
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
         assert tab.progress_box.isVisible() and not tab.personalize_button.isEnabled()
         assert QApplication.instance().thread() is not tab.worker.thread()  # in the worker thread
         tab.worker.progress.connect(lambda report: progress.append(report[0]), Qt.ConnectionType.DirectConnection)
+        assert tab.curves.isVisible() and tab.curves.points == []
+        qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
+        assert tab.is_personalizing()  # the first epoch is drawn while it still runs
     outcome = sig.args[0]
     assert outcome["error"] is None, outcome.get("details") or outcome["error"]
     result = outcome["result"]
@@ -282,11 +358,25 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert tab.result_cells[("after", "samples")].text() == f"{100 * result.after['samples']:.1f} %"
     assert tab.result_cells[("before", "base")].text() == "—"  # no base data on the tiny model's card
     assert "samples only" in tab.result_notes.text()
+    # The curves have a point per epoch: accuracy on the held-back digits and on the held-out samples...
+    assert tab.curves.isVisible()
+    assert [p[0] for p in tab.curves.points] == [1, 2]
+    assert [p[1] for p in tab.curves.points] == pytest.approx([100 * v for v in result.history["val_accuracy"]])
+    assert [p[2] for p in tab.curves.points] == pytest.approx([100 * v for v in result.history["samples_accuracy"]])
+    # ...and per digit, the held-out samples read right before and after.
+    assert tab.digit_changes.isVisible()
+    for d, ((b, n), (a, _)) in enumerate(zip(result.per_digit["before"], result.per_digit["after"])):
+        assert n == 1  # 3 samples of each digit: one held out
+        view = tab.digit_changes
+        assert (view.before_cells[d].text(), view.after_cells[d].text()) == (f"{b}/1", f"{a}/1")
+        assert view.after_cells[d].property("change") == ("better" if a > b else "worse" if a < b else "same")
     with qtbot.waitSignal(tab.session.changed, timeout=1000) as used:
         qtbot.mouseClick(tab.use_button, Qt.MouseButton.LeftButton)
     assert used.args[0].id == result.model_id and store.active().id == result.model_id
     assert tab.model_id == result.model_id  # the tab follows the session
-    assert not tab.result_box.isVisible()
+    assert not tab.result_box.isVisible() and not tab.curves.isVisible()
+    # The report now measures only the samples the new model never learnt from: one of each digit.
+    assert [tab.report_view.right_cells[d].text().split(" of ")[-1] for d in range(10)] == ["1"] * 10
 
     # Again from the personalised model; this time discard it.
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
@@ -303,4 +393,5 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
     assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert not tab.curves.isVisible() and not tab.progress_box.isVisible()
     assert tab.personalize_button.isEnabled()
