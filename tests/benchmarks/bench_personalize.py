@@ -206,6 +206,18 @@ def stand_in_base(corpus, persons) -> Path:
     return folder / "model"
 
 
+def without_mnist(model_dir: Path) -> Path:
+    """A copy of the model whose card names training data that is not on this computer."""
+    import shutil
+
+    copy = Path(tempfile.mkdtemp(prefix="bench-personalize-model-")) / model_dir.name
+    shutil.copytree(model_dir, copy)
+    card = json.loads((copy / "card.json").read_text())
+    card["data"]["source"] = str(copy / "not-here")
+    (copy / "card.json").write_text(json.dumps(card))
+    return copy
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None, help="model directory to personalise (default: the stand-in base)")
@@ -214,6 +226,9 @@ def main() -> None:
     ap.add_argument("--in-process", action="store_true", help="call personalize() here instead of the CLI")
     ap.add_argument("--recipe", default="{}", help="Recipe fields as JSON (with --in-process)")
     ap.add_argument("--log", default=None, help="append one JSON line per run here")
+    ap.add_argument("--without-mnist", action="store_true",
+                    help="as on a computer without the model's MNIST: its card's data source made unfindable, "
+                         "so Personalise mixes in the drawn digits alone")
     args = ap.parse_args()
     require_shared()
     import numpy as np
@@ -228,6 +243,8 @@ def main() -> None:
     corpus = drawn.read_unipen(UNIPEN)
     persons = PERSONS[:args.persons]
     base_dir = Path(args.model) if args.model else stand_in_base(corpus, PERSONS)
+    if args.without_mnist:
+        base_dir = without_mnist(base_dir)
     rec = Recognizer.load(base_dir)
     keep = well_labelled(corpus, [w for w, _ in persons])
     print(f"left out as mislabelled: {int((~keep).sum())} of the people's "
