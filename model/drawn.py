@@ -56,6 +56,10 @@ __all__ = [
     "split_by_writer",
     "training_mix",
     "tuning_split",
+    "with_bar",
+    "with_flag",
+    "with_foot",
+    "with_slash",
 ]
 
 # The permanent check set: UNIPEN's labs tos and imp (800 digits, 91 writers, quality "OK").
@@ -332,6 +336,30 @@ def with_slash(ink: Ink, overshoot: float, tilt: float) -> Ink:
     a = np.array([lo[0] - overshoot * w, hi[1] + overshoot * h - tilt * h])
     b = np.array([hi[0] + overshoot * w, lo[1] - overshoot * h + tilt * h])
     return Ink([*ink.strokes, np.linspace(a, b, 10)], ink.width, ink.height, ink.pen_width)
+
+
+def with_foot(ink: Ink, width: float) -> Ink:
+    """A 1 with a foot: a horizontal stroke ``width`` digit-heights long, centred under the stem's
+    lowest point, written last."""
+    pts = ink.points()
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    h = max(float(hi[1] - lo[1]), 1.0)
+    bottom = pts[int(np.argmax(pts[:, 1]))]
+    a, b = bottom + np.array([-width * h / 2, 0.0]), bottom + np.array([width * h / 2, 0.0])
+    return Ink([*ink.strokes, np.linspace(a, b, 8)], ink.width, ink.height, ink.pen_width)
+
+
+def with_bar(ink: Ink, width: float, height: float = 0.55) -> Ink:
+    """A crossed 7 (the continental 7): a short horizontal stroke, ``width`` digit-heights long,
+    across the stem ``height`` of the way down, written last."""
+    pts = ink.points()
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    h = max(float(hi[1] - lo[1]), 1.0)
+    y = lo[1] + height * h
+    near = pts[np.abs(pts[:, 1] - y) <= 0.12 * h]
+    x = float(near[:, 0].mean()) if len(near) else float((lo[0] + hi[0]) / 2)
+    a, b = np.array([x - width * h / 2, y]), np.array([x + width * h / 2, y])
+    return Ink([*ink.strokes, np.linspace(a, b, 8)], ink.width, ink.height, ink.pen_width)
 
 
 def _distort(ink: Ink, rng: np.random.Generator, j: Jitter) -> Ink:

