@@ -172,15 +172,28 @@ def _advice(digits: list[DigitReport], target: int) -> tuple[str, ...]:
     if not needy:
         return (f"Every digit has {target} or more samples and at least {GOOD:.0%} of the ones the model "
                 "never learnt from are read right: nothing to add.",)
+    # Digits with none at all, and digits with enough that the model learnt from all of them (after
+    # Personalise, every one), each in one line where the first of them ranks.
     missing = [r.digit for r in needy if r.status == "none"]
+    learnt = [r.digit for r in needy if r.status == "unmeasured" and r.samples >= target]
     lines: list[str] = []
     for r in needy:
-        if r.status != "none":
+        if r.digit in missing:
+            if r.digit == missing[0]:
+                lines.append(r.advice if len(missing) == 1 else
+                             f"No {_listed(missing)} yet: draw about {target} of each.")
+        elif r.digit in learnt:
+            if r.digit == learnt[0]:
+                lines.append(r.advice if len(learnt) == 1 else
+                             f"The model learnt from all your {_listed(learnt)}, so how it reads new ones is not "
+                             "known — draw a few new ones of each to check.")
+        else:
             lines.append(r.advice)
-        elif r.digit == missing[0]:  # all the missing digits in one line, where the first one ranks
-            lines.append(r.advice if len(missing) == 1 else
-                         f"No {', '.join(f'{m}s' for m in missing)} yet: draw about {target} of each.")
     return tuple(lines)
+
+
+def _listed(digits: list[int]) -> str:
+    return ", ".join(f"{d}s" for d in digits)
 
 
 # ------------------------------------------------------------------------------------ what it learnt

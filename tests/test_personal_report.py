@@ -122,9 +122,16 @@ def test_a_personalised_model_counts_only_the_samples_it_was_not_fine_tuned_on(s
     new = add_mnist(samples, 4, 2, start=50)  # drawn after personalising: never learnt from either
     assert samples_report(rec, samples, c).digits[4].unseen == 5
     samples.remove(new)
-    c.personalization["finetune_ids"] = ids  # learnt from all of them: nothing to measure
+    c.personalization["finetune_ids"] = ids  # learnt from all of them (a refit does): nothing to measure
     four = samples_report(rec, samples, c).digits[4]
     assert four.status == "unmeasured" and "learnt from all 10" in four.advice
+    c.personalization["finetune_ids"] = ids + add_mnist(samples, 2, TARGET) + add_mnist(samples, 8, 3)
+    report = samples_report(rec, samples, c)
+    assert [r.status for r in report.digits if r.samples] == ["unmeasured"] * 3
+    assert report.advice[1:3] == (report.digits[8].advice,  # fewer samples first
+                                  "The model learnt from all your 2s, 4s, so how it reads new ones is not known — "
+                                  "draw a few new ones of each to check.")
+    assert report.digits[8].advice.endswith(f"draw {TARGET - 3} more to check.")
 
 
 def test_a_model_trained_with_the_samples_counts_only_newer_ones(samples, rec):

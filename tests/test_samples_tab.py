@@ -358,11 +358,13 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert tab.result_cells[("after", "samples")].text() == f"{100 * result.after['samples']:.1f} %"
     assert tab.result_cells[("before", "base")].text() == "—"  # no base data on the tiny model's card
     assert "samples only" in tab.result_notes.text()
-    # The curves have a point per epoch: accuracy on the held-back digits and on the held-out samples...
-    assert tab.curves.isVisible()
-    assert [p[0] for p in tab.curves.points] == [1, 2]
-    assert [p[1] for p in tab.curves.points] == pytest.approx([100 * v for v in result.history["val_accuracy"]])
-    assert [p[2] for p in tab.curves.points] == pytest.approx([100 * v for v in result.history["samples_accuracy"]])
+    # The curves have a point per epoch: accuracy on the held-back digits and, until the refit on all
+    # the samples, on the held-out samples...
+    points, kept = tab.curves.points, result.info.card.personalization["epochs_kept"]
+    assert tab.curves.isVisible() and [p[0] for p in points] == list(range(1, 3 + kept))
+    assert [p[1] for p in points] == pytest.approx([100 * v for v in result.history["val_accuracy"]])
+    assert [p[2] for p in points[:2]] == pytest.approx([100 * v for v in result.history["samples_accuracy"]])
+    assert all(np.isnan(p[2]) for p in points[2:]) and tab.curves._refit_from == 3 and tab.curves._kept == kept
     # ...and per digit, the held-out samples read right before and after.
     assert tab.digit_changes.isVisible()
     for d, ((b, n), (a, _)) in enumerate(zip(result.per_digit["before"], result.per_digit["after"])):
@@ -375,8 +377,9 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert used.args[0].id == result.model_id and store.active().id == result.model_id
     assert tab.model_id == result.model_id  # the tab follows the session
     assert not tab.result_box.isVisible() and not tab.curves.isVisible()
-    # The report now measures only the samples the new model never learnt from: one of each digit.
-    assert [tab.report_view.right_cells[d].text().split(" of ")[-1] for d in range(10)] == ["1"] * 10
+    # The refit learnt from every sample: the report has none left to measure it on.
+    assert all(tab.report_view.status(d) == "unmeasured" for d in range(10))
+    assert "draw 7 more to check" in tab.report_view.advice_lines()[0]
 
     # Again from the personalised model; this time discard it.
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:

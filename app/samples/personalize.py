@@ -2,8 +2,10 @@
 
 It runs one :class:`model.personalize.Personalizer` (TensorFlow is imported there, when it starts);
 ``progress`` carries ``(fraction 0..1, text)``, ``epochFinished`` after every fine-tuning epoch
-``{"epoch", "epochs", "base", "samples"}`` (accuracy on the base digits held back and on the user's
-held-out samples, 0..1 or None), ``finished`` the :class:`PersonalizeResult`.
+``{"epoch", "epochs", "base", "samples", "refit"}`` (accuracy on the base digits held back and on
+the user's held-out samples, 0..1 or None; ``refit`` once it fine-tunes again on all the samples,
+step 4 of :mod:`model.personalize`, numbered on after the first pass), ``finished`` the
+:class:`PersonalizeResult`.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals
 class PersonalizeWorker(Worker):
     what = "Personalising"
     out_of_memory = "Out of memory while personalising. Close other programs and try again."
-    epochFinished = Signal(object)  # {"epoch", "epochs", "base", "samples"}
+    epochFinished = Signal(object)  # {"epoch", "epochs", "base", "samples", "refit"}
 
     def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, **options):
         super().__init__()
@@ -57,7 +59,10 @@ class PersonalizeWorker(Worker):
         if p.kind == "batch" and now - self._last < PROGRESS_INTERVAL:
             return
         self._last = now
-        text = f"Fine-tuning: epoch {p.epoch} of {p.epochs}"
+        first_pass = self._personalizer.recipe.epochs
+        refit = p.epoch > first_pass
+        text = (f"Refitting on all your samples: epoch {p.epoch - first_pass} of {p.epochs - first_pass}" if refit
+                else f"Fine-tuning: epoch {p.epoch} of {p.epochs}")
         if p.kind == "epoch":
             samples = getattr(p, "samples_accuracy", None)
             if p.val_accuracy is not None:
@@ -65,5 +70,5 @@ class PersonalizeWorker(Worker):
             if samples is not None:
                 text += f" · your samples {100 * samples:.1f} %"
             self.epochFinished.emit({"epoch": int(p.epoch), "epochs": int(p.epochs), "base": p.val_accuracy,
-                                     "samples": samples})
+                                     "samples": samples, "refit": refit})
         self.progress.emit((float(p.fraction), text))

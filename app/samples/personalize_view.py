@@ -25,22 +25,26 @@ CHANGE_COLOURS = {"better": ("#dcfce7", "#166534"), "worse": ("#fee2e2", "#991b1
 
 
 class PersonalizeCurves(QWidget):
-    """``reset(epochs)`` before a run, ``add_epoch(epoch, epochs, base, samples)`` (accuracies 0..1
-    or None) after each epoch, ``mark_kept(epoch)`` once the run says which epoch it kept. The plot
-    is built when first shown; points that arrive before are kept."""
+    """``reset(epochs)`` before a run, ``add_epoch(epoch, epochs, base, samples, refit)``
+    (accuracies 0..1 or None) after each epoch, ``mark_kept(epoch)`` once the run says which epoch
+    it kept. Epochs of the refit on all the samples (no held-out samples left to read) are marked
+    off from the first pass. The plot is built when first shown; points that arrive before are kept."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("personalizeCurves")
         self.setToolTip("Accuracy after each fine-tuning epoch: on the base digits held back from the "
                         "fine-tuning (what the model must not forget) and on your held-out samples (what "
-                        "it should learn; they are never trained on).")
+                        "it should learn; they are never trained on). The epoch kept is the best on both; "
+                        "then the fine-tuning is done again on all your samples for that many epochs (the "
+                        "refit), which leaves no held-out sample to read.")
         self.setMinimumSize(260, 170)
         self.plot: pg.PlotWidget | None = None
         self.points: list[tuple[int, float, float]] = []  # epoch, base %, samples % (NaN when unknown)
         self._epochs = 1
         self._kept = 0
-        self._kept_line = None
+        self._refit_from = 0  # the first refit epoch, 0 before any
+        self._lines: list = []
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -77,11 +81,14 @@ class PersonalizeCurves(QWidget):
     def reset(self, epochs: int) -> None:
         self.points = []
         self._epochs = max(1, int(epochs))
-        self._kept = 0
+        self._kept = self._refit_from = 0
         self._redraw()
 
-    def add_epoch(self, epoch: int, epochs: int, base: float | None, samples: float | None) -> None:
+    def add_epoch(self, epoch: int, epochs: int, base: float | None, samples: float | None,
+                  refit: bool = False) -> None:
         self._epochs = max(self._epochs, int(epochs), int(epoch))
+        if refit and not self._refit_from:
+            self._refit_from = int(epoch)
         self.points.append((int(epoch), _pct(base), _pct(samples)))
         self._redraw()
 
@@ -100,14 +107,17 @@ class PersonalizeCurves(QWidget):
         values = [v for p in self.points for v in p[1:] if not math.isnan(v)]
         low = math.floor(min(values) / 5.0) * 5.0 - 5.0 if values else 0.0
         self.plot.setYRange(max(0.0, low), 100, padding=0.02)
-        if self._kept_line is not None:
-            self.plot.removeItem(self._kept_line)
-            self._kept_line = None
-        if self._kept > 0:
-            self._kept_line = pg.InfiniteLine(pos=self._kept, angle=90, movable=False,
-                                              pen=pg.mkPen(CHART_GUIDE, width=1, style=Qt.PenStyle.DotLine),
-                                              label="kept", labelOpts={"position": 0.4, "color": (90, 90, 90)})
-            self.plot.addItem(self._kept_line)
+        for line in self._lines:
+            self.plot.removeItem(line)
+        self._lines = []
+        for pos, text, style, at in ((self._kept, "kept", Qt.PenStyle.DotLine, 0.4),
+                                     (self._refit_from - 0.5, "refit on all", Qt.PenStyle.DashLine, 0.15)):
+            if pos > 0:
+                pen = pg.mkPen(CHART_GUIDE, width=1, style=style)
+                line = pg.InfiniteLine(pos=pos, angle=90, movable=False, pen=pen, label=text,
+                                       labelOpts={"position": at, "color": (90, 90, 90)})
+                self.plot.addItem(line)
+                self._lines.append(line)
 
 
 class DigitChangesView(QWidget):

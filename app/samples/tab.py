@@ -486,7 +486,7 @@ class SamplesTab(QWidget):
     @Slot(object)
     def _on_epoch(self, point: dict) -> None:
         if self.worker is not None and not self.worker.is_cancelled():
-            self.curves.add_epoch(point["epoch"], point["epochs"], point["base"], point["samples"])
+            self.curves.add_epoch(point["epoch"], point["epochs"], point["base"], point["samples"], point["refit"])
 
     @Slot(object)
     def _on_result(self, result) -> None:
@@ -528,8 +528,10 @@ class SamplesTab(QWidget):
         self.result_notes.setVisible(bool(result.notes))
         changes = digit_changes(getattr(result, "per_digit", None))
         self.digit_changes.set_changes(changes, changes_summary(changes))
-        if result.info is not None and result.info.card.best_epoch:
-            self.curves.mark_kept(result.info.card.best_epoch)
+        card = result.info.card if result.info is not None else None
+        kept = (card.personalization or {}).get("epochs_kept") or card.best_epoch if card is not None else 0
+        if isinstance(kept, int) and kept > 0:
+            self.curves.mark_kept(kept)
         self.result_box.show()
 
     @Slot()
