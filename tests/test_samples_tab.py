@@ -354,6 +354,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert outcome["error"] is None, outcome.get("details") or outcome["error"]
     result = outcome["result"]
     assert progress and not tab.progress_box.isVisible() and tab.result_box.isVisible()
+    assert "then again on all 30" in tab.result_title.text()
     assert tab.result_cells[("before", "samples")].text() == f"{100 * result.before['samples']:.1f} %"
     assert tab.result_cells[("after", "samples")].text() == f"{100 * result.after['samples']:.1f} %"
     assert tab.result_cells[("before", "base")].text() == "—"  # no base data on the tiny model's card
@@ -364,7 +365,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert tab.curves.isVisible() and [p[0] for p in points] == list(range(1, 3 + kept))
     assert [p[1] for p in points] == pytest.approx([100 * v for v in result.history["val_accuracy"]])
     assert [p[2] for p in points[:2]] == pytest.approx([100 * v for v in result.history["samples_accuracy"]])
-    assert all(np.isnan(p[2]) for p in points[2:]) and tab.curves._refit_from == 3 and tab.curves._kept == kept
+    assert all(np.isnan(p[2]) for p in points[2:]) and tab.curves.refit_from == 3 and tab.curves.kept == kept
     # ...and per digit, the held-out samples read right before and after.
     assert tab.digit_changes.isVisible()
     for d, ((b, n), (a, _)) in enumerate(zip(result.per_digit["before"], result.per_digit["after"])):

@@ -26,8 +26,8 @@ CHANGE_COLOURS = {"better": ("#dcfce7", "#166534"), "worse": ("#fee2e2", "#991b1
 
 class PersonalizeCurves(QWidget):
     """``reset(epochs)`` before a run, ``add_epoch(epoch, epochs, base, samples, refit)``
-    (accuracies 0..1 or None) after each epoch, ``mark_kept(epoch)`` once the run says which epoch
-    it kept. Epochs of the refit on all the samples (no held-out samples left to read) are marked
+    (accuracies 0..1 or None) after each epoch, ``finish(kept)`` once the run says which epoch it
+    kept. Epochs of the refit on all the samples (no held-out samples left to read) are marked
     off from the first pass. The plot is built when first shown; points that arrive before are kept."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -92,9 +92,22 @@ class PersonalizeCurves(QWidget):
         self.points.append((int(epoch), _pct(base), _pct(samples)))
         self._redraw()
 
-    def mark_kept(self, epoch: int) -> None:
-        """A dotted line at the epoch whose weights were kept."""
-        self._kept = int(epoch)
+    @property
+    def kept(self) -> int:
+        """The epoch marked as kept (0: none yet)."""
+        return self._kept
+
+    @property
+    def refit_from(self) -> int:
+        """The first epoch of the refit on all the samples (0: none)."""
+        return self._refit_from
+
+    def finish(self, kept: int) -> None:
+        """The run is over: the x axis ends at its last epoch, a dotted line marks the epoch kept
+        (0: none)."""
+        self._kept = max(0, int(kept))
+        if self.points:
+            self._epochs = self.points[-1][0]
         self._redraw()
 
     def _redraw(self) -> None:

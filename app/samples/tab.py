@@ -517,10 +517,13 @@ class SamplesTab(QWidget):
 
     def _show_result(self, result) -> None:
         self.result = result
+        card = result.info.card if result.info is not None else None
+        personal = (card.personalization if card is not None else None) or {}
+        refit = f", then again on all {result.n_finetune + result.n_heldout}" if personal.get("refit") else ""
         self.result_title.setText(
             f"<b>{result.info.name if result.info else result.model_id}</b> — fine-tuned from {result.base_model} "
             f"on {result.n_finetune} of your samples in {result.seconds:.0f} s; "
-            f"{result.n_heldout} held out to measure it.")
+            f"{result.n_heldout} held out to measure it{refit}.")
         for when, figures in (("before", result.before), ("after", result.after)):
             for key in ("samples", "base"):
                 self.result_cells[(when, key)].setText(_pct(figures.get(key)))
@@ -528,10 +531,8 @@ class SamplesTab(QWidget):
         self.result_notes.setVisible(bool(result.notes))
         changes = digit_changes(getattr(result, "per_digit", None))
         self.digit_changes.set_changes(changes, changes_summary(changes))
-        card = result.info.card if result.info is not None else None
-        kept = (card.personalization or {}).get("epochs_kept") or card.best_epoch if card is not None else 0
-        if isinstance(kept, int) and kept > 0:
-            self.curves.mark_kept(kept)
+        kept = personal.get("epochs_kept") or (card.best_epoch if card is not None else 0)
+        self.curves.finish(kept if isinstance(kept, int) else 0)
         self.result_box.show()
 
     @Slot()
