@@ -214,10 +214,13 @@ class Trainer:
         x_tr, y_tr, x_val, y_val = stratified_split(
             self.data.x_train, self.data.y_train, cfg.validation_split, cfg.seed
         )
-        x_tr, y_tr = to_inputs(x_tr), one_hot(y_tr)
-        if self.extra is not None and len(self.extra[0]):
-            x_tr = np.concatenate([x_tr, to_inputs(self.extra[0])])
-            y_tr = np.concatenate([y_tr, one_hot(self.extra[1])])
+        # The training digits go to TensorFlow as uint8 pixels, scaled to 0..1 batch by batch in the
+        # pipeline (the same float32 values): handing TensorFlow an array copies it with Python's
+        # GIL held, and the float copy of ~20,000 digits stalled the window's drawing for 50-90 ms.
+        parts = [x_tr] + ([self.extra[0]] if self.extra is not None and len(self.extra[0]) else [])
+        pixels = all(np.asarray(p).dtype == np.uint8 for p in parts)
+        x_tr = np.concatenate([np.asarray(p).reshape(len(p), -1) if pixels else to_inputs(p) for p in parts])
+        y_tr = np.concatenate([one_hot(y_tr)] + ([one_hot(self.extra[1])] if len(parts) > 1 else []))
         x_val, y_val = to_inputs(x_val), one_hot(y_val)
 
         steps = math.ceil(len(x_tr) / cfg.batch_size)

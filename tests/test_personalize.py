@@ -88,6 +88,30 @@ def test_base_data_comes_from_the_card(tmp_path):
     assert load_card_base(ModelCard(name="x"))[0] is None
 
 
+def test_a_missing_mnist_part_is_replaced_by_kerass_mnist_when_it_is_here(tmp_path, monkeypatch):
+    """The shipped default's card names ../shared's MNIST subset, which users do not have; when
+    Keras's MNIST is on the computer (the Train tab downloaded it), Personalise mixes that in."""
+    x, y = mnist()
+    card = ModelCard(name="m", data=DataSpec(name="IDX folder ../shared/data/mnist-subset",
+                                             source="/no/such/mnist-subset", test_from_train=True))
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    monkeypatch.chdir(tmp_path)  # nothing at /tmp/.keras counts either: the home one is checked first
+    from model.data import mnist_cached
+
+    if mnist_cached():
+        pytest.skip("a Keras MNIST cache exists outside KERAS_HOME on this machine (/tmp/.keras)")
+    assert load_card_base(card)[0] is None  # not here: nothing to stand in
+    (tmp_path / "keras" / "datasets").mkdir(parents=True)
+    np.savez(tmp_path / "keras" / "datasets" / "mnist.npz", x_train=x[:4000], y_train=y[:4000],
+             x_test=x[4000:], y_test=y[4000:])
+    ds, spec, why = load_card_base(card)
+    assert not why and len(ds.y_train) == 4000 and len(ds.y_test) == 1000 and spec.source == "mnist"
+    assert "in place of IDX folder ../shared/data/mnist-subset" in spec.name
+    # A card whose data was not MNIST gets no stand-in.
+    other = ModelCard(name="m", data=DataSpec(name="my letters", source="/no/such/letters.npz"))
+    assert load_card_base(other)[0] is None
+
+
 def test_too_few_samples_is_a_clear_error(home, tmp_path):
     from helpers import make_model_dir
 

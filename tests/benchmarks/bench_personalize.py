@@ -242,7 +242,7 @@ def main() -> None:
     REDRAW_JITTER = drawn.Jitter(stroke=0.1, slant=0.1, aspect=0.1, rotate=0.05)
     corpus = drawn.read_unipen(UNIPEN)
     persons = PERSONS[:args.persons]
-    base_dir = Path(args.model) if args.model else stand_in_base(corpus, PERSONS)
+    base_dir = Path(args.model).resolve() if args.model else stand_in_base(corpus, PERSONS)
     if args.without_mnist:
         base_dir = without_mnist(base_dir)
     rec = Recognizer.load(base_dir)
