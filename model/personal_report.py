@@ -52,6 +52,9 @@ class DigitReport:
     right: int
     confused_with: int | None
     advice: str | None
+    # For a personalised model: (right, n) of this digit's held-out samples when it was
+    # personalised (before its refit learnt them too): the last honest measure of an "unmeasured" digit.
+    when_personalised: tuple[int, int] | None = None
 
     @property
     def accuracy(self) -> float | None:
@@ -69,7 +72,8 @@ class DigitReport:
     def to_dict(self) -> dict:
         return {"digit": self.digit, "samples": self.samples, "unseen": self.unseen, "right": self.right,
                 "accuracy": self.accuracy, "confused_with": self.confused_with, "status": self.status,
-                "advice": self.advice}
+                "advice": self.advice,
+                "when_personalised": list(self.when_personalised) if self.when_personalised else None}
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ def samples_report(recognizer, samples, card: ModelCard | None, target: int = TA
     if unseen.any():
         x = np.stack([rows[i].image for i in np.flatnonzero(unseen)]).reshape(-1, 784).astype(np.float32) / 255.0
         predicted[unseen] = recognizer.probabilities(x).argmax(axis=1)
+    measured = _when_personalised(card)
     digits = []
     for d in range(10):
         mine = labels == d
@@ -126,10 +131,22 @@ def samples_report(recognizer, samples, card: ModelCard | None, target: int = TA
         wrong = predicted[shown][predicted[shown] != d]
         confused = int(np.bincount(wrong, minlength=10).argmax()) if len(wrong) else None
         n, u = int(mine.sum()), int(shown.sum())
-        digits.append(DigitReport(d, n, u, u - len(wrong), confused, None))
+        digits.append(DigitReport(d, n, u, u - len(wrong), confused, None, measured[d]))
     digits = [_with_advice(r, target) for r in digits]
     return SamplesReport(tuple(digits), _advice(digits, target), basis,
                          card.name if card is not None else None, target)
+
+
+def _when_personalised(card: ModelCard | None) -> list[tuple[int, int] | None]:
+    """Per digit, (right, n) of the held-out samples after personalising, from the card (None
+    where it has none)."""
+    p = card.personalization if card is not None else None
+    after = ((p or {}).get("per_digit") or {}).get("after")
+    try:
+        return [(int(r), int(n)) if int(n) > 0 else None for r, n in after] if after and len(after) == 10 \
+            else [None] * 10
+    except (TypeError, ValueError):
+        return [None] * 10
 
 
 # ------------------------------------------------------------------------------------ advice
@@ -148,13 +165,17 @@ def _with_advice(r: DigitReport, target: int) -> DigitReport:
                 f"{draw}, then Personalise.")
     elif status == "unmeasured":
         draw = f"draw {more} more" if more > 0 else "draw a few new ones"
-        text = (f"{d}s: the model learnt from all {_plural(r.samples)} of yours, so how it reads new ones "
-                f"is not known — {draw} to check.")
+        then = ""
+        if r.when_personalised is not None:
+            right, n = r.when_personalised
+            then = f" (when it was personalised it read {right} of {n} held-out ones right)"
+        text = (f"{d}s: the model learnt from all {_plural(r.samples)} of yours{then}, so how it reads new "
+                f"ones is not known — {draw} to check.")
     elif more > 0:
         text = f"{d}s: {_plural(r.samples)} — draw {more} more for Personalise to learn them."
     else:
         text = None
-    return DigitReport(r.digit, r.samples, r.unseen, r.right, r.confused_with, text)
+    return DigitReport(r.digit, r.samples, r.unseen, r.right, r.confused_with, text, r.when_personalised)
 
 
 def _need(r: DigitReport) -> tuple:

@@ -125,6 +125,13 @@ def test_a_personalised_model_counts_only_the_samples_it_was_not_fine_tuned_on(s
     c.personalization["finetune_ids"] = ids  # learnt from all of them (a refit does): nothing to measure
     four = samples_report(rec, samples, c).digits[4]
     assert four.status == "unmeasured" and "learnt from all 10" in four.advice
+    assert four.when_personalised is None and "when it was personalised" not in four.advice
+    # What the held-out ones measured when it was personalised is the last honest figure: shown.
+    c.personalization["per_digit"] = {"before": [[0, 0]] * 10, "after": [[0, 0]] * 4 + [[2, 3]] + [[0, 0]] * 5}
+    four = samples_report(rec, samples, c).digits[4]
+    assert four.when_personalised == (2, 3) and "it read 2 of 3 held-out ones right" in four.advice
+    assert four.to_dict()["when_personalised"] == [2, 3]
+    del c.personalization["per_digit"]
     c.personalization["finetune_ids"] = ids + add_mnist(samples, 2, TARGET) + add_mnist(samples, 8, 3)
     report = samples_report(rec, samples, c)
     assert [r.status for r in report.digits if r.samples] == ["unmeasured"] * 3

@@ -102,11 +102,16 @@ class SamplesReportView(QFrame):
             bg, fg = COLOURS[status]
             self.count_cells[r.digit].setText(str(r.samples))
             right = self.right_cells[r.digit]
-            right.setText(f"{r.right} of {r.unseen}" if r.unseen else "—")
+            then = r.when_personalised
+            # Learnt from them all: the figure measured on the held-out ones when it was personalised.
+            right.setText(f"{r.right} of {r.unseen}" if r.unseen else f"({then[0]} of {then[1]})" if then else "—")
             right.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 1px 3px;")
             right.setProperty("status", status)
             tip = [f"Your {r.digit}s: {r.samples} sample{'s' if r.samples != 1 else ''}; "
                    f"the model never learnt from {r.unseen} of them."]
+            if not r.unseen and then:
+                tip.append(f"In brackets: when it was personalised, it read {then[0]} of the {then[1]} held out "
+                           "right; then it learnt from them too.")
             if r.unseen:
                 tip.append(f"It reads {r.right} of those {r.unseen} right"
                            + (f", the others mostly as {r.confused_with}." if r.confused_with is not None else "."))
