@@ -117,6 +117,16 @@ class PersonalizeResult:
             "data": self.data_name, "notes": list(self.notes), "per_digit": self.per_digit,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict, info: ModelInfo | None = None) -> PersonalizeResult:
+        """The result of ``to_dict()`` (plus its ``history``), e.g. read from ``digitpad personalize
+        --events`` run in another process."""
+        return cls(before=dict(d["before"]), after=dict(d["after"]), model_id=str(d["model_id"]),
+                   model_dir=Path(d["model_dir"]), seconds=float(d["seconds"]), n_finetune=int(d["n_finetune"]),
+                   n_heldout=int(d["n_heldout"]), base_model=str(d["base_model"]), data_name=d.get("data"),
+                   info=info, notes=list(d.get("notes") or []), history=dict(d.get("history") or {}),
+                   per_digit=dict(d.get("per_digit") or {}))
+
 
 class Personalizer:
     """One personalisation run. ``run()`` in a worker thread, ``cancel()`` from any thread;

@@ -331,8 +331,18 @@ def tiny_store(home):
 
 
 @pytest.mark.slow
-def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny_store):
+def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny_store, monkeypatch):
     store, base = tiny_store
+    # It fine-tunes in a child process: TensorFlow never enters the window's (its import and
+    # pipeline hold the GIL that live drawing needs), so it works with TensorFlow unimportable here.
+    import model.tf_runtime
+    import model.training
+
+    def no_tensorflow_here():
+        raise AssertionError("TensorFlow imported in the window's process")
+
+    monkeypatch.setattr(model.tf_runtime, "import_tensorflow", no_tensorflow_here)
+    monkeypatch.setattr(model.training, "import_tensorflow", no_tensorflow_here)
     for d in range(10):
         for k in range(3):
             samples.add(None, d, ink=digit_ink(d, size=150 + 20 * k, slant=0.1 * k))
@@ -399,3 +409,11 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
     assert not tab.curves.isVisible() and not tab.progress_box.isVisible()
     assert tab.personalize_button.isEnabled()
+    # ...and while it fine-tunes, after its first epoch: the child process is interrupted.
+    with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
+        qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
+        process = tab.worker._process
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert process.poll() is not None  # the fine-tuning process has ended

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import time
 from pathlib import Path
 
 from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out
@@ -18,27 +20,70 @@ def register(sub) -> None:
     sp.add_argument("--seed", type=int, default=42,
                     help="picks the held-out samples and the base digits mixed in (default %(default)s)")
     sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
+    sp.add_argument("--samples", metavar="FILE", help="the sample store to learn from (default: yours)")
+    sp.add_argument("--recipe", metavar="JSON",
+                    help="fine-tuning settings as JSON, fields of model.personalize.Recipe, e.g. "
+                         "'{\"epochs\": 6, \"refit\": false}' (default: the tuned recipe)")
+    sp.add_argument("--events", action="store_true",
+                    help="for programs (the window runs Personalise this way): print JSON lines on stdout as it"
+                         " goes ({\"event\": \"progress\"|\"result\", ...}), the result last")
     sp.set_defaults(func=run)
 
 
+class EventStream:
+    """``--events``: progress as JSON lines on stdout (batches at most every 50 ms, every epoch)."""
+
+    def __init__(self):
+        self.last = 0.0
+
+    def __call__(self, p) -> None:
+        now = time.perf_counter()
+        if p.kind == "batch" and now - self.last < 0.05:
+            return
+        self.last = now
+        send({"event": "progress", "kind": p.kind, "epoch": p.epoch, "epochs": p.epochs,
+              "fraction": round(float(p.fraction), 4), "val_accuracy": p.val_accuracy,
+              "samples_accuracy": p.samples_accuracy})
+
+
+def send(event: dict) -> None:
+    out(json.dumps(event))
+    sys.stdout.flush()
+
+
 def run(args) -> int:
-    from model.personalize import Personalizer
+    from model.personalize import Personalizer, Recipe
     from model.store import ModelStore
 
     store = ModelStore()
     info = store.resolve(args.model)
-    if args.model is None and store.fallback_reason:
+    if args.model is None and store.fallback_reason and not args.events:
         err(f"digitpad: {store.fallback_reason}")
-    samples = open_samples()
-    progress = ProgressBar(enabled=not args.json and on_terminal())
+    recipe = _recipe(args.recipe, Recipe)
+    if args.samples:
+        from model.samples import SampleStore
+
+        samples = SampleStore(args.samples)
+    else:
+        samples = open_samples()
+    progress = EventStream() if args.events else ProgressBar(enabled=not args.json and on_terminal())
+    if args.events:
+        from model.tf_runtime import tensorflow_loaded
+
+        if not tensorflow_loaded():
+            send({"event": "status", "text": "Starting TensorFlow (the first time takes a few seconds)…"})
     try:
         # --data's test split is carved as the model's card says its training carved it.
         job = Personalizer(store, samples, model_id=str(info.path) if args.model else None, base=args.data,
-                           seed=args.seed, epochs=args.epochs, on_progress=progress, out=args.out)
+                           seed=args.seed, epochs=args.epochs, recipe=recipe, on_progress=progress, out=args.out)
         result = job.run()
     finally:
-        progress.close()
+        if not args.events:
+            progress.close()
         samples.close()
+    if args.events:
+        send({"event": "result", **result.to_dict(), "history": result.history})
+        return EXIT_OK
     if args.activate and not args.out:
         store.activate(result.model_id)
     if args.json:
@@ -60,3 +105,19 @@ def run(args) -> int:
     out(f"{base_name[:28]:<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
     out(f"Saved: {result.model_dir}" + ("  (now active)" if args.activate and not args.out else ""))
     return EXIT_OK
+
+
+def _recipe(text: str | None, recipe_class):
+    """``--recipe JSON`` as a Recipe (None: the default)."""
+    if not text:
+        return None
+    from model.network import ConfigError
+
+    try:
+        fields = json.loads(text)
+        if not isinstance(fields, dict):
+            raise ValueError("not a JSON object")
+        return recipe_class(**fields)
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"recipe: {exc}. Give a JSON object of Recipe fields, e.g. '{{\"epochs\": 6}}'.",
+                          field="recipe") from None
