@@ -392,6 +392,23 @@ def test_cli_personalize(home, tiny_model, tmp_path, capsys):
     saved = Path(out.split("Saved: ")[1].split()[0])
     assert saved.parent == home / "models" and (saved / "weights.npz").is_file()
 
+    # --events (how the window runs it): JSON lines as it goes, the result last.
+    code = main(["personalize", "--model", str(tiny_model), "--data", str(folder), "--events",
+                 "--recipe", '{"epochs": 2, "refit": false}'])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    events = [json.loads(line) for line in out.splitlines()]
+    assert {e["event"] for e in events[:-1]} <= {"status", "progress"} and events[-1]["event"] == "result"
+    epochs = [e for e in events if e.get("kind") == "epoch"]
+    assert [e["epoch"] for e in epochs] == [1, 2] and all(e["samples_accuracy"] is not None for e in epochs)
+    result = events[-1]
+    assert result["history"]["samples_accuracy"] == [e["samples_accuracy"] for e in epochs]
+    assert len(result["per_digit"]["after"]) == 10 and Path(result["model_dir"]).parent == home / "models"
+    from model.personalize import PersonalizeResult
+
+    again = PersonalizeResult.from_dict(result)
+    assert again.after == result["after"] and again.model_dir == Path(result["model_dir"])
+
 
 def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
     from helpers import make_model_dir
@@ -402,3 +419,19 @@ def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
     (model / "model.keras").write_bytes(b"stand-in")
     code = main(["personalize", "--model", str(model)])
     assert code == 1 and "digitpad: Personalising needs at least 5 samples" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("recipe, says", [
+    ("{epochs: 6}", "--recipe: Expecting property name"),
+    ('{"epoch": 6}', "--recipe: Recipe.__init__() got an unexpected keyword argument 'epoch'"),
+    ("[6]", "--recipe: not a JSON object"),
+])
+def test_cli_personalize_bad_recipe_is_a_message(home, tmp_path, capsys, recipe, says):
+    from helpers import make_model_dir
+
+    from app.cli import main
+
+    model = make_model_dir(tmp_path / "m")
+    code = main(["personalize", "--model", str(model), "--recipe", recipe])
+    err = capsys.readouterr().err
+    assert code == 1 and says in err and "Give a JSON object of Recipe fields" in err
