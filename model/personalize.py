@@ -136,7 +136,8 @@ class Personalizer:
                  base: Dataset | str | os.PathLike | None = None, holdout_fraction: float = 0.3, seed: int = 42,
                  epochs: int | None = None, recipe: Recipe | None = None,
                  on_progress: Callable | None = None, trainer_hook: Callable | None = None,
-                 out: str | os.PathLike | None = None, name: str | None = None):
+                 out: str | os.PathLike | None = None, name: str | None = None, download: bool = False,
+                 on_status: Callable[[str], None] | None = None):
         if not 0.0 <= holdout_fraction < 1.0:
             raise ValueError(f"holdout_fraction must be in [0, 1), not {holdout_fraction}")
         self.store, self.samples = store, samples
@@ -144,6 +145,9 @@ class Personalizer:
         self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {}))
         self.on_progress, self.trainer_hook = on_progress, trainer_hook
         self.out, self.name = out, name
+        # download: when its card's MNIST files are missing and Keras has no copy, download MNIST
+        # (11 MB, once) to mix in; on_status(text) hears about that step.
+        self.download, self.on_status = download, on_status
         self.trainer = None
         self._cancel = threading.Event()
 
@@ -188,7 +192,13 @@ class Personalizer:
         if isinstance(base, (str, os.PathLike)):
             base, spec = load_base(base, info.card)
         elif base is None:
-            base, spec, why = load_card_base(info.card)
+            if self.download and mnist_missing(info.card) and self.on_status is not None:
+                self.on_status("Downloading MNIST (11 MB, once) so your model keeps reading standard digits…")
+            base, spec, why = load_card_base(info.card, download=self.download)
+            if spec is not None and spec.source == "mnist" and info.card.data and info.card.data.source != "mnist":
+                notes.append(f"Its training digits ({info.card.data.name}) are not on this computer: MNIST's "
+                             f"training digits stand in for them ({base.name}); the base accuracy is on MNIST's "
+                             "official test set.")
             if base is None and drawn_extra(info.card) is not None:
                 # Its MNIST is not here, but the drawn digits it also learnt from ship with DigitPad.
                 base, spec = drawn_base(self.seed, drawn_extra(info.card))
@@ -197,7 +207,7 @@ class Personalizer:
                              "shipped with DigitPad mixed in, so it keeps reading other people's digits; the base "
                              "accuracy is on their held-out writers. Without MNIST mixed in, it may read MNIST's "
                              "digits about 0.8 points worse (0.1 with it, on our benchmark): to keep them, download "
-                             "MNIST once (11 MB) with `digitpad personalize --data mnist`.")
+                             "MNIST once (11 MB, needs the internet) with `digitpad personalize --data mnist`.")
             elif base is None:
                 notes.append(f"Fine-tuned on your samples only ({why}); the model may forget some of what it "
                              "knew. Pass its training data (--data) to keep it.")
@@ -496,14 +506,24 @@ def load_base(source: str | os.PathLike, card: ModelCard) -> tuple[Dataset, Data
     return ds, DataSpec.of(ds, resolved, test_fraction=known.test_fraction, seed=known.seed, extras=known.extras)
 
 
-def load_card_base(card: ModelCard) -> tuple[Dataset | None, DataSpec | None, str]:
-    """The base data named by a model card: (dataset, spec, "") or (None, spec, why not)."""
+def mnist_missing(card: ModelCard) -> bool:
+    """True when the card's training data was MNIST (or part of it), its files are not here and
+    Keras has no copy: only a download can bring it back."""
+    spec = card.data
+    if spec is None or not spec.source or not _looks_like_mnist(spec) or mnist_cached():
+        return False
+    return spec.source == "mnist" or _find(spec.source) is None
+
+
+def load_card_base(card: ModelCard, download: bool = False) -> tuple[Dataset | None, DataSpec | None, str]:
+    """The base data named by a model card: (dataset, spec, "") or (None, spec, why not). With
+    ``download``, MNIST it needs and Keras does not have is downloaded (11 MB, once)."""
     spec = card.data
     if spec is None or not spec.source:
         return None, spec, "its card does not say what data it was trained on"
     source = spec.source
     if source == "mnist":
-        if not mnist_cached():
+        if not mnist_cached() and not download:
             return None, spec, "MNIST is not downloaded on this machine"
         candidates: list = [source]
     else:
@@ -520,13 +540,14 @@ def load_card_base(card: ModelCard) -> tuple[Dataset | None, DataSpec | None, st
             continue
         found = "mnist" if candidate == "mnist" else str(Path(candidate).resolve())
         return ds, dataclasses.replace(spec, source=found), ""
-    if source != "mnist" and _looks_like_mnist(spec) and mnist_cached():
+    if source != "mnist" and _looks_like_mnist(spec) and (mnist_cached() or download):
         # Its MNIST files are not here but Keras's copy of MNIST is (the Train tab's "MNIST"
-        # downloaded it): its 60,000 training digits stand in, its official test set is the base test.
+        # downloaded it), or may be downloaded: its 60,000 training digits stand in, its official
+        # test set is the base test.
         try:
             ds = load_source("mnist")
-        except DataError:
-            return None, spec, why
+        except DataError as exc:
+            return None, spec, f"{why}; {exc}"
         return ds, DataSpec(name=f"{ds.name} (in place of {spec.name})", source="mnist", test_from_train=False,
                             extras=spec.extras), ""
     return None, spec, why

@@ -112,6 +112,45 @@ def test_a_missing_mnist_part_is_replaced_by_kerass_mnist_when_it_is_here(tmp_pa
     assert load_card_base(other)[0] is None
 
 
+@pytest.mark.slow
+def test_missing_mnist_is_downloaded_when_allowed(tmp_path, monkeypatch):
+    """With download=True (the CLI's and the window's default) MNIST that a card needs and Keras
+    does not have is downloaded into Keras's cache: here from a local HTTP server."""
+    import functools
+    import hashlib
+    import http.server
+    import threading
+
+    import model.data
+
+    x, y = mnist()
+    served = tmp_path / "served"
+    served.mkdir()
+    np.savez(served / "mnist.npz", x_train=x[:4000], y_train=y[:4000], x_test=x[4000:], y_test=y[4000:])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+        monkeypatch.setattr(model.data, "_MNIST_URL", f"http://127.0.0.1:{server.server_port}/mnist.npz")
+        monkeypatch.setattr(model.data, "_MNIST_SHA256",
+                            hashlib.sha256((served / "mnist.npz").read_bytes()).hexdigest())
+        from model.data import mnist_cached
+        from model.personalize import mnist_missing
+
+        if mnist_cached():
+            pytest.skip("a Keras MNIST cache exists outside KERAS_HOME on this machine (/tmp/.keras)")
+        card = ModelCard(name="m", data=DataSpec(name="IDX folder ../shared/data/mnist-subset",
+                                                 source="/no/such/mnist-subset", test_from_train=True))
+        assert mnist_missing(card)
+        assert load_card_base(card)[0] is None  # not allowed to download: nothing
+        ds, spec, why = load_card_base(card, download=True)
+        assert not why and len(ds.y_train) == 4000 and spec.source == "mnist"
+        assert (tmp_path / "keras" / "datasets" / "mnist.npz").is_file() and not mnist_missing(card)
+    finally:
+        server.shutdown()
+
+
 def test_too_few_samples_is_a_clear_error(home, tmp_path):
     from helpers import make_model_dir
 
