@@ -325,9 +325,11 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
         # Keras prints its progress bar on stdout, which would break `--json` output and fails
         # in a windowed executable that has no stdout.
         with contextlib.redirect_stdout(io.StringIO()):
+            # Without cache_dir: where mnist_cached() looks (KERAS_HOME or ~/.keras, read now;
+            # Keras reads KERAS_HOME once, when it is imported).
             downloaded = get_file(
                 "mnist.npz", origin=_MNIST_URL, file_hash=_MNIST_SHA256,
-                cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+                cache_dir=os.fspath(_mnist_cache_files(None)[0].parents[1] if cache_dir is None else cache_dir),
                 cache_subdir="datasets" if cache_dir is None else "",
             )
     except Exception as e:  # offline, DNS, HTTP, disk full, hash mismatch, no TensorFlow...

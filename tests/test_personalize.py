@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import digit_strokes, mnist, mnist_sample
+from helpers import digit_strokes, mnist, mnist_sample, small_dataset
 
 from model.card import DataSpec, ModelCard
 from model.data import Dataset, to_inputs, write_idx
@@ -132,6 +132,7 @@ def test_missing_mnist_is_downloaded_when_allowed(tmp_path, monkeypatch):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+        (tmp_path / "keras").mkdir()  # else Keras falls back to /tmp/.keras, shared with the machine
         monkeypatch.setattr(model.data, "_MNIST_URL", f"http://127.0.0.1:{server.server_port}/mnist.npz")
         monkeypatch.setattr(model.data, "_MNIST_SHA256",
                             hashlib.sha256((served / "mnist.npz").read_bytes()).hexdigest())
@@ -171,13 +172,6 @@ def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
     model = make_model_dir(tmp_path / "m")
     with SampleStore() as samples, pytest.raises(StoreError, match="no model.keras"):
         personalize(ModelStore(home=home), samples, model_id=str(model))
-
-
-def small_dataset(n: int, seed: int = 2) -> Dataset:
-    x, y = mnist()
-    i = mnist_sample(n, seed=seed)
-    t = mnist_sample(200, seed=seed + 1, exclude=i)
-    return Dataset(x[i], y[i], x[t], y[t], "small")
 
 
 # -------------------------------------------- what the Trainer does for personalisation

