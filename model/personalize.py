@@ -264,7 +264,7 @@ class Personalizer:
         def fit(xs, ys, epochs: int, watch, progress, restore_best: bool = True):
             """Fine-tune the original model on these samples (repeated) mixed with the base mix."""
             reps = repeats_for(len(ys))
-            xs, ys = self._tiled(xs, ys, reps)
+            xs, ys = np.tile(xs, (reps, 1, 1)), np.tile(ys, reps)  # training augments every copy differently
             if base is not None:
                 data, extra = Dataset(xb, yb, base.x_test, base.y_test, base.name), (xs, ys)
             else:  # validation is carved from the training data: with samples only it watches the fit
@@ -292,8 +292,8 @@ class Personalizer:
         start = time.perf_counter()
         refit = r.refit and len(held) > 0
         total = r.epochs * (2 if refit else 1)
-        # 1. Fine-tune on the fine-tuning part, measuring the held-out samples every epoch: the
-        #    epoch kept is chosen with them, and they say honestly what it learnt.
+        # Step 3 (module docstring): fine-tune on the fine-tuning part, reading the held-out samples
+        # every epoch: the epoch kept is chosen with them, and they say honestly what it learnt.
         result, repeats = fit(xt, yt, r.epochs, (x[held], y[held]) if len(held) else None,
                               _Renumbered(self.on_progress, 0, total))
         after, digits_after = measure(result.recognizer), by_digit(result.recognizer)
@@ -301,9 +301,9 @@ class Personalizer:
         trained = tune
         kept = max(1, result.best_epoch or r.epochs)  # the epochs step 3 kept
         if refit:
-            # 2. The same again on ALL the samples for as many epochs as step 1 kept: with 10 of
-            #    a digit, the 3 held out are a third more of the person's style to learn from.
-            #    The figures stay those of step 1 (this model has seen every sample).
+            # Step 4: the same again on ALL the samples for as many epochs as step 3 kept: with 10
+            # of a digit, the 3 held out are a third more of the person's style to learn from. The
+            # samples figures stay step 3's (this model has seen every sample).
             self._check()
             result, repeats = fit(x, y, kept, None, _Renumbered(self.on_progress, r.epochs, r.epochs + kept),
                                   restore_best=False)
@@ -348,10 +348,6 @@ class Personalizer:
             data_name=base.name if base is not None else None, info=saved, notes=notes, history=history,
             per_digit={"before": digits_before, "after": digits_after},
         )
-
-    def _tiled(self, xs: np.ndarray, ys: np.ndarray, reps: int) -> tuple[np.ndarray, np.ndarray]:
-        """The samples ``reps`` times (training augments every copy differently)."""
-        return np.tile(xs, (reps, 1, 1)), np.tile(ys, reps)
 
     @staticmethod
     def _keras_path(info: ModelInfo) -> Path:
