@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import DigitPadError
-from model.samples import SampleStore
-from model.store import ModelInfo, ModelStore
+from model.samples.store import SampleStore
+from model.store.models import ModelInfo, ModelStore
 
 from . import logs, theme
 from . import settings as prefs

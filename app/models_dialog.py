@@ -1,7 +1,7 @@
 """ModelsDialog: the shipped default and the user's models with their cards; switch, rename,
 delete, export, import and reset to the default.
 
-Every change goes through :class:`model.store.ModelStore`, which does it atomically; the dialog only
+Every change goes through :class:`model.store.models.ModelStore`, which does it atomically; the dialog only
 shows the result. ``activeModelChanged`` tells the window to reload the Draw tab's recognizer.
 Each action method takes its input as optional arguments and asks the user only when they are
 missing, so tests (and scripts) can drive the dialog without modal prompts.
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.store import DEFAULT_ID, ModelInfo, StoreError
+from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 
 from . import settings as prefs
 from .session import ActiveModel

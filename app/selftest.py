@@ -111,7 +111,7 @@ def _user_model_fallback(home: str | None) -> str | None:
     creating or changing anything in it."""
     from model.paths import APP_NAME
     from model.recognizer import ModelError, Recognizer
-    from model.store import ModelStore, StoreError
+    from model.store.models import ModelStore, StoreError
 
     if not home:
         from platformdirs import user_data_dir
@@ -294,9 +294,9 @@ def _screenshots(window, path: Path, platform: str, errors: list[str]) -> dict:
 def _train(window, errors: list[str]) -> tuple[bool, float | None]:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from model.network import NetworkConfig
     from model.paths import assets_dir
-    from model.training import TrainingConfig
+    from model.training.network import NetworkConfig
+    from model.training.trainer import TrainingConfig
 
     data = assets_dir() / "data" / DATASET
     if not data.is_file():

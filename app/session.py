@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from model.errors import DigitPadError
 from model.recognizer import Recognizer
-from model.store import DEFAULT_ID, ModelInfo, ModelStore
+from model.store.models import DEFAULT_ID, ModelInfo, ModelStore
 
 log = logging.getLogger("digitpad.session")
 

@@ -10,7 +10,7 @@ reported as one.
 """
 from __future__ import annotations
 
-__all__ = ["DigitPadError", "Cancelled"]
+__all__ = ["DigitPadError", "ConfigError", "Cancelled"]
 
 
 class DigitPadError(Exception):
@@ -28,6 +28,19 @@ class DigitPadError(Exception):
         if title is not None:
             self.title = title
         super().__init__(f"{message} {hint}" if hint else message)
+
+
+class ConfigError(DigitPadError, ValueError):
+    """A configuration value out of range; the message names the field and the allowed values.
+
+    ``field`` is the NetworkConfig / TrainingConfig field (or load_source argument) at fault, so the
+    command line can name its option (``--learning-rate``) and the window its box."""
+
+    title = "Setting out of range"
+
+    def __init__(self, message: str = "", *, field: str | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.field = field
 
 
 class Cancelled(Exception):

@@ -30,7 +30,7 @@ def evaluate(recognizer: Recognizer, x: np.ndarray, y: np.ndarray, batch: int = 
     y = np.asarray(y).astype(np.int64)
     n = len(y)
     if n == 0:
-        from .data import DataError
+        from .data.sources import DataError
 
         raise DataError("Nothing to evaluate: the data holds no digits. Use a dataset with digits in it.")
     scale = 1.0 / 255.0 if x.dtype == np.uint8 else 1.0

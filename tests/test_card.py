@@ -1,4 +1,4 @@
-"""model.card: the typed model card, reading version 1 cards, and what personalising reads from it."""
+"""model.store.card: the typed model card, reading version 1 cards, and what personalising reads from it."""
 from __future__ import annotations
 
 import json
@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from helpers import mnist
 
-from model.card import CARD_FORMAT, CARD_VERSION, CardError, DataSpec, ExtraData, Metrics, ModelCard
-from model.data import TEST_FRACTION, load_source, write_idx
-from model.personalize import load_card_base, pen_extra
-from model.store import ModelStore
+from model.data.sources import TEST_FRACTION, load_source, write_idx
+from model.store.card import CARD_FORMAT, CARD_VERSION, CardError, DataSpec, ExtraData, Metrics, ModelCard
+from model.store.models import ModelStore
+from model.training.personalize import load_card_base, pen_extra
 
 
 @pytest.fixture

@@ -31,14 +31,14 @@ from helpers import (
 from PIL import Image
 
 from app import cli
-from model.data import write_idx
+from model.data.sources import write_idx
 from model.evaluation import evaluate
 from model.ink import Ink
 from model.ink import load as load_ink
 from model.paths import default_model_dir
 from model.preprocess import image_to_input, ink_to_input, load_image
 from model.recognizer import Recognizer
-from model.store import ModelStore
+from model.store.models import ModelStore
 
 KEYS = {"file", "digit", "confidence", "probabilities"}
 HAS_DEFAULT = (default_model_dir() / "weights.npz").is_file()
@@ -522,7 +522,7 @@ def test_train_bad_arguments(idx_folders, home, capsys):
 
 def test_train_interrupted_saves_nothing(idx_folders, store_with_models, capsys, monkeypatch):
     store, a, b = store_with_models
-    from model import training
+    from model.training import trainer as training
 
     def interrupted(self):
         self.on_progress(training.Progress("start", 1, 1, 0, 10))

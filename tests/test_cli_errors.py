@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT, cli_env, mnist
 
 from app.cli.main import main, parser
-from model.data import write_idx
+from model.data.sources import write_idx
 from model.paths import assets_dir
 
 THREE = assets_dir() / "samples" / "three.json"

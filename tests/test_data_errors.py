@@ -1,4 +1,4 @@
-"""model.data: bad sources are refused with a DataError that names the file and says what to do
+"""model.data.sources: bad sources are refused with a DataError that names the file and says what to do
 (wrong magic, truncated or mismatched files, bad .npz, archives that declare more than they hold,
 test files only, empty sources, split settings checked before anything is read).
 
@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from helpers import assert_error_names, mnist, write_idx_folder
 
-from model import data
-from model.data import (
+from model.data import sources as data
+from model.data.sources import (
     DataError,
     load_idx_folder,
     load_npz,
@@ -307,7 +307,7 @@ def test_gzipped_idx_is_unpacked_only_as_far_as_its_header_says(tmp_path, digits
     (dict(seed=2**32), "seed"),
 ])
 def test_split_settings_are_checked_before_anything_is_read(tmp_path, kwargs, says):
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     for load in (load_source, load_idx_folder, load_npz):
         with pytest.raises(ConfigError, match=says):

@@ -212,7 +212,7 @@ def test_robustness_view_measures_a_sources_test_split_and_can_be_cancelled(rvie
 
 def test_a_folder_of_test_files_only_shows_its_test_digits(view, qtbot, tmp_path):
     """Issue 14: the MNIST test set on its own said "no IDX training files found"."""
-    from model.data import write_idx
+    from model.data.sources import write_idx
 
     x, y = mnist()
     write_idx(tmp_path / "t10k-images-idx3-ubyte.gz", x[:700])

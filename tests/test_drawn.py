@@ -1,4 +1,4 @@
-"""model.drawn: reading drawn digits (good and corrupt lines), the split by writer, the shipped
+"""model.data.drawn: reading drawn digits (good and corrupt lines), the split by writer, the shipped
 corpus, rendering through the canvas's preprocessing.
 
 Real inks: the corpus shipped in assets/data (UNIPEN digits drawn on tablets by real writers);
@@ -10,7 +10,7 @@ import json
 import numpy as np
 import pytest
 
-from model import drawn
+from model.data import drawn
 from model.errors import DigitPadError
 from model.preprocess import ink_to_input
 
@@ -292,7 +292,7 @@ def test_train_with_samples(mnist_npz, home, tmp_path, capsys):
     rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "m", "--no-drawn", "--with-samples")
     assert rc == 1 and "--with-samples: you have no samples yet" in err
     assert not (tmp_path / "m").exists()
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     x, y = mnist()
     with SampleStore() as samples:

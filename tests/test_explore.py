@@ -1,4 +1,4 @@
-"""model.explore (class counts, grid and mean pictures, pixel values) and `digitpad explore`."""
+"""model.data.explore (class counts, grid and mean pictures, pixel values) and `digitpad explore`."""
 import json
 
 import numpy as np
@@ -7,8 +7,8 @@ from helpers import mnist
 from PIL import Image
 
 from app import cli
-from model import explore
-from model.data import Dataset
+from model.data import explore
+from model.data.sources import Dataset
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """Fuzzing the public loaders: every malformed file gets DigitPad's own error, never a traceback.
 
 Generated ink JSON, images, IDX folders, .npz files and model/sample zips are fed to
-``model.ink.load``, ``model.preprocess.load_image`` (+ ``image_to_input``), ``model.data.load_source``,
-``model.recognizer.Recognizer.load``, ``model.store.ModelStore.import_`` and
-``model.samples.SampleStore.import_zip``. Each must either work or raise a
+``model.ink.load``, ``model.preprocess.load_image`` (+ ``image_to_input``), ``model.data.sources.load_source``,
+``model.recognizer.Recognizer.load``, ``model.store.models.ModelStore.import_`` and
+``model.samples.store.SampleStore.import_zip``. Each must either work or raise a
 :class:`model.errors.DigitPadError` with a message; anything else (``RecursionError``,
 ``OverflowError``, ``KeyError``, ``MemoryError``...) fails the test with the input that caused it.
 
@@ -29,9 +29,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from model import data as data_module
 from model import ink as ink_module
 from model import preprocess
+from model.data import sources as data_module
 from model.errors import DigitPadError
 from model.recognizer import Recognizer, save_weights
 
@@ -318,7 +318,7 @@ def model_zips(draw):
 def model_store(tmp_path_factory):
     from helpers import make_model_dir
 
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     root = tmp_path_factory.mktemp("fuzz-store")
     return ModelStore(home=root / "home", default_dir=make_model_dir(root / "default", linear=False, seed=0))
@@ -360,7 +360,7 @@ def sample_zips(draw):
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory):
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     store = SampleStore(tmp_path_factory.mktemp("fuzz-samples") / "samples.sqlite3")
     yield store
@@ -382,7 +382,7 @@ def store_file(tmp_path_factory):
     """A real sample store of 40 samples, closed (so all of it is in the one file)."""
     from helpers import digit_ink, mnist
 
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     path = tmp_path_factory.mktemp("fuzz-db") / "samples.sqlite3"
     x, y = mnist()
@@ -397,7 +397,7 @@ def store_file(tmp_path_factory):
 def test_damaged_sample_stores(store_file, data):
     """A store file damaged anywhere opens (salvaging what it can, keeping the damaged file) or
     says why it cannot; it never raises anything else and never loses the damaged file."""
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     page = 4096
     raw = bytearray(store_file)

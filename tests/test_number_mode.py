@@ -16,7 +16,7 @@ from model.ink import Ink
 from model.paths import assets_dir
 
 SAMPLE_THREE = assets_dir() / "samples" / "three.json"
-from model.samples import SampleStore
+from model.samples.store import SampleStore
 
 
 @pytest.fixture

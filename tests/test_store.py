@@ -1,4 +1,4 @@
-"""model.store: saving, listing, activating, deleting, renaming, exporting and importing models.
+"""model.store.models: saving, listing, activating, deleting, renaming, exporting and importing models.
 
 Everything lives in tmp_path: a store home and a stand-in for the shipped default model, with
 real (small, random) weights written by model.recognizer.save_weights; no TensorFlow.
@@ -16,9 +16,9 @@ import numpy as np
 import pytest
 from helpers import card
 
-from model import store as store_module
 from model.recognizer import Recognizer, save_weights
-from model.store import (
+from model.store import models as store_module
+from model.store.models import (
     CARD_FORMAT,
     CARD_VERSION,
     ModelInfo,
@@ -344,8 +344,8 @@ def test_summary_without_metrics():
 
 
 def test_import_does_not_load_tensorflow():
-    code = ("import sys, model.store; bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; "
-            "assert not bad, bad")
+    code = ("import sys, model.store.models; "
+            "bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 

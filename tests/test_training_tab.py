@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from app.session import ActiveModel  # noqa: E402
 from app.workers import threads  # noqa: E402
-from model.network import NetworkConfig  # noqa: E402
-from model.training import Progress, TrainingConfig  # noqa: E402
+from model.training.network import NetworkConfig  # noqa: E402
+from model.training.trainer import Progress, TrainingConfig  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = NetworkConfig(hidden=[48], dropout=0.0, learning_rate=3e-3)
@@ -100,7 +100,7 @@ def start_and_wait(qtbot, tab, source, network=TINY, training=None, timeout_s=24
 
 
 class FakeTrainer:
-    """Stands in for model.training.Trainer: emits Progress like it and honours cancel."""
+    """Stands in for model.training.trainer.Trainer: emits Progress like it and honours cancel."""
 
     batches = 20
     epochs = 2
@@ -152,7 +152,7 @@ def fake_trainer(monkeypatch):
     def save(result, store, *, name, data, **_):
         from helpers import random_weights
 
-        from model.card import Metrics, ModelCard
+        from model.store.card import Metrics, ModelCard
 
         card = ModelCard(name=name, data=data, metrics=Metrics(test_accuracy=result.test_accuracy))
         return store.save(card, lambda folder: random_weights(folder / "weights.npz"), name=name)
@@ -554,7 +554,7 @@ def test_programmatic_settings_are_shown_but_not_remembered(qtbot, store, tab, d
 def test_drawn_digits_are_trained_on_measured_and_recorded(qtbot, tab, store, digits):
     """Issue 11: the Train tab adds the drawn digits shipped with DigitPad (on by default), shows
     accuracy on their held-out writers beside the test accuracy, and the card records the mix."""
-    from model.drawn import CHECK_LABS
+    from model.data.drawn import CHECK_LABS
 
     tab.form.extra_data.drawn_check.setChecked(True)
     assert tab.form.extra_data.options() == (True, False)

@@ -24,7 +24,7 @@ from model.ink import load
 from model.paths import assets_dir
 from model.preprocess import ink_to_input
 from model.recognizer import Recognizer
-from model.store import DEFAULT_ID
+from model.store.models import DEFAULT_ID
 
 SAMPLES = assets_dir() / "samples"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -450,7 +450,7 @@ def test_inside_view_follows_the_drawing_and_the_model(window, qtbot, shipped_de
 def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbot, shipped_default):
     """Each epoch's Progress carries the first Dense kernel; the Inside grid shows it, and the
     model in use comes back when the training ends."""
-    from model.training import Progress
+    from model.training.trainer import Progress
 
     window.finish_startup()
     tab = window.training_tab

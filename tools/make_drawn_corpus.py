@@ -3,7 +3,7 @@
     python tools/make_drawn_corpus.py [--shared DIR] [--out FILE]
 
 It holds every UNIPEN digit of unipen-dev.jsonl.gz (7,094 digits by 219 "lab/name" writers of
-11 labs; the labs in model.drawn.CHECK_LABS are its held-out part). Nothing from MNIST, and not
+11 labs; the labs in model.data.drawn.CHECK_LABS are its held-out part). Nothing from MNIST, and not
 the pen trajectories (pendigits.tra): with UNIPEN's drawings in the training data they no longer
 helped (docs/drawn-experiments.md), and they cost a third of the Train tab's time.
 
@@ -36,7 +36,7 @@ def main() -> None:
     args = ap.parse_args()
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
     from model.preprocess import ink_to_input
 
     t = time.perf_counter()

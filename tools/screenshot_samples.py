@@ -19,7 +19,7 @@ import bench_personalize as bp  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from model import drawn  # noqa: E402
+from model.data import drawn  # noqa: E402
 
 bp.REDRAW_JITTER = drawn.Jitter()
 writer, styles = bp.PERSONS[0]

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 app.setStyle("Fusion")
 from app.main_window import MainWindow
-from model.network import NetworkConfig
-from model.training import TrainingConfig
+from model.training.network import NetworkConfig
+from model.training.trainer import TrainingConfig
 
 w = MainWindow()
 w.resize(1280, 860)

@@ -50,8 +50,9 @@ def positive(text: str) -> int:
 
 
 def hidden(text: str) -> list[int]:
-    """``--hidden 256,128``: the same syntax the Train tab accepts (model.network.parse_hidden)."""
-    from model.network import ConfigError, parse_hidden
+    """``--hidden 256,128``: the same syntax the Train tab accepts (model.training.network.parse_hidden)."""
+    from model.errors import ConfigError
+    from model.training.network import parse_hidden
 
     try:
         return parse_hidden(text)
@@ -73,7 +74,7 @@ def load_model(model_arg):
     """(ModelInfo, Recognizer) for ``--model`` (a directory or id), else the active model; says
     on stderr when the active model could not be used and the default stands in."""
     from model.recognizer import Recognizer
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     store = ModelStore()
     info = store.resolve(model_arg)
@@ -86,7 +87,7 @@ def load_model(model_arg):
 
 def open_samples():
     """The user's SampleStore (a recovery it made is reported on stderr)."""
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     samples = SampleStore()
     if samples.recovery_message:

@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model import data
+    from model.data import sources as data
     from model.evaluation import evaluate
 
     info, recognizer = load_model(args.model)

@@ -21,7 +21,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model import data, explore
+    from model.data import explore
+    from model.data import sources as data
 
     ds = data.load_source(args.data, split=False)
     parts = explore.splits(ds)

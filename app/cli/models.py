@@ -28,7 +28,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     store = ModelStore()
     if args.action == "list":

@@ -25,7 +25,7 @@ def register(sub) -> None:
                     help="when the model learnt from MNIST and MNIST is not on this computer, do not download it"
                          " (11 MB, once) to mix in; then it may read MNIST's digits worse afterwards")
     sp.add_argument("--recipe", metavar="JSON",
-                    help="fine-tuning settings as JSON, fields of model.personalize.Recipe, e.g. "
+                    help="fine-tuning settings as JSON, fields of model.training.personalize.Recipe, e.g. "
                          "'{\"epochs\": 6, \"refit\": false}' (default: the tuned recipe)")
     sp.add_argument("--events", action="store_true",
                     help="for programs (the window runs Personalise this way): print JSON lines on stdout as it"
@@ -55,8 +55,8 @@ def send(event: dict) -> None:
 
 
 def run(args) -> int:
-    from model.personalize import Personalizer, Recipe
-    from model.store import ModelStore
+    from model.store.models import ModelStore
+    from model.training.personalize import Personalizer, Recipe
 
     store = ModelStore()
     info = store.resolve(args.model)
@@ -64,14 +64,14 @@ def run(args) -> int:
         err(f"digitpad: {store.fallback_reason}")
     recipe = _recipe(args.recipe, Recipe)
     if args.samples:
-        from model.samples import SampleStore
+        from model.samples.store import SampleStore
 
         samples = SampleStore(args.samples)
     else:
         samples = open_samples()
     progress = EventStream() if args.events else ProgressBar(enabled=not args.json and on_terminal())
     if args.events:
-        from model.tf_runtime import tensorflow_loaded
+        from model.training.tf_runtime import tensorflow_loaded
 
         if not tensorflow_loaded():
             send({"event": "status", "text": "Starting TensorFlow (the first time takes a few seconds)…"})
@@ -115,7 +115,7 @@ def _recipe(text: str | None, recipe_class):
     """``--recipe JSON`` as a Recipe (None: the default)."""
     if not text:
         return None
-    from model.network import ConfigError
+    from model.errors import ConfigError
 
     try:
         fields = json.loads(text)

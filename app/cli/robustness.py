@@ -29,9 +29,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model import data, robustness
+    from model import robustness
+    from model.data import sources as data
     from model.recognizer import Recognizer
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     if args.levels < 2 or args.levels > 50:
         raise CliError(f"--levels {args.levels}: give 2 to 50 levels.")

@@ -77,7 +77,7 @@ def _active_recognizer():
     """(model id, Recognizer) of the active model, to record what it read; None if unusable."""
     from model.errors import DigitPadError
     from model.recognizer import Recognizer
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     try:
         info = ModelStore().active()
@@ -122,7 +122,7 @@ Example:
 
 
 def _check(samples, args) -> int:
-    from model.personal_report import samples_report
+    from model.samples.report import samples_report
 
     from .common import load_model
 

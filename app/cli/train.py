@@ -11,10 +11,10 @@ from .common import EXIT_OK, CliError, ProgressBar, hidden, on_terminal, out
 
 
 def register(sub) -> None:
-    from model.data import TEST_FRACTION
-    from model.drawn import MIX_REPS
-    from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, NetworkConfig
-    from model.training import LR_SCHEDULES, TrainingConfig
+    from model.data.drawn import MIX_REPS
+    from model.data.sources import TEST_FRACTION
+    from model.training.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, NetworkConfig
+    from model.training.trainer import LR_SCHEDULES, TrainingConfig
 
     sp = sub.add_parser("train", help="train a network and save it as a model")
     sp.add_argument("--data", required=True, metavar="SOURCE", help="'mnist', an IDX folder or an .npz")
@@ -84,11 +84,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from model import data
-    from model.card import DataSpec
-    from model.network import NetworkConfig
-    from model.store import ModelStore
-    from model.training import Trainer, TrainingConfig, join_extra, save_result, write_model_dir
+    from model.data import sources as data
+    from model.store.card import DataSpec
+    from model.store.models import ModelStore
+    from model.training.network import NetworkConfig
+    from model.training.trainer import Trainer, TrainingConfig, join_extra, save_result, write_model_dir
 
     network = NetworkConfig(
         hidden=args.hidden, activation=args.activation, dropout=args.dropout, l1=args.l1, l2=args.l2,
@@ -104,7 +104,7 @@ def run(args) -> int:
     parts = []  # (digits, their ExtraData for the card)
     mix = None
     if args.drawn:
-        from model import drawn
+        from model.data import drawn
 
         reps = drawn.MIX_REPS if args.drawn_reps is None else args.drawn_reps
         mix = drawn.training_mix(seed=args.seed, reps=reps, jitter=drawn.MIX_JITTER.scaled(args.drawn_jitter))
@@ -177,8 +177,9 @@ def _load_extra(args):
     """(digits, their ExtraData for the card) for ``--extra``, or (None, None)."""
     if not args.extra:
         return None, None
-    from model import data, pendigits
-    from model.card import ExtraData
+    from model.data import pendigits
+    from model.data import sources as data
+    from model.store.card import ExtraData
 
     path = Path(args.extra)
     if path.suffix in (".tra", ".tes"):

@@ -5,7 +5,7 @@ with the digit the user picks. :meth:`LabelBar.shortcuts` gives the same as wind
 digit keys, Enter (correct) and Ctrl+Backspace (undo the last sample). A toast ("Saved as 7 · 23
 samples of 7") confirms each add and fades out.
 
-Adding is one SQLite transaction in :class:`model.samples.SampleStore` (about a millisecond), done
+Adding is one SQLite transaction in :class:`model.samples.store.SampleStore` (about a millisecond), done
 in the GUI thread: nothing waits on it. The image stored is the 28x28 input the prediction was made
 from (what the model saw), with the ink it came from. No numerics here.
 """
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.samples import SampleError, SampleStore
+from model.samples.store import SampleError, SampleStore
 
 TOAST_MS = 1500  # how long the confirmation stays fully visible
 FADE_MS = 400

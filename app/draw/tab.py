@@ -20,7 +20,7 @@ from model.number import NOTHING as NO_NUMBER
 from model.number import digit_ink
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction
-from model.samples import SampleStore
+from model.samples.store import SampleStore
 
 from ..session import ActiveModel
 from ..widgets.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas

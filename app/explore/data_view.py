@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import explore
-from model.data import load_source
+from model.data import explore
+from model.data.sources import load_source
 
 from ..widgets.source_picker import SourcePicker, source_label
 from ..workers import Worker

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from model import explore
+from model.data import explore
 
 from ..theme import SERIES, series
 from ..widgets.digits import digit_pixmap

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import robustness
-from model.data import load_source
+from model.data.sources import load_source
 
 from ..session import ActiveModel
 from ..theme import CHART_GUIDE, SERIES
@@ -286,7 +286,7 @@ class RobustnessView(QWidget):
 
     def store(self):
         if self._store is None:
-            from model.store import ModelStore
+            from model.store.models import ModelStore
 
             self._store = ModelStore()
         return self._store

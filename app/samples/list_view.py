@@ -5,7 +5,7 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QSi
 from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from model.samples import Sample
+from model.samples.store import Sample
 
 from ..widgets.digits import digit_pixmap
 

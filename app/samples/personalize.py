@@ -10,8 +10,8 @@ time in a session, to under 50 ms).
 ``progress`` carries ``(fraction 0..1, text)``, ``epochFinished`` after every fine-tuning epoch
 ``{"epoch", "epochs", "base", "samples", "refit"}`` (accuracy on the base digits held back and on
 the user's held-out samples, 0..1 or None; ``refit`` once it fine-tunes again on all the samples,
-step 4 of :mod:`model.personalize`, numbered on after the first pass), ``finished`` the
-:class:`model.personalize.PersonalizeResult`. Cancel interrupts the child (nothing is saved; a
+step 4 of :mod:`model.training.personalize`, numbered on after the first pass), ``finished`` the
+:class:`model.training.personalize.PersonalizeResult`. Cancel interrupts the child (nothing is saved; a
 model it saved in the same instant is deleted).
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 
 from model.errors import Cancelled, DigitPadError
-from model.samples import SampleStore
-from model.store import ModelStore
+from model.samples.store import SampleStore
+from model.store.models import ModelStore
 
 from ..workers import Worker
 
@@ -47,7 +47,7 @@ class PersonalizeWorker(Worker):
         super().__init__()
         self.store, self.samples, self.model_id = store, samples, model_id
         self.epochs, self.recipe, self.seed, self.base = epochs, recipe, seed, base
-        from model.personalize import Recipe
+        from model.training.personalize import Recipe
 
         self.first_pass = epochs or (recipe or Recipe()).epochs  # epochs after it are the refit
         self._process: subprocess.Popen | None = None
@@ -81,7 +81,7 @@ class PersonalizeWorker(Worker):
         return True
 
     def work(self):
-        from model.personalize import PersonalizeResult
+        from model.training.personalize import PersonalizeResult
 
         cmd = self.command()
         env = dict(os.environ, DIGITPAD_HOME=str(self.store.home), PYTHONUNBUFFERED="1")

@@ -5,7 +5,7 @@ held back from the fine-tuning (what the model must not forget) and on the user'
 (what it should learn), in the Train tab's chart style. :class:`DigitChangesView` shows, for each
 digit, how many of the held-out samples were read right before and after, coloured by whether the
 digit improved. Neither computes anything: the figures come from the worker and
-:func:`model.personal_report.digit_changes`.
+:func:`model.samples.report.digit_changes`.
 """
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ class DigitChangesView(QWidget):
         self.changes: tuple = ()
 
     def set_changes(self, changes, summary: str) -> None:
-        """``changes``: model.personal_report.digit_changes(result.per_digit); () hides the view."""
+        """``changes``: model.samples.report.digit_changes(result.per_digit); () hides the view."""
         self.changes = tuple(changes)
         self.setVisible(bool(self.changes))
         for c in self.changes:

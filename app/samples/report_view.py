@@ -2,7 +2,7 @@
 
 Ten columns, one per digit: how many samples, and "x of y" read right among those the model never
 learnt from, coloured good / poor / not measured; then the advice, the digit most in need first.
-It shows a :class:`model.personal_report.SamplesReport` the tab computes; it computes nothing.
+It shows a :class:`model.samples.report.SamplesReport` the tab computes; it computes nothing.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from html import escape, unescape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from model.personal_report import GOOD, TARGET
+from model.samples.report import GOOD, TARGET
 
 from ..theme import MUTED
 
@@ -95,7 +95,7 @@ class SamplesReportView(QFrame):
         self.digitClicked.emit(int(self.sender().property("digit")))
 
     def set_report(self, report) -> None:
-        """Show a model.personal_report.SamplesReport."""
+        """Show a model.samples.report.SamplesReport."""
         self.report = report
         for r in report.digits:
             status = r.status

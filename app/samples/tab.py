@@ -4,8 +4,8 @@ on them in the background, with live curves, and compare before/after, per digit
 
 Everything numeric comes from model/: the images and labels from :class:`SampleStore`, the
 accuracy from :func:`model.evaluation.evaluate`, the per-digit report from
-:func:`model.personal_report.samples_report`, the fine-tuning from
-:class:`model.personalize.Personalizer`, run by :class:`app.samples.personalize.PersonalizeWorker`.
+:func:`model.samples.report.samples_report`, the fine-tuning from
+:class:`model.training.personalize.Personalizer`, run by :class:`app.samples.personalize.PersonalizeWorker`.
 The model it measures and personalises is the session's (:class:`app.session.ActiveModel`).
 """
 from __future__ import annotations
@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.personal_report import changes_summary, digit_changes, samples_report
-from model.samples import Sample, SampleError, SampleStore
-from model.store import StoreError
+from model.samples.report import changes_summary, digit_changes, samples_report
+from model.samples.store import Sample, SampleError, SampleStore
+from model.store.models import StoreError
 
 from .. import settings as prefs
 from ..session import ActiveModel

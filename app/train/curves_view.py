@@ -142,7 +142,7 @@ class CurvesView(QWidget):
             self._schedule()
 
     def add_epoch(self, progress) -> None:
-        """A model.training.Progress of kind "epoch"."""
+        """A model.training.trainer.Progress of kind "epoch"."""
         self._epochs.append((
             float(progress.epoch), progress.loss, 100.0 * progress.accuracy,
             _nan(progress.val_loss), 100.0 * _nan(progress.val_accuracy),

@@ -17,7 +17,7 @@ from ..theme import MUTED
 
 def corpus_summary() -> tuple[str, str]:
     """(what the drawn corpus trains on, what it holds out), or a reason it cannot be used."""
-    from model import drawn
+    from model.data import drawn
 
     try:
         train, held = drawn.check_split(drawn.shipped_corpus())

@@ -1,6 +1,6 @@
 """The Train tab's form: the data to train on and every network and training setting, with tooltips.
 
-It covers every field of model.network.NetworkConfig and model.training.TrainingConfig (the
+It covers every field of model.training.network.NetworkConfig and model.training.trainer.TrainingConfig (the
 tutorial's vocabulary: activations, initialisers, dropout, L1/L2, optimizers, learning rate,
 early stopping, augmentation), validates as you type (``problem()``), and is remembered in
 QSettings. A folder or .npz is read in the background to say how many digits it holds.
@@ -34,9 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.data import mnist_cached
-from model.network import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, ConfigError, NetworkConfig, parse_hidden
-from model.training import LR_SCHEDULES, TrainingConfig
+from model.data.sources import mnist_cached
+from model.training.network import (
+    HIDDEN_ACTIVATIONS,
+    INITIALIZERS,
+    OPTIMIZERS,
+    ConfigError,
+    NetworkConfig,
+    parse_hidden,
+)
+from model.training.trainer import LR_SCHEDULES, TrainingConfig
 
 from ..settings import settings
 from ..theme import ERROR_TEXT
@@ -390,7 +397,7 @@ class TrainingForm(QScrollArea):
         self.set_form(NetworkConfig(), TrainingConfig())
 
     def source(self) -> str:
-        """The data source as model.data.load_source takes it: 'mnist' or a path ('' if none)."""
+        """The data source as model.data.sources.load_source takes it: 'mnist' or a path ('' if none)."""
         return "mnist" if self.mnist_radio.isChecked() else self.path_edit.text().strip()
 
     def set_source(self, source: str) -> None:

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.network import ConfigError, NetworkConfig
-from model.training import TrainingConfig
+from model.errors import ConfigError
+from model.training.network import NetworkConfig
+from model.training.trainer import TrainingConfig
 
 from ..session import ActiveModel
 from .curves_view import CurvesView
@@ -45,7 +46,7 @@ ERROR_BANNER = ("#errorBanner { background: #fdecea; border: 1px solid #e8a39b; 
 class TrainingTab(QWidget):
     trainingStarted = Signal()
     trainingFinished = Signal(object)  # dict: ok, cancelled, test_accuracy, seconds, model_id, error
-    epochFinished = Signal(object)  # model.training.Progress
+    epochFinished = Signal(object)  # model.training.trainer.Progress
 
     def __init__(self, session: ActiveModel, samples=None, parent: QWidget | None = None):
         """``samples``: the user's SampleStore (for "Plus my samples"), or None."""

@@ -1,4 +1,4 @@
-"""The training worker (an :class:`app.workers.Worker`) that runs model.training.Trainer.
+"""The training worker (an :class:`app.workers.Worker`) that runs model.training.trainer.Trainer.
 
 It loads the data, imports TensorFlow (only here, only once training starts), trains, evaluates
 and saves the model through ModelStore, turning each step into a Qt signal: the Worker's
@@ -9,7 +9,7 @@ objects the worker never touches again.
 
 Batch progress is throttled: per-batch losses are buffered and sent in one ``batchesDone``
 signal at most every ``min_interval`` seconds (20 per second by default), so a fast network
-cannot flood the GUI's event queue. Nothing here computes: numerics are model.training's.
+cannot flood the GUI's event queue. Nothing here computes: numerics are model.training.trainer's.
 """
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Signal
 
-from model.card import DataSpec
-from model.data import DataError, Dataset, load_source, mnist_cached
-from model.drawn import training_mix
-from model.errors import Cancelled
-from model.network import ConfigError, NetworkConfig
-from model.samples import SampleStore
-from model.tf_runtime import import_tensorflow, tensorflow_loaded
-from model.training import Progress, Trainer, TrainingConfig, join_extra, save_result
+from model.data.drawn import training_mix
+from model.data.sources import DataError, Dataset, load_source, mnist_cached
+from model.errors import Cancelled, ConfigError
+from model.samples.store import SampleStore
+from model.store.card import DataSpec
+from model.training.network import NetworkConfig
+from model.training.tf_runtime import import_tensorflow, tensorflow_loaded
+from model.training.trainer import Progress, Trainer, TrainingConfig, join_extra, save_result
 
 from ..workers import Worker
 
@@ -119,7 +119,7 @@ class Outcome:
     x_test: np.ndarray | None = None
     y_test: np.ndarray | None = None
     best_epoch: int = 0
-    model_info: object | None = None  # model.store.ModelInfo once saved
+    model_info: object | None = None  # model.store.models.ModelInfo once saved
     model_name: str | None = None
     history: dict = field(default_factory=dict)
     drawn_accuracy: float | None = None  # on drawn digits of writers it never trained on
@@ -224,7 +224,7 @@ class TrainingWorker(Worker):
         try:
             data = load_source(self.source, seed=self.training.seed)
         except DataError as exc:
-            # model.data words its advice for the command line; say it the window's way.
+            # model.data.sources words its advice for the command line; say it the window's way.
             raise DataError(str(exc).replace(
                 "pass the digits as --data PATH:",
                 "choose “Digits from a folder or an .npz file” with")) from exc

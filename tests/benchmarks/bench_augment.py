@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_augment.py [--batches N] [--epochs N]
 
-Prints: the mean wall and CPU time per batch of 128 digits of `model.training.augment` and of the previous
+Prints: the mean wall and CPU time per batch of 128 digits of `model.training.trainer.augment` and of the previous
 implementation (kept below as the baseline, as it was before the speed-up), how far their outputs
 differ for the same seed, and the steps per second of training epochs with the current default
 TrainingConfig (the Train button's settings) with and without augmentation, on the 10,000 shared
@@ -19,7 +19,7 @@ from common import mnist_split, require_shared
 
 # ----------------------------------------------------------------------- the previous implementation
 def old_augment(tf, x, seed, strength: float = 1.0):
-    """model.training.augment as of commit 029e758 (15 ms per batch of 128 in training)."""
+    """model.training.trainer.augment as of commit 029e758 (15 ms per batch of 128 in training)."""
     s = strength
     b = tf.shape(x)[0]
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=8)
@@ -111,7 +111,7 @@ def per_batch_ms(tf, fn, x, n: int) -> tuple[float, float]:
 def epoch_rates(ds, augment: bool, epochs: int) -> tuple[list[float], float]:
     """Steps per second of each epoch after the first (which includes tracing), and the process's
     CPU seconds per epoch over the whole run."""
-    from model.training import Trainer, TrainingConfig
+    from model.training.trainer import Trainer, TrainingConfig
 
     events = []
     cfg = TrainingConfig(epochs=epochs, augment=augment, patience=0)
@@ -130,9 +130,9 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model.data import to_inputs
-    from model.tf_runtime import import_tensorflow
-    from model.training import TrainingConfig, augment
+    from model.data.sources import to_inputs
+    from model.training.tf_runtime import import_tensorflow
+    from model.training.trainer import TrainingConfig, augment
 
     keras, tf = import_tensorflow()
     ds = mnist_split()

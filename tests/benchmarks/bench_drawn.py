@@ -11,17 +11,17 @@ Both are trained in this run by the `digitpad train` command, timed from start t
 seconds, the child's CPU seconds, and the load average before and after.
 
 Columns: MNIST = the 1,000 held-out shared digits (MNIST-test = the 493 of them from MNIST's
-official test set); check = the labs model.drawn.CHECK_LABS (800 digits, 91 writers no model
-trains or tunes on); tune = the tuning writers of model.drawn.tuning_split (1,567 digits, 33
+official test set); check = the labs model.data.drawn.CHECK_LABS (800 digits, 91 writers no model
+trains or tunes on); tune = the tuning writers of model.data.drawn.tuning_split (1,567 digits, 33
 writers): a figure only for a model that did not train on them ("trained on" otherwise: the
 shipped model and the Train button train on every writer outside the check labs). "worst writers"
 = the mean accuracy of the 10% of check writers read worst, each writer's digits counted together.
 
---tuning also trains the Train button's recipe without the tuning writers (through model.training,
+--tuning also trains the Train button's recipe without the tuning writers (through model.training.trainer,
 the same defaults), so its tune figure exists. The check labs' confusions are printed for the shipped
 model: the owner saw a "1" with a long flag read as 7, slashed zeros read as 4/8/9, open 4s as 6/9.
 "flagged 1s" / "slashed 0s": the check labs' 1s drawn with a flag and their 0s struck through
-(bench_drawn_recipes.styled: model.drawn.with_flag / with_slash at fixed sizes).
+(bench_drawn_recipes.styled: model.data.drawn.with_flag / with_slash at fixed sizes).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def train(out: Path, flags: list[str]) -> tuple[dict, dict]:
 
 def _trained_on_drawn(model_dir: Path) -> bool:
     """Whether a model's card says it trained on UNIPEN's drawings (so the tuning writers)."""
-    from model.card import ModelCard
+    from model.store.card import ModelCard
 
     card = ModelCard.from_dict(json.loads((model_dir / "card.json").read_text()))
     return card.data is not None and any(e.kind == "drawn" or "UNIPEN" in e.name for e in card.data.extras)
@@ -92,7 +92,7 @@ def main() -> None:
     import numpy as np
     from origin import from_mnist_test
 
-    from model import drawn
+    from model.data import drawn
     from model.evaluation import evaluate
     from model.paths import default_model_dir
     from model.recognizer import Recognizer
@@ -115,8 +115,8 @@ def main() -> None:
         timing, res = train(tmp / "tutorial", TUTORIAL)
         rows["tutorial's recipe (baseline)"] = (Recognizer.load(res["model"]), timing, res, True)
     if args.tuning:
-        from model.data import Dataset
-        from model.training import Trainer
+        from model.data.sources import Dataset
+        from model.training.trainer import Trainer
 
         mix = drawn.training_mix(tune_train + check, seed=SPLIT_SEED)  # trains on tune_train only
         t = time.perf_counter()

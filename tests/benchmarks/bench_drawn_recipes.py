@@ -10,14 +10,14 @@ RECIPES is a JSON list of objects; every key is optional:
   unipen    renders of each UNIPEN training ink (0: none; default 1)
   pen       renders of each pen trajectory of ../shared's pendigits.tra (0: none, the default;
             the shipped corpus holds UNIPEN only)
-  jitter    model.drawn.Jitter fields for those renders (default: none)
+  jitter    model.data.drawn.Jitter fields for those renders (default: none)
   redraw    fraction of MNIST training digits re-drawn as ink (redraw.py; not adopted; default 0)
   final     true: train on every UNIPEN writer outside the check labs (the shipped recipe; its
             "tune" figure is then on writers it trained on and means nothing)
 
 MNIST: the 10,000 shared digits, the 1,000-digit held-out split of tests/benchmarks/common.py.
 Drawn training digits: the shipped corpus (assets/data/drawn-digits.npz, UNIPEN) minus the tuning
-writers (model.drawn.tuning_split) minus the check labs (model.drawn.CHECK_LABS), rendered with
+writers (model.data.drawn.tuning_split) minus the check labs (model.data.drawn.CHECK_LABS), rendered with
 the preprocessing. (Rows of docs/drawn-experiments.md run before the corpus dropped pendigits
 had "pen" 1 by default: recipes without "pen" there mean pendigits x1.) Each row: wall and CPU
 seconds of the training, load average, accuracies.
@@ -41,10 +41,10 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
     from model.evaluation import evaluate
-    from model.network import NetworkConfig
-    from model.training import Trainer, TrainingConfig
+    from model.training.network import NetworkConfig
+    from model.training.trainer import Trainer, TrainingConfig
 
     ds = mnist_split()
     corpus = drawn.shipped_corpus()
@@ -71,7 +71,7 @@ def main() -> None:
             x_mnist = redraw_images(ds.x_train, r["redraw"], seed)
         extra = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])) if parts else None
         prep = time.perf_counter() - t0
-        from model.data import Dataset
+        from model.data.sources import Dataset
 
         data = Dataset(x_mnist, ds.y_train, ds.x_test, ds.y_test, ds.name)
         net = NetworkConfig(**({"hidden": r["hidden"]} if "hidden" in r else {}), **r.get("network", {}))
@@ -94,8 +94,8 @@ def main() -> None:
             "tune_pred": ev_tune.predictions[ev_tune.predictions != y_tune].tolist(),
         }
         if r.get("save"):
-            from model.card import DataSpec
-            from model.training import write_model_dir
+            from model.store.card import DataSpec
+            from model.training.trainer import write_model_dir
 
             write_model_dir(r["save"], res, name=row["name"], data=DataSpec(name=ds.name))
         print(f"{row['name']:<28} mnist {row['mnist']:.2%}  tune {row['tune']:.2%}  check {row['check']:.2%}"
@@ -109,14 +109,14 @@ def main() -> None:
 
 def styled(*held_out):
     """The 1s of held-out writers (for the recipes here: the check labs and the tuning writers,
-    neither trained on but by "final" recipes) with a flag and their 0s slashed (model.drawn.with_flag /
+    neither trained on but by "final" recipes) with a flag and their 0s slashed (model.data.drawn.with_flag /
     with_slash at fixed sizes, not the random ones training draws): how well a recipe reads the
     two styles the owner saw misread (a flagged 1 as 7, a slashed 0 as 8)."""
     import math
 
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
 
     ones = [ink for d in held_out for ink, y in zip(d.inks, d.labels) if y == 1]
     zeros = [ink for d in held_out for ink, y in zip(d.inks, d.labels) if y == 0]

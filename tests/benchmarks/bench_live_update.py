@@ -78,7 +78,7 @@ def main() -> int:
     from model.ink import load
     from model.paths import assets_dir
     from model.preprocess import ink_to_input
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     qapp = QApplication.instance() or QApplication([])
     qapp.setStyle("Fusion")

@@ -7,7 +7,7 @@ Each number takes several digits drawn by ONE UNIPEN writer (../shared/data/unip
 side by side as a person would: each digit scaled to about the same height (±10%), its baseline
 moved a little (±4% of the height), and a gap before it drawn from slightly overlapping or touching
 (TOUCHING: 15% of the gaps, by at most a third of the narrower digit) to wide. By default only
-writers of the check labs `tos` and `imp` are used: labs no shipped model trains on (model/drawn.py's
+writers of the check labs `tos` and `imp` are used: labs no shipped model trains on (model/data/drawn.py's
 CHECK_LABS), so the figures are those of unseen writers. `--labs tune` uses the other
 labs' writers instead: the search's prior (model.number.SegmentParams) is chosen there, never on the
 check labs.
@@ -31,7 +31,7 @@ from dataclasses import asdict, replace
 import numpy as np
 from common import SHARED
 
-from model.drawn import CHECK_LABS
+from model.data.drawn import CHECK_LABS
 
 UNIPEN = SHARED / "unipen" / "unipen-dev.jsonl.gz"
 TOUCHING = 0.15  # of the gaps between digits: from 10% of a digit height overlapping to just touching

@@ -6,7 +6,7 @@
 The people: the UNIPEN writers in ../shared/data/unipen with the most drawings (two or so per
 lab), each given one or more of the styles people write that UNIPEN's mostly American writers
 rarely do, added to EVERY drawing of that digit, with the person's own fixed proportions and a
-little variation from drawing to drawing (model.drawn.with_slash / with_flag / with_foot /
+little variation from drawing to drawing (model.data.drawn.with_slash / with_flag / with_foot /
 with_bar on their real inks):
   slash0  a slashed zero, the stroke long and flat, reaching well beyond the oval (read as 4 or 1);
   flag1   a 1 with a long flag (read as 7);      foot1  the same with a foot;
@@ -27,9 +27,9 @@ figures are flattering).
 
 Each person is personalised by the `digitpad personalize` command in a fresh process, timed from
 start to exit (TensorFlow's start included), on a copy of that person's samples. --in-process
-calls model.personalize.personalize instead (TensorFlow loaded once; for trying recipes: --recipe
+calls model.training.personalize.personalize instead (TensorFlow loaded once; for trying recipes: --recipe
 '{"blend": 1.0}' sets Recipe fields). MNIST: the 1,000 held-out shared digits (common.py);
-check: the UNIPEN check labs (model.drawn.CHECK_LABS, 800 digits of 91 writers nobody trains on).
+check: the UNIPEN check labs (model.data.drawn.CHECK_LABS, 800 digits of 91 writers nobody trains on).
 
 Targets (issue 16): errors on the person's other drawings cut by >= 75% on average and by >= 50%
 for every person; MNIST drops <= 0.5 point; <= 45 s per personalisation.
@@ -67,9 +67,9 @@ PERSONS = (
     ("app/BryanMacDonald", ("slash0", "bar7")),
 )
 REDRAWS = 4
-REDRAW_JITTER = None  # set in main (model.drawn.Jitter needs the project on sys.path)
+REDRAW_JITTER = None  # set in main (model.data.drawn.Jitter needs the project on sys.path)
 CACHE = Path(os.environ.get("DIGITPAD_BENCH_CACHE", Path.home() / ".cache" / "digitpad-bench"))
-# The shipped default's command (assets/models/default/card.json), as model.training calls.
+# The shipped default's command (assets/models/default/card.json), as model.training.trainer calls.
 BASE_HIDDEN = (512, 256)
 BASE_EPOCHS = 60
 BASE_DRAWN_REPS = 5
@@ -96,7 +96,7 @@ class Style:
     def __call__(self, ink, label: int):
         import numpy as np
 
-        from model import drawn
+        from model.data import drawn
         from model.ink import Ink
 
         v = lambda: self.rng.uniform(0.85, 1.15)  # noqa: E731 - drawing-to-drawing variation
@@ -126,7 +126,7 @@ def person(corpus, writer: str, styles, seed: int, per_digit: int, redraws: int 
     over the corpus of the drawings to use (the others are mislabelled; see main)."""
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
 
     style = Style(styles, seed)
     mask = corpus.writers == writer
@@ -155,7 +155,7 @@ def well_labelled(corpus, writers):
     4), 0s labelled 8. No personalisation can or should learn them."""
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
     from model.evaluation import evaluate
     from model.paths import default_model_dir
     from model.recognizer import Recognizer
@@ -171,11 +171,11 @@ def stand_in_base(corpus, persons) -> Path:
     """The shipped default's recipe without the persons' drawings, trained once and cached."""
     import numpy as np
 
-    from model import drawn
-    from model.card import DataSpec
-    from model.data import Dataset
-    from model.network import NetworkConfig
-    from model.training import Trainer, TrainingConfig, write_model_dir
+    from model.data import drawn
+    from model.data.sources import Dataset
+    from model.store.card import DataSpec
+    from model.training.network import NetworkConfig
+    from model.training.trainer import Trainer, TrainingConfig, write_model_dir
 
     writers = sorted(w for w, _ in persons)
     key = hashlib.sha1(json.dumps([writers, BASE_HIDDEN, BASE_EPOCHS, BASE_DRAWN_REPS, BASE_DRAWN_JITTER,
@@ -233,10 +233,10 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model import drawn
+    from model.data import drawn
     from model.evaluation import evaluate
     from model.recognizer import Recognizer
-    from model.samples import SampleStore
+    from model.samples.store import SampleStore
 
     global REDRAW_JITTER
     REDRAW_JITTER = drawn.Jitter(stroke=0.1, slant=0.1, aspect=0.1, rotate=0.05)
@@ -272,8 +272,8 @@ def main() -> None:
             out = home / "personal"
             t = time.perf_counter()
             if args.in_process:
-                from model.personalize import Recipe, personalize
-                from model.store import ModelStore
+                from model.store.models import ModelStore
+                from model.training.personalize import Recipe, personalize
 
                 personalize(ModelStore(home=home), samples, model_id=str(base_dir), out=out,
                             recipe=Recipe(**recipe))

@@ -117,10 +117,10 @@ def main() -> int:
 
     require_shared()
     from app.main_window import MainWindow
-    from model import drawn
+    from model.data import drawn
     from model.ink import load
     from model.paths import assets_dir, default_model_dir
-    from model.store import ModelStore
+    from model.store.models import ModelStore
 
     bp.REDRAW_JITTER = drawn.Jitter()
     corpus = drawn.read_unipen(bp.UNIPEN)

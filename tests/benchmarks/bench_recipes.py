@@ -32,9 +32,10 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model import pendigits, preprocess
-    from model.network import NetworkConfig, build
-    from model.training import Trainer, TrainingConfig, recognizer_from_keras
+    from model import preprocess
+    from model.data import pendigits
+    from model.training.network import NetworkConfig, build
+    from model.training.trainer import Trainer, TrainingConfig, recognizer_from_keras
 
     args = [a for a in sys.argv[1:] if a != "--last"]
     runs = json.loads(args[0])

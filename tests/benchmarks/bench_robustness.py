@@ -35,7 +35,8 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model import data, robustness
+    from model import robustness
+    from model.data import sources as data
     from model.evaluation import evaluate
     from model.paths import default_model_dir
     from model.recognizer import Recognizer
@@ -99,7 +100,7 @@ def _time_data_view() -> None:
 
     import app  # noqa: F401  (before Qt: see app/__init__.py)
     from app.explore.data_view import DataView
-    from model import data
+    from model.data import sources as data
 
     qapp = QApplication.instance() or QApplication([])
     ds = data.load_idx_folder(MNIST_DIR, split=False)

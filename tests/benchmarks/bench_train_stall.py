@@ -96,9 +96,9 @@ def main() -> None:
     from app.session import ActiveModel
     from app.train.tab import TrainingTab
     from app.train.worker import threads
-    from model.network import NetworkConfig
-    from model.store import ModelStore
-    from model.training import TrainingConfig
+    from model.store.models import ModelStore
+    from model.training.network import NetworkConfig
+    from model.training.trainer import TrainingConfig
 
     home = Path(os.environ["DIGITPAD_HOME"])
     x, y = mnist()

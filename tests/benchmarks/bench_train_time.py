@@ -5,7 +5,7 @@
 Trains `TrainingConfig()`/`NetworkConfig()` (the Train button) on the 10,000 shared MNIST digits
 (as `digitpad train` does: 9,000, the other 1,000 carved out for testing) or on all 10,000
 repeated N times (--repeat 6 stands in for MNIST's 60,000, which is what "MNIST" in the Train tab
-downloads) plus the shipped drawn corpus (model.drawn.training_mix, as `digitpad train` does),
+downloads) plus the shipped drawn corpus (model.data.drawn.training_mix, as `digitpad train` does),
 and prints for each run: wall and CPU seconds from the first line of preparation (rendering the
 drawn digits included) to the trained model, the load average before and after, each epoch's
 duration, and the ETA the progress events gave after the first epoch (and after a quarter and
@@ -31,8 +31,9 @@ def main() -> None:
     require_shared()
     import numpy as np
 
-    from model import data, drawn
-    from model.training import Trainer, TrainingConfig
+    from model.data import drawn
+    from model.data import sources as data
+    from model.training.trainer import Trainer, TrainingConfig
 
     if args.repeat == 1:  # what `digitpad train --data mnist-subset` trains on: 9,000, 1,000 carved out
         ds = data.load_idx_folder(MNIST_DIR, split=True, test_fraction=0.1, seed=42)

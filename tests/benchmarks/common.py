@@ -28,7 +28,7 @@ def require_shared() -> None:
 
 
 def mnist_split():
-    from model import data
+    from model.data import sources as data
 
     return data.load_idx_folder(MNIST_DIR, split=True, test_fraction=TEST_FRACTION, seed=SPLIT_SEED)
 
@@ -37,7 +37,7 @@ def pen_holdout_inks(seed: int = 7):
     """The held-out pen trajectories as ink (280x280, pen 18, random size and position)."""
     import numpy as np
 
-    from model import pendigits
+    from model.data import pendigits
 
     pts, labels = pendigits.read(PENDIGITS)
     cut = pendigits.holdout_start(len(labels), PEN_HOLDOUT)

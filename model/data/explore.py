@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 
-from .data import Dataset
+from .sources import Dataset
 
 GRID_LIMIT = 200  # digits in a grid picture unless told otherwise
 

@@ -2,7 +2,7 @@
 
 No Qt here: the window's worker thread and the CLI both call :class:`Trainer` and receive
 :class:`Progress` events through a plain callback. TensorFlow is imported inside :meth:`run`.
-The augmentation and the input pipeline are in :mod:`model.augment`.
+The augmentation and the input pipeline are in :mod:`model.data.augment`.
 """
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 
-from .augment import augment as augment  # re-exported: tests and benchmarks call it from here
-from .augment import pipeline
-from .card import DataSpec, Metrics, ModelCard
-from .data import Dataset, one_hot, stratified_split, to_inputs
-from .errors import Cancelled
-from .network import ConfigError, NetworkConfig, build
-from .recognizer import Layer, Recognizer
+from ..data.augment import augment as augment  # re-exported: tests and benchmarks call it from here
+from ..data.augment import pipeline
+from ..data.sources import Dataset, one_hot, stratified_split, to_inputs
+from ..errors import Cancelled, ConfigError
+from ..recognizer import Layer, Recognizer
+from ..store.card import DataSpec, Metrics, ModelCard
+from .network import NetworkConfig, build, is_number, is_whole
 from .tf_runtime import import_tensorflow
 
 LR_SCHEDULES = ("constant", "cosine")
@@ -37,7 +37,7 @@ VALIDATION_BATCH = 1024
 class TrainingConfig:
     """How to train; the defaults are the Train button's recipe (docs/drawn-experiments.md: every
     figure there is on MNIST's held-out 1,000 digits and on drawn digits of writers never trained
-    on). With the drawn corpus (model.drawn.training_mix, on by default) and the 512-256 network
+    on). With the drawn corpus (model.data.drawn.training_mix, on by default) and the 512-256 network
     these defaults give 98.4-98.6% on held-out MNIST and 96.3-96.5% / 98.9-99.0% on the tuning
     writers / check labs (training seeds 42 / 1)."""
 
@@ -73,19 +73,17 @@ class TrainingConfig:
         return max(1, min(self.epochs, math.ceil(self.max_batches / max(1, batches_per_epoch))))
 
     def validate(self) -> TrainingConfig:
-        from .network import _number, _whole
-
         def whole(v, lo, hi):
-            return _whole(v) and lo <= v <= hi
+            return is_whole(v) and lo <= v <= hi
 
         checks = [
             ("epochs", whole(self.epochs, 1, 1000), "a whole number from 1 to 1000"),
             ("batch_size", whole(self.batch_size, 1, 8192), "a whole number from 1 to 8192"),
-            ("validation_split", _number(self.validation_split) and 0.0 < self.validation_split < 0.9,
+            ("validation_split", is_number(self.validation_split) and 0.0 < self.validation_split < 0.9,
              "more than 0 and less than 0.9 (the share of the training digits kept for validation)"),
             ("patience", whole(self.patience, 0, 1000), "a whole number from 0 to 1000 (0 disables early stopping)"),
             ("seed", whole(self.seed, 0, 2**32 - 1), f"a whole number from 0 to {2**32 - 1}"),
-            ("augment_strength", _number(self.augment_strength) and 0.0 <= self.augment_strength <= 3.0,
+            ("augment_strength", is_number(self.augment_strength) and 0.0 <= self.augment_strength <= 3.0,
              "a number from 0 to 3"),
             ("lr_schedule", self.lr_schedule in LR_SCHEDULES, "one of " + ", ".join(LR_SCHEDULES)),
             ("max_batches", whole(self.max_batches, 0, 10_000_000),
@@ -164,7 +162,7 @@ class Trainer:
     existing weights, which is how personalisation fine-tunes. ``extra`` digits are added to the
     training data only (never to validation or test), e.g. rendered pen trajectories.
     ``drawn_test`` (uint8 images, labels) are drawn digits of writers the training never saw
-    (e.g. :func:`model.drawn.training_mix`'s held-out part): the result reports accuracy on them.
+    (e.g. :func:`model.data.drawn.training_mix`'s held-out part): the result reports accuracy on them.
     ``watch`` (uint8 images, labels) are measured after every epoch (never trained on): their
     accuracy is each "epoch" event's ``samples_accuracy`` and the history's "samples_accuracy";
     ``select(val_accuracy, samples_accuracy)`` then scores the epochs for ``restore_best``
@@ -282,7 +280,7 @@ class Trainer:
 def check_trainable(data: Dataset, training: TrainingConfig) -> None:
     """DataError unless ``data`` leaves digits both to train on and to validate on after the
     validation split; cheap, so callers check it before starting TensorFlow (which takes seconds)."""
-    from .data import DataError
+    from ..data.sources import DataError
 
     n = len(data.y_train)
     if n == 0:
@@ -302,7 +300,7 @@ def check_trainable(data: Dataset, training: TrainingConfig) -> None:
 
 
 def evaluate_into(result: TrainingResult, x_test: np.ndarray, y_test: np.ndarray) -> None:
-    from .evaluation import evaluate
+    from ..evaluation import evaluate
 
     ev = evaluate(result.recognizer, x_test, y_test)
     result.test_accuracy, result.test_loss, result.test_n = ev.accuracy, ev.loss, ev.n
@@ -323,7 +321,7 @@ def join_extra(parts) -> tuple[tuple[np.ndarray, np.ndarray] | None, tuple]:
 
 def evaluate_drawn_into(result: TrainingResult, x: np.ndarray, y: np.ndarray) -> None:
     """Fill the result's drawn_* fields from held-out drawn digits (uint8 (n, 28, 28), labels)."""
-    from .evaluation import evaluate
+    from ..evaluation import evaluate
 
     ev = evaluate(result.recognizer, x, y)
     result.drawn_accuracy, result.drawn_loss, result.drawn_n = ev.accuracy, ev.loss, ev.n
@@ -568,7 +566,7 @@ def save_result(result: TrainingResult, store, **card_args):
 
 def write_model_dir(target, result: TrainingResult, **card_args):
     """Save a finished training as the model directory ``target`` (``digitpad train --out``)."""
-    from .saving import write_model_dir as write_dir
+    from ..store.saving import write_model_dir as write_dir
 
     return write_dir(target, model_card(result, **card_args), _writer(result))
 

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .card import ModelCard
-from .errors import DigitPadError
+from ..errors import DigitPadError
+from ..store.card import ModelCard
 
 __all__ = ["GOOD", "TARGET", "DigitChange", "DigitReport", "SamplesReport", "changes_summary", "digit_changes",
            "learnt_mask", "samples_report"]
@@ -263,8 +263,8 @@ def _learnt(card, ids, created, visited: set, depth: int) -> tuple[np.ndarray, l
 def _parent_card(p: dict, visited: set):
     """The card of the model a personalised one came from: a ModelCard, None when it is the shipped
     default (which never learnt from anyone's samples), False when it cannot be read."""
-    from . import paths
-    from .model_dir import read_json
+    from .. import paths
+    from ..store.model_dir import read_json
 
     base = p.get("base_model") if isinstance(p.get("base_model"), dict) else {}
     model_id = base.get("id") if isinstance(base.get("id"), str) else None

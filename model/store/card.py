@@ -8,7 +8,7 @@ digits it never trained on.
 
 Version 2 cards are written. Version 1 cards (DigitPad 0.1) are read: their data spec is recovered
 from the ``digitpad train`` command they recorded, else from the data's display name, with the
-test fraction training used then (``model.data.TEST_FRACTION``). Keys a card holds that this
+test fraction training used then (``model.data.sources.TEST_FRACTION``). Keys a card holds that this
 version does not know are kept as they are and written back.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .data import TEST_FRACTION
-from .errors import DigitPadError
+from ..data.sources import TEST_FRACTION
+from ..errors import DigitPadError
 
 __all__ = ["CARD_FORMAT", "CARD_VERSION", "CardError", "DataSpec", "ExtraData", "Metrics", "ModelCard"]
 
@@ -67,7 +67,7 @@ class ExtraData:
 class DataSpec:
     """The training data of a model.
 
-    ``source`` is what ``model.data.load_source`` takes ("mnist", an IDX folder or an .npz; an
+    ``source`` is what ``model.data.sources.load_source`` takes ("mnist", an IDX folder or an .npz; an
     absolute path when known), None when the data cannot be loaded again (e.g. only the user's
     samples). The test split was carved with ``test_fraction`` and ``seed`` when the source has
     no test files of its own (``test_from_train``).
@@ -83,7 +83,7 @@ class DataSpec:
     @classmethod
     def of(cls, dataset, source: str | None, *, test_fraction: float = TEST_FRACTION, seed: int = 42,
            extras=()) -> DataSpec:
-        """The spec of a ``model.data.Dataset`` loaded from ``source`` with this fraction and seed."""
+        """The spec of a ``model.data.sources.Dataset`` loaded from ``source`` with this fraction and seed."""
         source = _normal_source(source)
         return cls(name="MNIST" if source == MNIST else dataset.name, source=source, test_fraction=float(test_fraction),
                    seed=int(seed), test_from_train=bool(dataset.test_from_train), extras=tuple(extras))

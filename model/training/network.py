@@ -13,27 +13,14 @@ import os
 import re
 from dataclasses import asdict, dataclass, field, fields
 
-from .errors import DigitPadError
-from .recognizer import ACTIVATIONS, save_weights
+from ..errors import ConfigError
+from ..recognizer import ACTIVATIONS, save_weights
 
 HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 INITIALIZERS = ("he_normal", "he_uniform", "glorot_uniform", "glorot_normal")
 LEAKY_SLOPE = 0.2  # Keras's default negative slope for leaky ReLU
 ELU_ALPHA = 1.0
-
-
-class ConfigError(DigitPadError, ValueError):
-    """A configuration value out of range; the message names the field and the allowed values.
-
-    ``field`` is the NetworkConfig / TrainingConfig field (or load_source argument) at fault, so the
-    command line can name its option (``--learning-rate``) and the window its box."""
-
-    title = "Setting out of range"
-
-    def __init__(self, message: str = "", *, field: str | None = None, **kwargs):
-        super().__init__(message, **kwargs)
-        self.field = field
 
 
 def parse_hidden(text: str) -> list[int]:
@@ -63,7 +50,7 @@ class NetworkConfig:
 
     def validate(self) -> NetworkConfig:
         if (not isinstance(self.hidden, (list, tuple)) or not self.hidden or len(self.hidden) > 6
-                or not all(_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
+                or not all(is_whole(n) and 4 <= n <= 4096 for n in self.hidden)):
             raise ConfigError(f"hidden: {self.hidden!r} is not 1 to 6 layers of 4 to 4096 neurons"
                               " each, e.g. 256,128.", field="hidden")
         _choice("activation", self.activation, HIDDEN_ACTIVATIONS)
@@ -91,11 +78,11 @@ def _choice(name, value, allowed):
 
 
 def _range(name, value, lo, hi):
-    if not (_number(value) and lo <= value <= hi):
+    if not (is_number(value) and lo <= value <= hi):
         raise ConfigError(f"{name}: {value!r} must be a number from {lo:g} to {hi:g}.", field=name)
 
 
-def _number(value) -> bool:
+def is_number(value) -> bool:
     """A real number (not text, not a bool, not NaN)."""
     import math
     import numbers
@@ -103,7 +90,8 @@ def _number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isnan(value)
 
 
-def _whole(value) -> bool:
+def is_whole(value) -> bool:
+    """A whole number (not a bool, not a float that happens to be whole)."""
     import numbers
 
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)

@@ -1,8 +1,8 @@
 """One sample: the :class:`Sample` record, its error, and the checks every way a sample comes in
 (added, imported from a zip, salvaged from a damaged store) applies to it.
 
-No SQLite and no Qt here: :mod:`model.samples` stores samples, :mod:`model.sample_archive` reads
-and writes their zips, :mod:`model.sample_salvage` reads them back from a damaged store.
+No SQLite and no Qt here: :mod:`model.samples.store` stores samples, :mod:`model.samples.archive` reads
+and writes their zips, :mod:`model.samples.salvage` reads them back from a damaged store.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import DigitPadError
-from .ink import Ink
+from ..errors import DigitPadError
+from ..ink import Ink
 
 COLUMNS = "id, label, image, ink, predicted, model_id, created"  # a samples row, in this order
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .archives import zip_errors
-from .ink import InkError
-from .ink import parse as parse_ink
+from ..archives import zip_errors
+from ..ink import InkError
+from ..ink import parse as parse_ink
 from .sample import Sample, SampleError, as_digit, as_uint8, now_iso
 
 MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; a sample's ink is ~1-5 kB
@@ -59,7 +59,7 @@ def write_archive(samples: list[Sample], path: Path) -> None:
 
 def read_archive(path: Path) -> list[tuple]:
     """Validated rows (label, image bytes, ink json, predicted, model_id, created) of an archive."""
-    from .preprocess import ImageInputError, ink_to_input
+    from ..preprocess import ImageInputError, ink_to_input
 
     def bad(why: str) -> SampleError:
         return SampleError(f"{path} is not a DigitPad samples archive: {why}")
@@ -154,7 +154,7 @@ def _png_to_input(data: bytes, where: str) -> np.ndarray | None:
     (that is what export writes) and is kept as it is; any other image is preprocessed."""
     from PIL import Image, UnidentifiedImageError
 
-    from .preprocess import MAX_IMAGE_PIXELS, ImageInputError, image_to_input
+    from ..preprocess import MAX_IMAGE_PIXELS, ImageInputError, image_to_input
 
     try:
         with warnings.catch_warnings():

@@ -37,12 +37,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import paths
-from .card import DataSpec, ExtraData, ModelCard
-from .data import DataError, Dataset, load_source, mnist_cached
-from .errors import Cancelled
-from .samples import SampleError, SampleStore
-from .store import ModelInfo, ModelStore, StoreError
+from .. import paths
+from ..data.sources import DataError, Dataset, load_source, mnist_cached
+from ..errors import Cancelled
+from ..samples.store import SampleError, SampleStore
+from ..store.card import DataSpec, ExtraData, ModelCard
+from ..store.models import ModelInfo, ModelStore, StoreError
 
 SUFFIX = " + my handwriting"
 MIN_SAMPLES = 5
@@ -161,9 +161,9 @@ class Personalizer:
             raise Cancelled()
 
     def run(self) -> PersonalizeResult:
-        from .evaluation import evaluate
+        from ..evaluation import evaluate
         from .network import NetworkConfig
-        from .training import Trainer, TrainingConfig, evaluate_into, model_card
+        from .trainer import Trainer, TrainingConfig, evaluate_into, model_card
 
         r = self.recipe
         notes: list[str] = []
@@ -337,7 +337,7 @@ class Personalizer:
         card = model_card(result, name=name, data=data_spec)
         card.personalization = personalization
         if self.out is not None:
-            from .saving import write_model_dir
+            from ..store.saving import write_model_dir
 
             saved = write_model_dir(self.out, card, _writer(result))
         else:
@@ -410,7 +410,7 @@ def pen_extra(card: ModelCard) -> ExtraData | None:
     path = _find(extra.source) if extra is not None and extra.source else None
     if path is None or path.suffix not in (".tra", ".tes"):
         return None
-    from .pendigits import PendigitsError, holdout_start, read
+    from ..data.pendigits import PendigitsError, holdout_start, read
 
     try:
         n = holdout_start(len(read(path)[1]), extra.holdout) * extra.reps
@@ -427,7 +427,7 @@ def drawn_extra(card: ModelCard) -> ExtraData | None:
 def drawn_base(seed: int, extra: ExtraData | None = None) -> tuple[Dataset, DataSpec]:
     """The drawn digits (those ``extra`` names, else the ones shipped) as base data: the corpus's
     training writers to mix in, its held-out writers (never trained on) as the base test."""
-    from .drawn import training_mix
+    from ..data.drawn import training_mix
 
     corpus = drawn_corpus(extra)
     mix = training_mix(corpus, seed=seed, reps=1)
@@ -440,7 +440,7 @@ def drawn_base(seed: int, extra: ExtraData | None = None) -> tuple[Dataset, Data
 def drawn_corpus(extra: ExtraData | None):
     """The drawn-digit corpus a card's ``extra`` names (a model trained on another corpus mixes
     that one back in), else the one shipped with DigitPad."""
-    from .drawn import DrawnDataError, load_corpus, shipped_corpus
+    from ..data.drawn import DrawnDataError, load_corpus, shipped_corpus
 
     path = _find(extra.source) if extra is not None and extra.source else None
     try:
@@ -456,7 +456,7 @@ def load_extra(extra: ExtraData | None, n: int, seed: int) -> tuple[np.ndarray |
     if extra is None or n <= 0:
         return None, None
     if extra.kind == "drawn":
-        from .drawn import MIX_JITTER, check_split, render
+        from ..data.drawn import MIX_JITTER, check_split, render
 
         # Its training part (never the check labs), and of that only the inks needed, rendered
         # as training renders them (all of them take seconds).
@@ -465,8 +465,8 @@ def load_extra(extra: ExtraData | None, n: int, seed: int) -> tuple[np.ndarray |
         return render(train.take(pick), 1, seed + 1, MIX_JITTER)
     if not extra.source:
         return None, None
-    from .pendigits import PendigitsError, holdout_start, read, to_ink
-    from .preprocess import STROKE, ink_to_input
+    from ..data.pendigits import PendigitsError, holdout_start, read, to_ink
+    from ..preprocess import STROKE, ink_to_input
 
     try:
         pts, labels = read(extra.source)
@@ -574,14 +574,14 @@ def _name(base: str) -> str:
 
 
 def _load(path: Path):
-    from .recognizer import Recognizer
+    from ..recognizer import Recognizer
 
     return Recognizer.load(path)
 
 
 def _writer(result):
     from .network import export_weights
-    from .training import save_keras
+    from .trainer import save_keras
 
     def write(folder: Path) -> None:
         save_keras(result.model, folder / "model.keras")

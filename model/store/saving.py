@@ -17,9 +17,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from ..recognizer import ModelError, Recognizer
 from .card import ModelCard
 from .model_dir import ModelInfo, StoreError, inspect_dir, json_default, local_now, reread
-from .recognizer import ModelError, Recognizer
 
 
 def save_step(step: str) -> None:

@@ -29,9 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .archives import NotNpz, npz_arrays
-from .errors import DigitPadError
-from .network import ConfigError
+from ..archives import NotNpz, npz_arrays
+from ..errors import ConfigError, DigitPadError
 
 __all__ = [
     "DataError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
@@ -314,7 +313,7 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
             raise DataError(f"{e} Or delete it and MNIST will be downloaded again.") from e
     previous_timeout = socket.getdefaulttimeout()
     try:
-        from .tf_runtime import import_tensorflow
+        from ..training.tf_runtime import import_tensorflow
 
         import_tensorflow()  # without TensorFlow's C++ start-up chatter on stderr
         from keras.utils import get_file

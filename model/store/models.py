@@ -11,8 +11,8 @@ disappears by renaming it out again before it is removed, so a crash at any mome
 the whole model or none of it. Nothing here imports TensorFlow: a model is checked by loading its
 ``weights.npz`` with the NumPy :class:`Recognizer`.
 
-A model is written by :mod:`model.saving` (staged, fsynced, renamed into place, with locks that
-tell a running save from a killed one); :mod:`model.model_dir` reads and checks one.
+A model is written by :mod:`model.store.saving` (staged, fsynced, renamed into place, with locks that
+tell a running save from a killed one); :mod:`model.store.model_dir` reads and checks one.
 """
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from . import paths, saving
-from .archives import NotNpz, npz_arrays, zip_errors
+from .. import paths
+from ..archives import NotNpz, npz_arrays, zip_errors
+from ..recognizer import ModelError, Recognizer
+from . import saving
 from .card import CARD_FORMAT, CARD_VERSION, CardError, ModelCard
 from .model_dir import (
     ModelInfo,
@@ -43,7 +45,6 @@ from .model_dir import (
     read_json,
     reread,
 )
-from .recognizer import ModelError, Recognizer
 from .saving import dead_owner, fsync_dir, fsync_file, lock_tokens, new_lock, recover_model_dir, write_json_atomic
 
 __all__ = ["CARD_FORMAT", "CARD_VERSION", "DEFAULT_ID", "ModelInfo", "ModelStore", "StoreError"]

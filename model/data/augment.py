@@ -20,7 +20,7 @@ __all__ = ["augment", "pipeline"]
 def pipeline(tf, x, y, batch_size: int, seed: int, strength: float):
     """Shuffled, batched, augmented batches for all epochs (one stream, so every batch of every
     epoch gets fresh, seed-determined augmentation). ``x``: flattened digits, uint8 pixels (made
-    float 0..1 per batch, exactly as :func:`model.data.to_inputs` would) or float 0..1."""
+    float 0..1 per batch, exactly as :func:`model.data.sources.to_inputs` would) or float 0..1."""
     ds = tf.data.Dataset.from_tensor_slices((x, y))
     ds = ds.shuffle(len(x), seed=seed, reshuffle_each_iteration=True).batch(batch_size).repeat()
     pixels = x.dtype == np.uint8

@@ -16,7 +16,7 @@ Why SQLite (the standard library's ``sqlite3``) and not a folder of files:
 * **A damaged file** (not SQLite, or failing ``PRAGMA quick_check``) is moved aside to
   ``samples.sqlite3.corrupt-<timestamp>`` (with its ``-wal``), the samples that can still be read
   from it are copied over, and a fresh store starts; :attr:`SampleStore.recovery_message` says so
-  (:mod:`model.sample_salvage`).
+  (:mod:`model.samples.salvage`).
 
 The schema version is ``PRAGMA user_version``; :data:`MIGRATIONS` takes a store from one version
 to the next. No Qt here; NumPy and Pillow only.
@@ -32,11 +32,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import paths
-from .ink import Ink
+from .. import paths
+from ..ink import Ink
+from .archive import read_archive, write_archive
+from .salvage import Damaged, is_corruption, move_aside, not_sqlite, salvage_rows
 from .sample import COLUMNS, Sample, SampleError, as_digit, as_uint8, now_iso, sample_from_row
-from .sample_archive import read_archive, write_archive
-from .sample_salvage import Damaged, is_corruption, move_aside, not_sqlite, salvage_rows
 
 FILENAME = "samples.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -240,7 +240,7 @@ class SampleStore:
                 raise SampleError("Nothing is drawn: draw a digit before storing it as a sample.")
             ink_json = json.dumps(ink.to_dict(), separators=(",", ":"))
             if image is None:
-                from .preprocess import ink_to_input
+                from ..preprocess import ink_to_input
 
                 image = ink_to_input(ink)
         if image is None:
@@ -338,7 +338,7 @@ class SampleStore:
     def training_extra(self):
         """The samples as extra training digits: ((images, labels), the card's ExtraData);
         SampleError when there are none."""
-        from .card import ExtraData
+        from ..store.card import ExtraData
 
         x, y = self.arrays()
         if not len(y):
@@ -358,7 +358,7 @@ class SampleStore:
 
     def evaluate(self, recognizer, label: int | None = None):
         """How a Recognizer does on the samples (a model.evaluation.Evaluation), None if empty."""
-        from .evaluation import evaluate
+        from ..evaluation import evaluate
 
         x, y = self.arrays(label)
         return evaluate(recognizer, x, y) if len(y) else None

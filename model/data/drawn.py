@@ -33,10 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .card import ExtraData
-from .data import DataError
-from .ink import Ink, InkError
-from .network import ConfigError
+from ..errors import ConfigError
+from ..ink import Ink, InkError
+from ..store.card import ExtraData
+from .sources import DataError
 
 __all__ = [
     "CHECK_LABS",
@@ -280,8 +280,8 @@ def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter()
 
     ``should_stop``, if given, is called every few hundred inks; when it returns True rendering
     stops with :class:`model.errors.Cancelled`."""
-    from .errors import Cancelled
-    from .preprocess import STROKE, ink_to_input
+    from ..errors import Cancelled
+    from ..preprocess import STROKE, ink_to_input
 
     rng = np.random.default_rng(seed)
     styles = np.random.default_rng([seed, 1])  # its own stream: the other distortions stay as they were
@@ -439,7 +439,7 @@ def load_corpus(path: str | os.PathLike) -> Drawn:
 
 
 def corpus_path() -> Path:
-    from .paths import assets_dir
+    from ..paths import assets_dir
 
     return assets_dir() / "data" / CORPUS_FILE
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import DigitPadError
-from .ink import Ink
+from ..errors import DigitPadError
+from ..ink import Ink
 
 
 class PendigitsError(DigitPadError, ValueError):
@@ -86,7 +86,7 @@ def render_dataset(
     """Every trajectory (but the held-out tail) rendered ``reps`` times as ink and preprocessed like a drawing:
     uint8 (n * reps, 28, 28) MNIST-like digits and their labels. Each copy gets its own size,
     position, aspect and (MNIST-like) pen, so the network learns what drawn digits look like."""
-    from .preprocess import STROKE, ink_to_input
+    from ..preprocess import STROKE, ink_to_input
 
     pts, labels = read(path)
     cut = holdout_start(len(labels), holdout)

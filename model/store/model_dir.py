@@ -2,8 +2,8 @@
 
 A model directory holds ``card.json``, ``weights.npz`` (what the NumPy :class:`Recognizer` loads)
 and, for a model that can be trained further, ``model.keras``. :func:`inspect_dir` reads one as a
-:class:`ModelInfo` after checking that its weights load. Shared by :mod:`model.store` (the user's
-models) and :mod:`model.saving` (writing one so that a crash never leaves half of it).
+:class:`ModelInfo` after checking that its weights load. Shared by :mod:`model.store.models` (the user's
+models) and :mod:`model.store.saving` (writing one so that a crash never leaves half of it).
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import DigitPadError
+from ..recognizer import ModelError, Recognizer
 from .card import CardError, ModelCard
-from .errors import DigitPadError
-from .recognizer import ModelError, Recognizer
 
 
 class StoreError(DigitPadError, RuntimeError):
