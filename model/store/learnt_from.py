@@ -21,8 +21,15 @@ def learnt_from(spec: DataSpec | None) -> str:
     if spec is None:
         return "not recorded"
     parts = [main_data(spec), *(extra_words(e) for e in spec.extras)]
-    if not spec.source and spec.extra("drawn") is not None and spec.name.startswith("drawn digits shipped"):
-        parts = parts[1:]  # the drawn digits standing in as the base data: named once
+    if not spec.source and len(parts) > 1:
+        if spec.name == "your samples only":  # a personalisation without base data
+            return "only " + _joined(parts[1:])
+        if spec.extra("drawn") is not None and spec.name.startswith("drawn digits shipped"):
+            parts = parts[1:]  # the drawn digits standing in as a personalisation's base: named once
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
@@ -40,6 +47,19 @@ def main_data(spec: DataSpec) -> str:
     if "mnist" in f"{spec.name} {source}".lower():
         return f"MNIST digits ({where})"
     return f"digits from {where}"
+
+
+def short_name(spec: DataSpec | None) -> str | None:
+    """The main source in a few words: "MNIST", "MNIST (“mnist-subset”)", "drawn digits", "“mine.npz”"."""
+    if spec is None:
+        return None
+    source = (spec.source or "").strip()
+    if source.lower() in ("mnist", "drawn"):
+        return "MNIST" if source.lower() == "mnist" else "drawn digits"
+    if not source:
+        return spec.name
+    name = f"“{Path(source).name or source}”"
+    return f"MNIST ({name})" if "mnist" in f"{spec.name} {source}".lower() else name
 
 
 def extra_words(extra: ExtraData) -> str:
