@@ -28,6 +28,21 @@ def out(line: str) -> None:
         print(line, flush=True)
 
 
+def with_error_events(command):
+    """A command's ``run(args)`` whose failure, with ``--events``, is also an error event for the
+    program reading them (app.cli.events.reporting_errors)."""
+    def run(args) -> int:
+        if not getattr(args, "events", False):
+            return command(args)
+        from .events import reporting_errors
+
+        with reporting_errors():
+            return command(args)
+
+    run.__doc__ = command.__doc__
+    return run
+
+
 def on_terminal() -> bool:
     return sys.stderr is not None and sys.stderr.isatty()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out
+from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out, with_error_events
 
 
 def register(sub) -> None:
@@ -30,16 +30,8 @@ def register(sub) -> None:
     sp.set_defaults(func=run)
 
 
+@with_error_events
 def run(args) -> int:
-    if not args.events:
-        return _personalize(args)
-    from .events import reporting_errors
-
-    with reporting_errors():
-        return _personalize(args)
-
-
-def _personalize(args) -> int:
     from model.store.models import ModelStore
     from model.training.personalize import Personalizer, Recipe
 

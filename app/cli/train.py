@@ -7,7 +7,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, CliError, ProgressBar, err, hidden, on_terminal, out
+from .common import EXIT_OK, CliError, ProgressBar, err, hidden, on_terminal, out, with_error_events
 
 
 def register(sub) -> None:
@@ -89,16 +89,8 @@ def register(sub) -> None:
     sp.set_defaults(func=run)
 
 
+@with_error_events
 def run(args) -> int:
-    if not args.events:
-        return _train(args)
-    from .events import reporting_errors
-
-    with reporting_errors():
-        return _train(args)
-
-
-def _train(args) -> int:
     from model.data.shipped import is_drawn
     from model.store.models import ModelStore
     from model.training.report import TrainingReport
