@@ -9,21 +9,15 @@ so a model trained on them is measured on people it never saw.
 from __future__ import annotations
 
 from .drawn import MIX_JITTER, MIX_REPS, DrawnMix, Jitter, training_mix
+from .sources import DRAWN_NAME as NAME
 from .sources import Dataset
 
-DRAWN = "drawn"
-NAME = "drawn digits shipped with DigitPad"
+DRAWN = "drawn"  # what load_source reads as them, each once as drawn
 
 
 def is_drawn(source) -> bool:
     """Whether a ``--data`` source names the shipped drawn digits (a folder called drawn is ./drawn)."""
     return isinstance(source, str) and source.strip().lower() == DRAWN
-
-
-def load_drawn() -> Dataset:
-    """The drawn digits as drawn (each once, undistorted), to look at or measure a model on."""
-    mix = training_mix(reps=1, jitter=Jitter())
-    return Dataset(mix.x_train, mix.y_train, mix.x_heldout, mix.y_heldout, NAME)
 
 
 def drawn_training(*, seed: int = 0, reps: int = MIX_REPS, jitter: Jitter = MIX_JITTER,

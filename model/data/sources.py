@@ -30,7 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from ..archives import NotNpz, npz_arrays
-from ..errors import ConfigError, DigitPadError
+from ..errors import ConfigError
+from .common import TEST_FRACTION, DataError
 
 __all__ = [
     "DataError", "MnistDownloadError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
@@ -38,9 +39,6 @@ __all__ = [
 ]
 
 IMAGE_SHAPE = (28, 28)
-# Test split carved from sources that have no test files: 1,000 of 10,000 digits measure a model
-# to about +-0.5 points and leave the rest for training.
-TEST_FRACTION = 0.1
 _IDX_LABELS, _IDX_IMAGES = 0x00000801, 0x00000803  # uint8 with 1 and 3 dimensions
 _GZIP_MAGIC = b"\x1f\x8b"
 # The file keras.datasets.mnist.load_data() fetches, and its SHA-256, so that a cache_dir can be
@@ -52,11 +50,6 @@ _SOURCES_HINT = ("Use 'mnist', 'drawn' (the drawn digits shipped with DigitPad),
 # What one dataset file may declare once unpacked: full MNIST as float64 is 0.44 GB. A few KB of
 # .gz or .npz can declare gigabytes of zeros; they are refused before anything is unpacked.
 MAX_DATA_BYTES = 2 * 2**30
-
-
-class DataError(DigitPadError):
-    """A dataset could not be read; the message says which file, what is wrong and what to do."""
-    title = "Cannot read the data"
 
 
 class MnistDownloadError(DataError):
@@ -361,10 +354,8 @@ def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction:
     check_split(test_fraction, seed)
     if isinstance(source, str) and source.strip().lower() == "mnist":
         return load_mnist()
-    if isinstance(source, str) and source.strip().lower() == "drawn":  # model.data.shipped
-        from .shipped import load_drawn
-
-        return load_drawn()
+    if isinstance(source, str) and source.strip().lower() == "drawn":
+        return _load_drawn()
     path = Path(source).expanduser()
     if path.is_dir():
         return load_idx_folder(path, split=split, test_fraction=test_fraction, seed=seed)
@@ -376,6 +367,19 @@ def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction:
                             f" partner files instead: --data {path.parent}")
         raise DataError(f"{path}: not a dataset this app reads. {_SOURCES_HINT}.")
     raise DataError(f"no such file or folder: {path}. {_SOURCES_HINT}.")
+
+
+DRAWN_NAME = "drawn digits shipped with DigitPad"
+
+
+def _load_drawn() -> Dataset:
+    """'drawn': the drawn digits shipped with DigitPad, each once as drawn (to look at, to measure a
+    model on): the corpus's training writers, and its check labs, writers training never sees, as
+    the test split (model.data.shipped trains on them)."""
+    from .drawn import Jitter, training_mix
+
+    mix = training_mix(reps=1, jitter=Jitter())
+    return Dataset(mix.x_train, mix.y_train, mix.x_heldout, mix.y_heldout, DRAWN_NAME)
 
 
 # --- shared helpers -------------------------------------------------------------------------------
