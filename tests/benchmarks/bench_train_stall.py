@@ -2,9 +2,10 @@
 
 The Train tab runs ``digitpad train --events`` in a child process. The baseline, from the same
 run, is the old way: the very same command run in a thread of the window's process (TensorFlow
-imported there, Keras's loop holding its GIL), read by the same worker and tab. Each mode trains
-``--runs`` times in a real MainWindow, child process first (while TensorFlow is not yet in this
-process), and reports per training:
+imported there, Keras's loop holding its GIL), read by the same worker and tab. The two modes take
+turns, ``--runs`` trainings each in a real MainWindow, the child process first (so its memory is
+measured before the baseline brings TensorFlow into this process; on a shared machine taking turns
+spreads the load alike), and each training reports:
 
   stalls      a QTimer fires every 10 ms in the GUI thread and records the gap since its previous
               tick: starting (Start pressed -> first batch: data, TensorFlow's import, the network)
@@ -101,6 +102,23 @@ class InThread:
         pass
 
 
+def timed(obj, name, sink):
+    """Record how long each call of the method ``name`` of ``obj``'s class takes. Patched on the
+    class: a signal connected to the bound method still runs it in the GUI thread (a plain
+    function would run in the emitting worker thread)."""
+    cls = type(obj)
+    original = getattr(cls, name)
+
+    def wrapper(self, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            sink.append((time.perf_counter() - t, name))
+
+    setattr(cls, name, wrapper)
+
+
 def stats(gaps) -> str:
     if not gaps:
         return "-"
@@ -113,10 +131,12 @@ def rss_mb() -> float:
         return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS"))
 
 
-def train_once(window, rec, source, network, training, in_thread: bool) -> dict:
+def train_once(window, rec, source, network, training, in_thread: bool, handlers: list) -> dict:
     from app.train.worker import TrainingWorker
 
     tab = window.training_tab
+    handlers.clear()
+    cpu = {}
     done, began = {}, {}
     spawn = TrainingWorker.spawn
     if in_thread:
@@ -129,20 +149,28 @@ def train_once(window, rec, source, network, training, in_thread: bool) -> dict:
         tab._worker.trainingBegan.connect(lambda *_: began.setdefault("t", True))
         check = QTimer()
         check.setInterval(5)
-        check.timeout.connect(lambda: began.get("t") and rec.phase == "starting" and rec.switch("training"))
+        def check_began():
+            if began.get("t") and rec.phase == "starting":
+                rec.switch("training")
+                cpu["start"] = (time.thread_time(), time.perf_counter())
+
+        check.timeout.connect(check_began)
         check.start()
         loop = QEventLoop()
         tab.trainingFinished.connect(loop.quit)
         if "o" not in done:
             loop.exec()
         wall = time.perf_counter() - t0
+        gui_cpu = (time.thread_time() - cpu["start"][0]) / (time.perf_counter() - cpu["start"][1]) if cpu else None
         check.stop()
         rec.switch(None)
         tab.trainingFinished.disconnect()
     finally:
         TrainingWorker.spawn = spawn
     outcome = done["o"]
-    return {"ok": outcome.ok, "error": outcome.error, "wall": wall, "rss": rss_mb(),
+    longest = max(handlers) if handlers else (0.0, "-")
+    return {"ok": outcome.ok, "error": outcome.error, "wall": wall, "rss": rss_mb(), "gui_cpu": gui_cpu,
+            "longest": longest,
             "tf": "tensorflow" in sys.modules, "acc": outcome.report.test_accuracy if outcome.ok else None,
             "starting": list(rec.gaps.pop("starting", [])), "training": list(rec.gaps.pop("training", []))}
 
@@ -178,6 +206,25 @@ def main() -> None:
     window = MainWindow(store=store)
     window.show()
     window.finish_startup()
+    import gc
+
+    pauses: list = []  # (seconds, generation, thread) of each garbage collection in this process
+    started: dict = {}
+
+    def on_gc(phase, info):
+        if phase == "start":
+            started[threading.get_ident()] = time.perf_counter()
+        elif threading.get_ident() in started:
+            pauses.append((time.perf_counter() - started.pop(threading.get_ident()), info["generation"],
+                           threading.current_thread().name))
+
+    gc.callbacks.append(on_gc)
+    handlers: list = []  # (seconds, name) of each update the window makes for the training
+    for name in ("_on_batches", "_on_epoch", "_on_stage", "_on_began", "_on_data_loaded", "_finish"):
+        timed(window.training_tab, name, handlers)
+    timed(window.training_tab.curves, "redraw", handlers)
+    if window.inside_view is not None:
+        timed(window.inside_view, "set_first_layer_weights", handlers)
     rec = GapRecorder()
     rec.switch("idle")
     loop = QEventLoop()
@@ -190,22 +237,32 @@ def main() -> None:
           f"event loop {stats(idle)}")
     network, training = NetworkConfig(), TrainingConfig(epochs=args.epochs)
     results = {}
-    for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
-        for run in range(1, args.runs + 1):
-            r = train_once(window, rec, source, network, training, in_thread=mode == "thread")
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    for run in range(1, args.runs + 1):
+        for mode in modes:
+            pauses.clear()
+            r = train_once(window, rec, source, network, training, in_thread=mode == "thread", handlers=handlers)
+            r["gc"] = max(pauses) if pauses else (0.0, 0, "-")
             results[(mode, run)] = r
             print(f"{mode:6s} run {run}: ok={r['ok']} test accuracy {r['acc']} in {r['wall']:.1f} s; window "
                   f"{r['rss']:.0f} MB, TensorFlow in it: {r['tf']} (load average {os.getloadavg()[0]:.1f})"
                   + (f"; error: {r['error']}" if r["error"] else ""), flush=True)
-    print("\n                          child process (now)                 in-process thread (before)")
+    print("\n                             child process (now)                 in-process thread (before)")
     for run in range(1, args.runs + 1):
         c, t = results.get(("child", run)), results.get(("thread", run))
         for phase in ("starting", "training"):
             print(f"run {run} {phase:9s} stalls   {stats(c[phase]) if c else '-':36s}{stats(t[phase]) if t else '-'}")
         wall = (f"{c['wall']:6.1f} s{'':29s}" if c else f"{'-':37s}") + (f"{t['wall']:6.1f} s" if t else "-")
         print(f"run {run} Train button time  {wall}")
-        mem = (f"{c['rss']:6.0f} MB{'':28s}" if c else f"{'-':37s}") + (f"{t['rss']:6.0f} MB" if t else "-")
+        clean = c and not c["tf"]  # (once the baseline ran, its TensorFlow is in this process)
+        mem = (f"{c['rss']:6.0f} MB{'':28s}" if clean else f"{'-':37s}") + (f"{t['rss']:6.0f} MB" if t else "-")
         print(f"run {run} window memory after {mem}")
+        for label, key, fmt in (("GUI thread CPU while training", "gui_cpu", lambda v: f"{v:6.1%}"),
+                                ("longest window update", "longest", lambda v: f"{v[0] * 1000:6.1f} ms ({v[1]})"),
+                                ("longest collection", "gc", lambda v: f"{v[0] * 1000:6.1f} ms (gen {v[1]}, {v[2]})")):
+            now = fmt(c[key]) if c and c[key] is not None else "-"
+            before = fmt(t[key]) if t and t[key] is not None else "-"
+            print(f"run {run} {label:22s}{now:36s}{before}")
     threads().stop_all()
 
 
