@@ -126,6 +126,14 @@ def stats(gaps) -> str:
     return f"max {g.max():5.0f} ms  p99 {np.percentile(g, 99):4.0f}  over 50 ms: {int((g > 50).sum()):3d}"
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the training's child once reaped)."""
+    import resource
+
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS"))
@@ -133,6 +141,7 @@ def rss_mb() -> float:
 
 def train_once(window, rec, source, network, training, in_thread: bool, handlers: list) -> dict:
     from app.train.worker import TrainingWorker
+    from app.workers import threads
 
     tab = window.training_tab
     handlers.clear()
@@ -144,7 +153,7 @@ def train_once(window, rec, source, network, training, in_thread: bool, handlers
     try:
         tab.trainingFinished.connect(lambda o: done.setdefault("o", o))
         rec.switch("starting")
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), cpu_seconds()
         tab.start_training(source, network, training, drawn=True, with_samples=False)
         tab._worker.trainingBegan.connect(lambda *_: began.setdefault("t", True))
         check = QTimer()
@@ -165,12 +174,14 @@ def train_once(window, rec, source, network, training, in_thread: bool, handlers
         check.stop()
         rec.switch(None)
         tab.trainingFinished.disconnect()
+        threads().stop_all()  # the child is reaped: its CPU time is counted
+        cpu_used = cpu_seconds() - cpu0
     finally:
         TrainingWorker.spawn = spawn
     outcome = done["o"]
     longest = max(handlers) if handlers else (0.0, "-")
-    return {"ok": outcome.ok, "error": outcome.error, "wall": wall, "rss": rss_mb(), "gui_cpu": gui_cpu,
-            "longest": longest,
+    return {"ok": outcome.ok, "error": outcome.error, "wall": wall, "cpu": cpu_used, "rss": rss_mb(),
+            "gui_cpu": gui_cpu, "longest": longest,
             "tf": "tensorflow" in sys.modules, "acc": outcome.report.test_accuracy if outcome.ok else None,
             "starting": list(rec.gaps.pop("starting", [])), "training": list(rec.gaps.pop("training", []))}
 
@@ -244,7 +255,8 @@ def main() -> None:
             r = train_once(window, rec, source, network, training, in_thread=mode == "thread", handlers=handlers)
             r["gc"] = max(pauses) if pauses else (0.0, 0, "-")
             results[(mode, run)] = r
-            print(f"{mode:6s} run {run}: ok={r['ok']} test accuracy {r['acc']} in {r['wall']:.1f} s; window "
+            print(f"{mode:6s} run {run}: ok={r['ok']} test accuracy {r['acc']} in {r['wall']:.1f} s "
+                  f"({r['cpu']:.0f} s of CPU); window "
                   f"{r['rss']:.0f} MB, TensorFlow in it: {r['tf']} (load average {os.getloadavg()[0]:.1f})"
                   + (f"; error: {r['error']}" if r["error"] else ""), flush=True)
     print("\n                             child process (now)                 in-process thread (before)")
@@ -254,6 +266,8 @@ def main() -> None:
             print(f"run {run} {phase:9s} stalls   {stats(c[phase]) if c else '-':36s}{stats(t[phase]) if t else '-'}")
         wall = (f"{c['wall']:6.1f} s{'':29s}" if c else f"{'-':37s}") + (f"{t['wall']:6.1f} s" if t else "-")
         print(f"run {run} Train button time  {wall}")
+        cpu = (f"{c['cpu']:6.1f} s{'':29s}" if c else f"{'-':37s}") + (f"{t['cpu']:6.1f} s" if t else "-")
+        print(f"run {run} its CPU time (all)  {cpu}")
         clean = c and not c["tf"]  # (once the baseline ran, its TensorFlow is in this process)
         mem = (f"{c['rss']:6.0f} MB{'':28s}" if clean else f"{'-':37s}") + (f"{t['rss']:6.0f} MB" if t else "-")
         print(f"run {run} window memory after {mem}")
