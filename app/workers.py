@@ -37,6 +37,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -45,6 +46,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from model.errors import Cancelled, DigitPadError
+
+from .cli.events import EVENTS_DIR
 
 log = logging.getLogger("digitpad.workers")
 
@@ -213,7 +216,13 @@ class ChildWorker(Worker):
     # -- the worker thread -----------------------------------------------------------------------
     def work(self):
         self.check_cancelled()
-        process = self.spawn(self.command(), child_environment(self.home))
+        # Large arrays (test digits, weights) come through files here, not the pipe (app.cli.events).
+        with tempfile.TemporaryDirectory(prefix="digitpad-events-") as folder:
+            env = child_environment(self.home)
+            env[EVENTS_DIR] = folder
+            return self._run(self.spawn(self.command(), env))
+
+    def _run(self, process):
         with self._plock:
             self._process = process
         if self.is_cancelled():

@@ -55,7 +55,7 @@ def main() -> int:
         rng = np.random.default_rng(0)
         y = np.repeat(np.arange(10, dtype=np.uint8), 20)
         x = rng.integers(0, 255, (len(y), 28, 28), dtype=np.uint8)
-        events.send("data", **events.encode(DataSummary("fake digits", 1000, len(y), False, 0.1)))
+        events.send("data", **events.fields(DataSummary("fake digits", 1000, len(y), False, 0.1)))
         events.status("Training…", "training")
         progress = events.ProgressEvents(weights=True)
         progress(Progress("start", 1, args.epochs, 0, BATCHES))
@@ -76,7 +76,7 @@ def main() -> int:
                                 epochs_run=args.epochs, best_epoch=args.epochs, restore_best=False, test_accuracy=0.5,
                                 test_n=len(y), history={"loss": [1.0] * args.epochs},
                                 confusion=np.diag(np.bincount(y, minlength=10)), x_test=x, y_test=y, predictions=y)
-        events.send("result", **events.encode(report))
+        events.send("result", **events.fields(report))
     return 0
 
 

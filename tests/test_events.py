@@ -62,6 +62,19 @@ def test_results_round_trip_as_the_same_dataclasses(tmp_path):
     assert back == result and isinstance(back.model_dir, Path)
 
 
+def test_large_arrays_go_through_the_readers_folder_and_are_removed_once_read(tmp_path, monkeypatch, capsys):
+    """The window names a folder: a test set is not base64 on the pipe (decoding 10 MB of it held
+    the window's GIL for 50 ms), small arrays still are."""
+    monkeypatch.setenv(events.EVENTS_DIR, str(tmp_path))
+    x = np.random.default_rng(2).integers(0, 255, (1000, 28, 28), dtype=np.uint8)
+    events.send("result", x_test=x, confusion=np.eye(10, dtype=np.int64))
+    sent = json.loads(capsys.readouterr().out)
+    assert set(sent["x_test"]) == {"npy"} and Path(sent["x_test"]["npy"]).parent == tmp_path
+    assert set(sent["confusion"]) == {"ndarray"}  # 800 bytes: inline
+    back = events.decode_value(sent["x_test"])
+    assert np.array_equal(back, x) and not list(tmp_path.iterdir())
+
+
 def test_batches_are_throttled_but_no_point_is_lost(capsys):
     send = events.ProgressEvents(interval=0.05)
     batches, epochs = 400, 3

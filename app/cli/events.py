@@ -16,7 +16,10 @@ child prints one JSON object per line on stdout, each with an ``"event"``:
 The objects are the dataclasses both sides share (:class:`model.training.trainer.Progress`,
 :mod:`model.training.report`, :class:`model.training.personalize.PersonalizeResult`): :func:`encode`
 writes their fields, NumPy arrays as ``{"ndarray": [dtype, shape, base64]}``, and :func:`decode`
-reads them back, ignoring fields it does not know.
+reads them back, ignoring fields it does not know. When the reader names a folder in
+``DIGITPAD_EVENTS_DIR`` (the window does), arrays over 256 KB go through it as ``.npy`` files
+instead, ``{"npy": path}``: a 10 MB test set decoded from base64 held the window's GIL for 50 ms,
+read from a file it does not (the reader deletes each file once read).
 
 A failure is an event too, just before the child exits non-zero (and says it on stderr, as on a
 terminal): ``{"event": "error", "kind": <the exception's class>, "message", "hint", "field",
@@ -30,6 +33,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
+import itertools
 import json
 import os
 import signal
@@ -42,25 +46,40 @@ from typing import Any
 import numpy as np
 
 BATCH_INTERVAL = 0.05  # seconds between batch events (~20 per second)
+EVENTS_DIR = "DIGITPAD_EVENTS_DIR"  # where the reader wants large arrays, as .npy files
+SPILL_BYTES = 256 * 1024
 TRAINING_NICENESS = 5  # how much lower than the window TensorFlow's compute threads run (nice levels)
 
 
-def encode(value: Any) -> Any:
-    """``value`` as JSON-able data: dataclasses as dicts of their fields, arrays in base64."""
+def fields(obj) -> dict:
+    """A dataclass's fields as a dict (not yet encoded: :func:`send` encodes)."""
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+
+
+def encode(value: Any, spill: str | None = None) -> Any:
+    """``value`` as JSON-able data: dataclasses as dicts of their fields, arrays in base64, or
+    large ones as .npy files in the folder ``spill``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: encode(getattr(value, f.name), spill) for f in dataclasses.fields(value)}
     if isinstance(value, np.ndarray):
         data = np.ascontiguousarray(value)
+        if spill and data.nbytes > SPILL_BYTES:
+            path = os.path.join(spill, f"{os.getpid()}-{next(_serial)}.npy")
+            np.save(path, data, allow_pickle=False)
+            return {"npy": path}
         return {"ndarray": [data.dtype.str, list(data.shape), base64.b64encode(data.tobytes()).decode("ascii")]}
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, dict):
-        return {str(k): encode(v) for k, v in value.items()}
+        return {str(k): encode(v, spill) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [encode(v) for v in value]
+        return [encode(v, spill) for v in value]
     if isinstance(value, os.PathLike):
         return os.fspath(value)
     return value
+
+
+_serial = itertools.count()
 
 
 def decode_value(value: Any) -> Any:
@@ -69,6 +88,11 @@ def decode_value(value: Any) -> Any:
         if set(value) == {"ndarray"}:
             dtype, shape, data = value["ndarray"]
             return np.frombuffer(base64.b64decode(data), dtype=np.dtype(dtype)).reshape(shape)
+        if set(value) == {"npy"}:
+            array = np.load(value["npy"], allow_pickle=False)
+            with contextlib.suppress(OSError):
+                os.unlink(value["npy"])
+            return array
         return {k: decode_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return [decode_value(v) for v in value]
@@ -82,10 +106,10 @@ def decode(cls, fields: dict, **extra):
     return cls(**{k: decode_value(v) for k, v in fields.items() if k in known}, **extra)
 
 
-def send(event: str, **fields) -> None:
+def send(event: str, **values) -> None:
     """One event on stdout, flushed at once (the parent reads it line by line)."""
     if sys.stdout is not None:
-        sys.stdout.write(json.dumps({"event": event, **encode(fields)}) + "\n")
+        sys.stdout.write(json.dumps({"event": event, **encode(values, os.environ.get(EVENTS_DIR))}) + "\n")
         sys.stdout.flush()
 
 
@@ -187,10 +211,10 @@ class ProgressEvents:
 
     def _send(self, p, **more) -> None:
         self.last = time.perf_counter()
-        fields = encode(p)
+        values = fields(p)
         if p.kind == "batch":
-            fields.pop("first_layer", None)
-        send("progress", **fields, fraction=round(float(p.fraction), 4), **more)
+            values.pop("first_layer", None)
+        send("progress", **values, fraction=round(float(p.fraction), 4), **more)
 
 
 def lower_tensorflow_priority() -> int:

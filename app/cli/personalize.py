@@ -65,9 +65,9 @@ def run(args) -> int:
             progress.close()
         samples.close()
     if args.events:
-        fields = events.encode(result)
-        fields.pop("info", None)  # the window reads its own store
-        events.send("result", **fields)
+        values = events.fields(result)
+        values.pop("info", None)  # the window reads its own store
+        events.send("result", **values)
         return EXIT_OK
     if args.activate and not args.out:
         store.activate(result.model_id)

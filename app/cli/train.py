@@ -105,7 +105,7 @@ def run(args) -> int:
         if args.events:
             from model.training.report import DataSummary
 
-            events.send("data", **events.encode(DataSummary.of(
+            events.send("data", **events.fields(DataSummary.of(
                 ds, training.validation_split, extras=[e.name for e in extra_specs])))
         progress = (events.ProgressEvents(weights=True, on_first_batch=events.lower_tensorflow_priority)
                     if args.events else ProgressBar(enabled=not args.json and on_terminal()))
@@ -133,7 +133,7 @@ def run(args) -> int:
                 store.activate(info.id)
     report = TrainingReport.of(result, ds, info, drawn_heldout=mix.heldout_description if mix else None)
     if args.events:
-        events.send("result", **events.encode(report))
+        events.send("result", **events.fields(report))
     elif args.json:
         out(json.dumps(report.summary()))
     else:

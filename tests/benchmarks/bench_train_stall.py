@@ -73,23 +73,26 @@ class InThread:
     """The baseline: ``digitpad train --events`` run in a thread of this process, standing in for
     the child process (what ChildWorker.spawn returns: stdout, stderr, wait, poll, send_signal)."""
 
-    def __init__(self, argv):
+    def __init__(self, argv, env):
         read, write = os.pipe()
         self.stdout = os.fdopen(read, "r", encoding="utf-8")
         self._out = os.fdopen(write, "w", encoding="utf-8")
         self.stderr = io.StringIO()
         self.pid, self.returncode = os.getpid(), None
-        self._thread = threading.Thread(target=self._run, args=(argv,), name="in-process-training", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(argv, env), name="in-process-training", daemon=True)
         self._thread.start()
 
-    def _run(self, argv):
+    def _run(self, argv, env):
         from app.cli import main
+        from app.cli.events import EVENTS_DIR
 
+        os.environ[EVENTS_DIR] = env[EVENTS_DIR]  # large arrays through files, as for the child
         try:  # sys.stdout is the process's: the GUI thread prints nothing while this runs
             with contextlib.redirect_stdout(self._out):
                 self.returncode = main(argv)
         finally:
             self._out.close()
+            os.environ.pop(EVENTS_DIR, None)
 
     def wait(self):
         self._thread.join()
@@ -149,7 +152,7 @@ def train_once(window, rec, source, network, training, in_thread: bool, handlers
     done, began = {}, {}
     spawn = TrainingWorker.spawn
     if in_thread:
-        TrainingWorker.spawn = lambda self, cmd, env: InThread(cmd[cmd.index("train"):])
+        TrainingWorker.spawn = lambda self, cmd, env: InThread(cmd[cmd.index("train"):], env)
     try:
         tab.trainingFinished.connect(lambda o: done.setdefault("o", o))
         rec.switch("starting")
