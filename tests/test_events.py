@@ -96,6 +96,18 @@ def test_batches_are_throttled_but_no_point_is_lost(capsys):
     assert all(e["first_layer"] is None for e in sent if e["kind"] == "epoch")  # weights only when asked
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's scheduler")
+def test_the_child_yields_the_cpu_to_the_window():
+    """With --events the command is a batch job for the scheduler, and so is every thread it starts
+    later (TensorFlow's): a waking window thread runs before it."""
+    code = ("import os, threading\nfrom app.cli.events import yield_to_the_window\nassert yield_to_the_window()\n"
+            "seen = []\nt = threading.Thread(target=lambda: seen.append(os.sched_getscheduler(0)))\n"
+            "t.start(); t.join()\n"
+            "print(os.sched_getscheduler(0) == os.SCHED_BATCH == seen[0])")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "True", proc.stderr
+
+
 def _train_events(args, home, tmp_path, timeout=600):
     proc = subprocess.run([sys.executable, "-m", "app.cli", "train", "--events", *map(str, args)], cwd=tmp_path,
                           env=cli_env(home), capture_output=True, text=True, timeout=timeout)

@@ -28,14 +28,15 @@ def out(line: str) -> None:
         print(line, flush=True)
 
 
-def with_error_events(command):
-    """A command's ``run(args)`` whose failure, with ``--events``, is also an error event for the
-    program reading them (app.cli.events.reporting_errors)."""
+def events_command(command):
+    """A command's ``run(args)`` that, with ``--events`` (run by the window as its child process),
+    yields the CPU to the window and reports a failure as an error event too (app.cli.events)."""
     def run(args) -> int:
         if not getattr(args, "events", False):
             return command(args)
-        from .events import reporting_errors
+        from .events import reporting_errors, yield_to_the_window
 
+        yield_to_the_window()
         with reporting_errors():
             return command(args)
 

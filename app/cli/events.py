@@ -217,6 +217,20 @@ class ProgressEvents:
         send("progress", **values, fraction=round(float(p.fraction), 4), **more)
 
 
+def yield_to_the_window() -> bool:
+    """Make this process (and every thread it starts from now on: TensorFlow's too) a batch job
+    for Linux's scheduler: it keeps its share of the CPU, but a waking window thread runs first
+    instead of waiting for it (SCHED_BATCH: no wake-up preemption by it). Elsewhere a no-op;
+    True when it took effect."""
+    if not hasattr(os, "SCHED_BATCH"):
+        return False
+    try:
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    except OSError:
+        return False
+    return True
+
+
 def lower_tensorflow_priority() -> int:
     """Run TensorFlow's compute threads (named ``tf_*``: its op and tf.data pools) below the window,
     so drawing stays live while the CPU trains; returns how many threads were changed. Linux only

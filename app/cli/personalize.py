@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out, with_error_events
+from .common import EXIT_OK, ProgressBar, err, events_command, on_terminal, open_samples, out
 
 
 def register(sub) -> None:
@@ -30,7 +30,7 @@ def register(sub) -> None:
     sp.set_defaults(func=run)
 
 
-@with_error_events
+@events_command
 def run(args) -> int:
     from model.store.models import ModelStore
     from model.training.personalize import Personalizer, Recipe

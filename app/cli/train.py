@@ -7,7 +7,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, CliError, ProgressBar, err, hidden, on_terminal, out, with_error_events
+from .common import EXIT_OK, CliError, ProgressBar, err, events_command, hidden, on_terminal, out
 
 
 def register(sub) -> None:
@@ -89,7 +89,7 @@ def register(sub) -> None:
     sp.set_defaults(func=run)
 
 
-@with_error_events
+@events_command
 def run(args) -> int:
     from model.data.shipped import is_drawn
     from model.store.models import ModelStore

@@ -83,16 +83,18 @@ class InThread:
         self._thread.start()
 
     def _run(self, argv, env):
-        from app.cli import main
+        from app.cli import events, main
         from app.cli.events import EVENTS_DIR
 
         os.environ[EVENTS_DIR] = env[EVENTS_DIR]  # large arrays through files, as for the child
+        yielding, events.yield_to_the_window = events.yield_to_the_window, lambda: False  # as the old worker
         try:  # sys.stdout is the process's: the GUI thread prints nothing while this runs
             with contextlib.redirect_stdout(self._out):
                 self.returncode = main(argv)
         finally:
             self._out.close()
             os.environ.pop(EVENTS_DIR, None)
+            events.yield_to_the_window = yielding
 
     def wait(self):
         self._thread.join()
