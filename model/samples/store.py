@@ -145,7 +145,7 @@ class SampleStore:
         conn.execute("PRAGMA synchronous = NORMAL")
         result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            raise Damaged("; ".join(map(str, result[:3])))
+            raise Damaged("; ".join(" ".join(str(r).split()) for r in result[:3]))  # one line
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise SampleError(
