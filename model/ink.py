@@ -125,10 +125,13 @@ class Ink:
 
 def load(path: str | os.PathLike) -> Ink:
     """Read an ink JSON file; :class:`InkError` naming the file for anything that is not one."""
+    from .archives import NotAFile, read_input
+
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw = read_input(path, MAX_FILE_BYTES)  # a named pipe or a device is refused, never waited on
+    except NotAFile as exc:
+        raise InkError(f"{path}: is {exc.strerror}. Give an ink JSON file.") from None
     except FileNotFoundError:
         raise InkError(f"{path}: no such file.") from None
     except PermissionError:
