@@ -41,8 +41,8 @@ def open_in_child(path, limit_mb=1500, timeout=120):
             print(json.dumps({{"salvaged": s.salvaged, "lost": s.lost, "ids": s.ids().tolist(),
                               "message": s.recovery_message}}))
     """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env(path.parent), capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env(path.parent), capture_output=True,
+                          text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 

@@ -154,6 +154,14 @@ def save_png(image, path: Path) -> None:
 PNG_SOFTWARE = "DigitPad"
 
 
+def check_pngs(paths) -> None:
+    """Refuse (CliError) before anything is written if any of these pictures may not be."""
+    from model.store.saving import check_file_target
+
+    for path in paths:
+        check_file_target(path, _our_png, "a picture DigitPad wrote", error=CliError)
+
+
 def _our_png(path: Path) -> bool:
     from PIL import Image
 

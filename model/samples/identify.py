@@ -1,16 +1,17 @@
 """Telling DigitPad's sample store from every other file, without changing either.
 
-A file a person names (``personalize --samples FILE``) is only looked at, read-only, until it is
-recognised: SQLite's own header first (a zip, a text file or a picture is refused there), then a
-read-only connection reads the database's application id, schema version and tables. Stores
-written by this DigitPad carry :data:`APPLICATION_ID` in their header; older ones are recognised
-by their first schema. Nothing is renamed, migrated or switched to another journal mode until a
-file is known to be DigitPad's.
+A file a person names (``personalize --samples FILE``) is only read until it is recognised:
+SQLite's own header first (a zip, a text file or a picture is refused there, and a store written
+by this DigitPad is known by :data:`APPLICATION_ID` in it); any other database is looked at in a
+scratch copy (with its write-ahead log), so that not even a ``-shm`` file appears beside it. Older
+stores are recognised by their first schema. Nothing is renamed, migrated or switched to another
+journal mode until a file is known to be DigitPad's.
 """
 from __future__ import annotations
 
+import shutil
 import sqlite3
-import urllib.parse
+import tempfile
 from pathlib import Path
 
 from ..archives import open_input
@@ -34,15 +35,6 @@ def what_it_is(head: bytes) -> str:
     if not head:
         return "it is an empty file, not a sample store"
     return "it is not a SQLite database, so not a DigitPad sample store"
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file: ``immutable`` for a database in rollback mode
-    (nothing is created beside it), ``mode=ro`` for one in WAL mode (whose log must be read)."""
-    head = header(path)
-    wal = len(head) >= 20 and head[18] == 2
-    uri = f"file:{urllib.parse.quote(str(Path(path).resolve()))}?" + ("mode=ro" if wal else "immutable=1")
-    return sqlite3.connect(uri, uri=True, timeout=10)
 
 
 def foreign(conn: sqlite3.Connection, first_table: str) -> str | None:
@@ -79,22 +71,25 @@ def check_named_store(path: Path, first_table: str) -> None:
         raise SampleError(f"Cannot read {path} ({exc.strerror or exc}).") from None
     if not head.startswith(SQLITE_MAGIC):
         raise SampleError(f"{path} cannot be used as a sample store: {what_it_is(head)}.")
+    if int.from_bytes(head[68:72], "big") == APPLICATION_ID:
+        return  # written by this DigitPad
     try:
-        conn = connect_read_only(path)
-        try:
-            why = foreign(conn, first_table) or ("it is an empty database, not a sample store" if empty(conn)
-                                                 else None)
-            damage = None if why else [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            conn.close()
+        with tempfile.TemporaryDirectory(prefix="digitpad-check-") as scratch:
+            copy = Path(scratch) / "copy.sqlite3"
+            shutil.copyfile(path, copy)
+            wal = Path(f"{path}-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, Path(f"{copy}-wal"))
+            conn = sqlite3.connect(copy)
+            try:
+                why = foreign(conn, first_table) or ("it is an empty database, not a sample store" if empty(conn)
+                                                     else None)
+            finally:
+                conn.close()
     except (sqlite3.Error, OSError) as exc:
         raise SampleError(f"{path} cannot be used as a sample store: it cannot be read as one ({exc}).") from None
     if why:
         raise SampleError(f"{path} cannot be used as a sample store: {why}. DigitPad leaves it as it is.")
-    if damage != ["ok"]:
-        raise SampleError(f"{path} is a damaged DigitPad sample store ({' '.join(str(damage[0]).split())[:200]})."
-                          " Copy it into DigitPad's data folder as samples.sqlite3 and DigitPad will salvage what"
-                          " can be read, keeping the damaged file.")
 
 
 def _words(sql) -> list[str]:

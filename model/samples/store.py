@@ -83,6 +83,7 @@ class SampleStore:
     def __init__(self, path: str | os.PathLike | None = None, *, named: bool = False):
         """``named``: a file a person named, used only if it already is DigitPad's sample store."""
         self.path = Path(path) if path is not None else paths.data_home() / FILENAME
+        self._named = named
         if named:
             check_named_store(self.path, FIRST_TABLE)
         self.recovered_from: Path | None = None
@@ -132,6 +133,10 @@ class SampleStore:
             except BaseException:
                 conn.close()
                 raise
+        if self._named:  # not the store's own place: nothing is moved aside
+            raise SampleError(f"{self.path} is a damaged DigitPad sample store ({reason}). Copy it into DigitPad's"
+                              " data folder as samples.sqlite3 and DigitPad will salvage what can be read from it,"
+                              " keeping the damaged file.")
         self._recover(reason)
         conn = self._connect()
         try:
