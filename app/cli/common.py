@@ -22,15 +22,25 @@ class Interrupted(KeyboardInterrupt):
 
 
 def err(msg: str) -> None:
-    """A line on stderr (a windowed executable has none)."""
+    """A line on stderr (a windowed executable has none); never a terminal escape (see :func:`out`)."""
     if sys.stderr is not None:
-        print(msg, file=sys.stderr, flush=True)
+        print(_terminal_safe(msg), file=sys.stderr, flush=True)
 
 
 def out(line: str) -> None:
-    """A line on stdout (a windowed executable has none)."""
+    """A line on stdout (a windowed executable has none). Whatever text it carries (a file name, a
+    model's name), control characters other than tabs and line breaks, and bytes of a file name
+    that are not UTF-8, are shown escaped: nothing printed can move the cursor, clear the screen
+    or fail to encode. Names are also passed through :func:`shown`, which escapes line breaks too."""
     if sys.stdout is not None:
-        print(line, flush=True)
+        print(_terminal_safe(line), flush=True)
+
+
+def _terminal_safe(text: str) -> str:
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c in "\t\n" else _escaped(c) for c in text)
 
 
 def shown(text) -> str:
