@@ -170,7 +170,6 @@ def _read_labels_csv(zf: zipfile.ZipFile, files: set[str], bad) -> dict[str, dic
         raise bad("labels.csv is not UTF-8 text.") from None
     reader = csv.DictReader(io.StringIO(text))
     meta, lines = {}, {}
-    line = 1
     try:
         if not reader.fieldnames or not {"label", "file"} <= set(reader.fieldnames):
             raise bad(f"labels.csv must have the columns {', '.join(CSV_FIELDS)}.")
@@ -182,7 +181,7 @@ def _read_labels_csv(zf: zipfile.ZipFile, files: set[str], bad) -> dict[str, dic
                 raise bad(f"labels.csv lists {name} twice (lines {lines[name]} and {line}): which label is right?")
             meta[name], lines[name] = _csv_row(row, line, bad), line
     except csv.Error as exc:
-        raise bad(f"labels.csv line {line} cannot be read ({exc}).") from None
+        raise bad(f"labels.csv cannot be read after line {reader.line_num} ({exc}).") from None
     return meta
 
 
