@@ -54,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `digitpad predict ... | head`: the reader has gone, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file or folder the command was given, or the disk: say which and why
+        from model.store.saving import os_problem
+
+        logs.log_exception(f"digitpad {args.command}", exc, "cli")  # in the log, in case it is a bug
+        err(f"digitpad: {shown(os_problem(exc))}.")
+        return EXIT_FAILED
 
 
 def as_options(exc: DigitPadError) -> str:

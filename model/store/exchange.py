@@ -60,13 +60,17 @@ def export_model(info: ModelInfo, zip_path) -> Path:
 def import_model(store: ModelStore, source) -> ModelInfo:
     """Save a model from an export zip or a model directory into ``store``, checked whole."""
     source = Path(source)
+    try:
+        folder = source.is_dir() and not source.is_symlink()
+    except OSError as exc:  # a name the file system cannot look up
+        raise StoreError(f"Could not import {source}: {os_problem(exc)}.") from None
 
     def bad(why: str) -> StoreError:
-        if source.is_dir():
+        if folder:
             return StoreError(f"{source} cannot be imported as a model: {why}")
         return StoreError(f"{source} is not a DigitPad model archive: {why}")
 
-    if source.is_dir() and not source.is_symlink():
+    if folder:
         return _import_dir(store, source, bad)
     with zip_errors(source, StoreError, bad, "Could not import"), open_input(source) as fh, \
             zipfile.ZipFile(fh) as zf:

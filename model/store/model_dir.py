@@ -91,7 +91,11 @@ def inspect_dir(model_id: str, path: Path, read_only: bool) -> ModelInfo:
     wrong. Reads its card and its weights' headers only when the files changed since last time."""
     remedy = "" if read_only else " Delete this model or import it again."
     path = Path(path)
-    if not path.is_dir():
+    try:
+        is_dir = path.is_dir()
+    except OSError:
+        is_dir = False
+    if not is_dir:
         raise StoreError(f"There is no model directory {path}.")
     key = (_identity(path / "card.json"), _identity(path / "weights.npz"))
     with _seen_lock:

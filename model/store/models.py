@@ -155,7 +155,7 @@ class ModelStore:
         if model_id == DEFAULT_ID:
             return self.default()
         path = self.models_dir / model_id
-        if not path.is_dir():
+        if not _is_dir(path):
             raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list "
                              "(digitpad models list).")
         return inspect_dir(model_id, path, read_only=False)
@@ -194,7 +194,7 @@ class ModelStore:
         path = Path(model).expanduser()
         if path.name and not path.name.startswith("."):
             recover_model_dir(path)  # a --out DIR whose save was killed: put it right first
-        if not path.is_dir():
+        if not _is_dir(path):
             text = os.fspath(model)
             if "/" in text or "\\" in text:
                 raise StoreError(f"There is no model directory {text}; give a model's folder, or a model's id"
@@ -308,7 +308,7 @@ class ModelStore:
             raise StoreError("The shipped default model cannot be deleted.")
         with self._changing(f"delete the model {model_id!r}"):
             path = self.models_dir / model_id
-            if not path.is_dir():
+            if not _is_dir(path):
                 raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list"
                                  " (digitpad models list).")
             was_active = self._active_id() == model_id
@@ -380,6 +380,14 @@ class _Changing:
         self.lock.__exit__(kind, exc, tb)
         if isinstance(exc, OSError):
             raise StoreError(f"Could not {self.what}: {os_problem(exc)}.") from None
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, False for a name the file system cannot even look up (too long, say)."""
+    try:
+        return path.is_dir()
+    except OSError:
         return False
 
 

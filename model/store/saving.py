@@ -222,10 +222,13 @@ def recover_model_dir(target: str | os.PathLike) -> None:
                         shutil.rmtree(leftover, ignore_errors=True)
         except OSError:
             continue  # e.g. a read-only folder: leave it as it is
-    mutex = parent / f".{name}.lock"
-    if mutex.is_file():  # a killed save's turn-taking lock (an empty file): removed unless held
-        with dead_owner(mutex):
-            pass
+    try:
+        mutex = parent / f".{name}.lock"
+        if mutex.is_file():  # a killed save's turn-taking lock (an empty file): removed unless held
+            with dead_owner(mutex):
+                pass
+    except OSError:
+        pass
 
 
 _TEMP_CARD = re.compile(r"^\.card\.json\..+\.tmp$")
@@ -275,6 +278,13 @@ def check_out_dir(target: str | os.PathLike) -> Path:
     Allowed: a path where nothing is yet (its folders are made), an empty folder, or one of
     DigitPad's model directories (replaced). Refused: anything else (a file, a folder holding
     anything else, a link, a device), the shipped default model, a folder inside a model directory."""
+    try:
+        return _check_out_dir(target)
+    except OSError as exc:  # a name too long for the file system, a folder that cannot be looked in
+        raise TargetRefused(f"{target} cannot be used ({os_problem(exc)}).") from None
+
+
+def _check_out_dir(target: str | os.PathLike) -> Path:
     given = Path(target).expanduser()
     path = Path(os.path.abspath(given))
     new = path / "my-model" if path.is_dir() else path.with_name(f"{path.stem or 'model'}-model")
@@ -317,6 +327,14 @@ def check_file_target(path: str | os.PathLike, ours: Callable[[Path], bool], wha
     else ``error`` saying why not. A new file is fine; an existing one only when ``ours(path)``
     says DigitPad wrote it (an earlier export of the same kind, ``what``). Never a folder, a link,
     a device, or a file inside a model directory or DigitPad's sample store."""
+    try:
+        return _check_file_target(path, ours, what, error)
+    except OSError as exc:  # a name too long for the file system, a folder that cannot be looked in
+        raise error(f"{path} cannot be used ({os_problem(exc)}).") from None
+
+
+def _check_file_target(path: str | os.PathLike, ours: Callable[[Path], bool], what: str,
+                       error: type[Exception]) -> Path:
     given = Path(path).expanduser()
     path = Path(os.path.abspath(given))
     for parent in path.parents:
