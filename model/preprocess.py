@@ -95,7 +95,7 @@ def load_image(path: str | os.PathLike) -> Image.Image:
     paths that are not files (a named pipe would block for ever). Images of more than 8 bits per
     pixel (16-bit, 32-bit or floating-point greys) come back as 8-bit greys scaled from the range
     their bit depth holds (12 bits of a 16-bit file, 0..1 floats), so a faint one is no blank."""
-    from .archives import NotAFile, open_input
+    from .archives import NotAFile, open_input, unreadable
 
     path = Path(path)
     try:
@@ -111,15 +111,8 @@ def load_image(path: str | os.PathLike) -> Image.Image:
             return _as_8_bit(image)
     except ImageInputError:
         raise
-    except FileNotFoundError:
-        raise ImageInputError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ImageInputError(f"{path}: permission denied: DigitPad may not read this file. Check"
-                              " its permissions, or copy it somewhere you can read it.") from None
-    except IsADirectoryError:
-        raise ImageInputError(f"{path}: is a folder, not an image. Open an image file inside it.") from None
-    except NotAFile as exc:
-        raise ImageInputError(f"{path}: is {exc.strerror}. Give an image file.") from None
+    except (FileNotFoundError, PermissionError, IsADirectoryError, NotAFile) as exc:  # the path, not the image
+        raise ImageInputError(unreadable(path, exc, "an image file")) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "

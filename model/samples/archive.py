@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..archives import open_input, zip_errors
+from ..archives import open_input, zip_errors, zip_names
 from ..ink import InkError
 from ..ink import parse as parse_ink
 from .sample import Sample, SampleError, as_digit, as_uint8, now_iso
@@ -38,12 +38,8 @@ CSV_FIELDS = ("id", "label", "file", "predicted", "model_id", "created")
 
 def is_samples_archive(path: Path) -> bool:
     """A zip DigitPad exported samples to (what an export may replace)."""
-    try:
-        with open_input(path) as fh, zipfile.ZipFile(fh) as zf:
-            names = zf.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
-        return False
-    return "labels.csv" in names and all(n == "labels.csv" or _ENTRY.match(n) for n in names)
+    names = zip_names(path)
+    return names is not None and "labels.csv" in names and all(n == "labels.csv" or _ENTRY.match(n) for n in names)
 
 
 def write_archive(samples: Iterable[Sample], path: Path, count: int) -> None:

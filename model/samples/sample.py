@@ -52,12 +52,7 @@ class Sample:
 
 
 def as_digit(value, what: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
-    try:
-        d = int(value)
-    except ValueError:
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.") from None
+    d = _whole(value, f"The {what} must be a digit 0-9, not {value!r}.")
     if not 0 <= d <= 9:
         raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
     return d
@@ -65,15 +60,20 @@ def as_digit(value, what: str) -> int:
 
 def as_id(value) -> int:
     """A sample id (1 to 2**63-1, what SQLite can hold); SampleError saying there is no such sample."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
-        raise SampleError(f"{value!r} is not a sample id (a whole number, as `digitpad samples list` shows).")
-    try:
-        n = int(value)
-    except ValueError:
-        raise SampleError(f"{value!r} is not a sample id (a whole number, as `digitpad samples list` shows).") from None
+    n = _whole(value, f"{value!r} is not a sample id (a whole number, as `digitpad samples list` shows).")
     if not 1 <= n <= MAX_ID:
         raise SampleError(f"There is no sample {n}: sample ids are whole numbers from 1 (`digitpad samples list`).")
     return n
+
+
+def _whole(value, message: str) -> int:
+    """``value`` (an int, a NumPy integer or its text) as an int; SampleError(message) if it is none."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
+        raise SampleError(message)
+    try:
+        return int(value)
+    except ValueError:
+        raise SampleError(message) from None
 
 
 def as_uint8(image) -> np.ndarray:

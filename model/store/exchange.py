@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..archives import open_input, zip_errors
+from ..archives import open_input, zip_errors, zip_names
 from .card import CardError, ModelCard
 from .model_dir import MAX_CARD_BYTES, MODEL_FILES, ModelInfo, StoreError, parse_json
 from .saving import check_file_target, fsync_file, os_problem
@@ -32,12 +32,8 @@ MAX_IMPORT_BYTES = 800 * 2**20  # uncompressed; the default network's files are 
 
 def is_model_archive(path: Path) -> bool:
     """A zip DigitPad exported a model to (what an export may replace)."""
-    try:
-        with open_input(path) as fh, zipfile.ZipFile(fh) as zf:
-            names = zf.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
-        return False
-    return "card.json" in names and set(names) <= set(MODEL_FILES)
+    names = zip_names(path)
+    return names is not None and "card.json" in names and set(names) <= set(MODEL_FILES)
 
 
 def export_model(info: ModelInfo, zip_path) -> Path:

@@ -292,19 +292,15 @@ def _check_out_dir(target: str | os.PathLike) -> Path:
               f"give the name of a new folder, e.g. {new}.")
     if path.is_symlink():
         raise TargetRefused(f"{given} is a symbolic link; give the folder itself.")
-    for parent in path.parents:
-        if (parent / "card.json").is_file() and is_model_dir(parent):
-            raise TargetRefused(f"{given} is inside the model directory {parent}; give a folder outside it.")
+    if (model := _model_dir_above(path)) is not None:
+        raise TargetRefused(f"{given} is inside the model directory {model}; give a folder outside it.")
     from ..paths import default_model_dir
 
     if path == Path(os.path.abspath(default_model_dir())):
         raise TargetRefused(f"{given} is the shipped default model, which is read-only; give another folder.")
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
+    mode = _mode(path)
+    if mode is None:
         return path
-    except OSError as exc:
-        raise TargetRefused(f"{given} cannot be used ({os_problem(exc)}).") from None
     if not stat.S_ISDIR(mode):
         kind = "a file" if stat.S_ISREG(mode) else "not a folder (a device, a pipe or a socket)"
         raise TargetRefused(f"{given} is {kind}, so the model cannot be written there.{advice}")
@@ -312,6 +308,18 @@ def _check_out_dir(target: str | os.PathLike) -> Path:
         return path
     shown = ", ".join(sorted(_entries(path))[:3]) + (", …" if len(_entries(path)) > 3 else "")
     raise TargetRefused(f"{given} is a folder that is not a DigitPad model directory (it holds {shown}).{advice}")
+
+
+def _model_dir_above(path: Path) -> Path | None:
+    return next((p for p in path.parents if (p / "card.json").is_file() and is_model_dir(p)), None)
+
+
+def _mode(path: Path) -> int | None:
+    """The file's mode, None when nothing is there (other OSErrors pass: the caller says why)."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
 
 
 def _entries(path: Path) -> list[str]:
@@ -337,17 +345,13 @@ def _check_file_target(path: str | os.PathLike, ours: Callable[[Path], bool], wh
                        error: type[Exception]) -> Path:
     given = Path(path).expanduser()
     path = Path(os.path.abspath(given))
-    for parent in path.parents:
-        if (parent / "card.json").is_file() and is_model_dir(parent):
-            raise error(f"{given} is inside the model directory {parent}; choose a file outside it.")
+    if (model := _model_dir_above(path)) is not None:
+        raise error(f"{given} is inside the model directory {model}; choose a file outside it.")
     if path.is_symlink():
         raise error(f"{given} is a symbolic link; give the file itself.")
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
+    mode = _mode(path)
+    if mode is None:
         return path
-    except OSError as exc:
-        raise error(f"{given} cannot be used ({os_problem(exc)}).") from None
     if stat.S_ISDIR(mode):
         raise error(f"{given} is a folder; give the name of the file to write, e.g. {path / 'export.zip'}.")
     if not stat.S_ISREG(mode) or not ours(path):
