@@ -181,7 +181,7 @@ def test_an_import_holds_one_sample_at_a_time(store, tmp_path, monkeypatch):
 
 def test_recipe_values_are_checked_and_named_as_personalize_options(home, capsys):
     for recipe, says in [
-        ('{"sample_share": 1}', "--recipe: sample_share must be a number between 0 and 1"),
+        ('{"sample_share": 1}', "--recipe: sample_share must be a number from 0.01 to 0.99"),
         ('{"batch_size": "many"}', "--recipe: batch_size must be a whole number"),
         ('{"epochs": 0}', "--recipe: epochs must be"),
         ('{"learning_rate": 1e9}', "--recipe: learning_rate must be"),

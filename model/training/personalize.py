@@ -94,37 +94,27 @@ class Recipe:
         from .network import OPTIMIZERS
         from .trainer import LR_SCHEDULES
 
-        def whole(v, lo, hi):
-            return isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
-
-        def real(v, lo, hi, lo_open=False, hi_open=False):
-            return (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                    and (lo < v if lo_open else lo <= v) and (v < hi if hi_open else v <= hi))
-
-        checks = [
-            ("epochs", whole(self.epochs, 1, 200), "a whole number from 1 to 200"),
-            ("lr_factor", real(self.lr_factor, 0, 100, lo_open=True), "a number above 0, at most 100"),
-            ("base_digits", whole(self.base_digits, 0, 10_000_000), "a whole number from 0 to 10,000,000"),
-            ("sample_share", real(self.sample_share, 0, 1, lo_open=True, hi_open=True), "a number between 0 and 1"),
-            ("max_repeats", whole(self.max_repeats, 1, 10_000), "a whole number from 1 to 10,000"),
-            ("augment_strength", real(self.augment_strength, 0, 3), "a number from 0 to 3"),
-            ("batch_size", whole(self.batch_size, 1, 8192), "a whole number from 1 to 8192"),
-            ("validation_split", real(self.validation_split, 0, 0.9, lo_open=True, hi_open=True),
-             "more than 0 and less than 0.9"),
-            ("blend", real(self.blend, 0, 1), "a number from 0 to 1"),
-            ("optimizer", self.optimizer is None or self.optimizer in OPTIMIZERS,
-             "null or one of " + ", ".join(OPTIMIZERS)),
-            ("learning_rate", self.learning_rate is None or real(self.learning_rate, 1e-6, 10),
-             "null or a number from 0.000001 to 10"),
-            ("samples_weight", real(self.samples_weight, 0, 100), "a number from 0 to 100"),
-            ("lr_schedule", self.lr_schedule in LR_SCHEDULES, "one of " + ", ".join(LR_SCHEDULES)),
-            ("freeze", whole(self.freeze, 0, 16), "a whole number from 0 to 16"),
-            ("refit", isinstance(self.refit, bool), "true or false"),
-        ]
-        for name, ok, allowed in checks:
-            if not ok:
-                raise ConfigError(f"recipe: {name} must be {allowed}, not {getattr(self, name)!r}.", field="recipe")
+        for name, (kind, lo, hi) in RECIPE_RANGES.items():
+            v = getattr(self, name)
+            if not (isinstance(v, (int, kind)) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+                    or v is None and name == "learning_rate"):
+                what = "a whole number" if kind is int else "a number"
+                raise ConfigError(f"recipe: {name} must be {what} from {lo:g} to {hi:g}, not {v!r}.", field="recipe")
+        choices = (("optimizer", (None, *OPTIMIZERS)), ("lr_schedule", LR_SCHEDULES), ("refit", (True, False)))
+        for name, allowed in choices:
+            v = getattr(self, name)
+            if v not in allowed or (name == "refit" and not isinstance(v, bool)):
+                shown = ", ".join("null" if a is None else str(a).lower() for a in allowed)
+                raise ConfigError(f"recipe: {name} must be one of {shown}, not {v!r}.", field="recipe")
         return self
+
+
+# What a recipe's numbers may be: (int or float, lowest, highest).
+RECIPE_RANGES = {"epochs": (int, 1, 200), "lr_factor": (float, 1e-6, 100), "base_digits": (int, 0, 10_000_000),
+                 "sample_share": (float, 0.01, 0.99), "max_repeats": (int, 1, 10_000),
+                 "augment_strength": (float, 0, 3), "batch_size": (int, 1, 8192),
+                 "validation_split": (float, 0.01, 0.89), "blend": (float, 0, 1), "learning_rate": (float, 1e-6, 10),
+                 "samples_weight": (float, 0, 100), "freeze": (int, 0, 16)}
 
 
 @dataclass
