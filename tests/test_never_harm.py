@@ -84,7 +84,11 @@ def places(tmp_path):
 
 
 @pytest.mark.parametrize("which", ["file", "folder", "cwd", "fake-model", "home"])
-def test_out_refuses_what_is_not_a_digitpad_model_directory(tmp_path, home, places, which, capsys):
+def test_out_refuses_what_is_not_a_digitpad_model_directory(tmp_path, home, places, which, capsys, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "rescued"))  # where the refused API save keeps it
+    (tmp_path / "rescued").mkdir()
     target = home if which == "home" else places[which]
     if which == "home":
         (home / "samples.sqlite3").write_bytes(b"")
@@ -96,7 +100,9 @@ def test_out_refuses_what_is_not_a_digitpad_model_directory(tmp_path, home, plac
     code, out, err = cli(capsys, "train", "--data", "mnist", "--out", target)  # refused before any training
     assert code == 1 and err.startswith("digitpad: --out: ") and "Traceback" not in err
     after = snapshot(tmp_path)
-    assert {k: v for k, v in after.items() if "digitpad-unsaved-model" not in k} == before
+    assert {k: v for k, v in after.items() if not k.startswith("rescued")} == {
+        k: v for k, v in before.items() if not k.startswith("rescued")}
+    assert len(list((tmp_path / "rescued").iterdir())) == 1  # the model the API was asked to save is not lost
 
 
 def test_out_replaces_its_own_model_directory_and_fills_an_empty_folder(tmp_path):

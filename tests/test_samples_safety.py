@@ -90,7 +90,8 @@ def _archive(path, labels_csv: str, n: int = 2):
 
 
 @pytest.mark.parametrize("labels, says", [
-    ("id,label,file,predicted,model_id,created\n1,3,00001_3.json,,x" + "y" * 140_000 + ",\n", "labels.csv cannot be read after line 1 .field larger"),
+    ("id,label,file,predicted,model_id,created\n1,3,00001_3.json,,x" + "y" * 140_000 + ",\n",
+     "labels.csv cannot be read after line 1 .field larger"),
     ("id,label,file\n1,3,00001_3.json\n2,8,00001_3.json\n", r"lists 00001_3.json twice \(lines 2 and 3\)"),
 ])
 def test_labels_csv_that_cannot_be_trusted_is_refused_and_nothing_added(store, tmp_path, labels, says):

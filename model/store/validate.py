@@ -19,8 +19,8 @@ from ..archives import NotNpz, npz_arrays, open_input
 from ..errors import DigitPadError
 
 MAX_WEIGHTS_BYTES = 512 * 2**20  # what a NetworkConfig allows at most is ~350 MB of float32
-MAX_LAYERS = 16
-MAX_UNITS = 8192
+MAX_LAYERS = 7  # what a NetworkConfig allows: 1 to 6 hidden layers and the output
+MAX_UNITS = 4096  # neurons in a layer, at most (NetworkConfig)
 MAX_KERAS_CONFIG = 1 * 2**20
 KERAS_LAYERS = {"InputLayer", "Dense", "Dropout"}
 
