@@ -148,7 +148,7 @@ def test_ctrl_c_during_a_large_import_keeps_nothing_and_says_so(store, tmp_path,
 
 def test_an_export_is_always_one_an_import_reads_back(store, tmp_path, monkeypatch):
     """It wrote 100,010 samples that import refused ("holds 100010 files"): both now stream, up to
-    one limit (measured: 100,010 samples exported in 31 s and imported back in 38 s, 293 MB)."""
+    one limit (what 100,010 cost: tests/benchmarks/bench_hostile_inputs.py, docs/benchmarks.md)."""
     monkeypatch.setattr(sample_archive, "MAX_IMPORT_FILES", 12)
     x, y = mnist()
     for i in range(12):

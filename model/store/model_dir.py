@@ -170,8 +170,7 @@ def parse_json(raw: bytes, max_bytes: int = MAX_CARD_BYTES):
     than ``max_bytes``, nests deeper than MAX_DEPTH, or holds a number no float or 64-bit whole
     number can be (RecursionError and OverflowError never escape)."""
     if len(raw) > max_bytes:
-        raise ValueError(f"it is {len(raw) / 2**20:.1f} MB or more, far larger than a model card"
-                         f" (at most {max_bytes // 2**20} MB)")
+        raise ValueError(f"it is larger than {max_bytes // 2**20} MB, far more than a model card holds")
     try:
         value = json.loads(raw.decode("utf-8-sig"), parse_int=_whole, parse_float=_real)
     except RecursionError:
