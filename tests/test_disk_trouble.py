@@ -154,3 +154,17 @@ def idx_folder_small(tmp_path):
     folder = tmp_path / "idx"
     write_idx_folder(folder, x[::10][:400], y[::10][:400], x[5::10][:100], y[5::10][:100])
     return folder
+
+
+@needs_tmpfs
+def test_deleting_the_active_model_on_a_full_disk_deletes_nothing_and_keeps_it_active(tmp_path, filled_home):
+    prepared, a, b = filled_home
+    home = tmp_path / "home"
+    home.mkdir()
+    cli = f"{sys.executable} -m app.cli"
+    script = (f"dd if=/dev/zero of=\"$DIGITPAD_HOME/filler\" bs=1k 2>/dev/null; {cli} models delete {a}; "
+              f"echo \"rc=$?\"; {cli} models list --json")
+    r = on_small_disk(["sh", "-c", script], home, size_kb=4096, fill_from=prepared, env=cli_env(home), cwd=ROOT)
+    assert "rc=1" in r.stdout and "disk is full" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    models = {m["id"]: m for m in json.loads(r.stdout.splitlines()[-1])}
+    assert models[a]["active"] and b in models
