@@ -49,7 +49,7 @@ class WeightGrid(QWidget):
         self._message = "No model"
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # -- content ---------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ class NeuronDetail(QWidget):
                                                       "weighted sum z (their total plus the bias is z)")
         self.title = Caption(title=True)
         self.text = Caption(lines=6)
-        self.text.setMinimumWidth(150)
+        self.text.setMinimumWidth(250)  # its lines are short (each text breaks them itself)
         cap_w, cap_p = note_label("weights"), note_label("weights × input")
         for c in (cap_w, cap_p):
             c.setAlignment(Qt.AlignmentFlag.AlignHCenter)
