@@ -28,6 +28,7 @@ WARNING_TEXT = "#9a3412"
 PAPER = QColor("#ffffff")
 INK = QColor("#111111")
 HINT = QColor("#b8bcc4")  # "Draw a digit here"
+GUIDE = QColor("#dbe3ef")  # Number mode's writing lines
 
 # --- charts ------------------------------------------------------------------------------------------
 SERIES = (QColor(31, 119, 180), QColor(230, 110, 20), QColor(44, 160, 44), QColor(148, 103, 189),

@@ -67,7 +67,7 @@ def test_digit_button_stores_the_drawing_with_that_label(qtbot, bar, samples):
     assert (s.label, s.predicted, s.model_id, s.kind) == (7, 1, "model-a", "ink")
     assert np.abs(s.image / 255.0 - x).max() < 0.01  # the image the model saw
     assert len(s.ink.strokes) == 1
-    assert bar.toast.text() == "Saved as 7 · 1 sample of 7"
+    assert bar.toast.text().startswith("Saved as 7 · 1 sample of 7") and "Undo" in bar.toast.text()
     # Stored once: the buttons wait for the next drawing.
     assert not any(b.isEnabled() for b in bar.digit_buttons) and not bar.correct_button.isEnabled()
     qtbot.mouseClick(bar.digit_buttons[7], Qt.MouseButton.LeftButton)
