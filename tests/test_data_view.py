@@ -114,9 +114,10 @@ def test_a_source_loads_in_a_worker_thread(view, qtbot, npz):
     assert view.counts() == {"train": np.bincount(y[:4200], minlength=10).tolist(),
                              "test": np.bincount(y[4200:], minlength=10).tolist()}
     assert view.source_picker.source() == str(npz)
-    with qtbot.waitSignal(view.loadFailed, timeout=20000) as sig:
+    with qtbot.waitSignal(view.failed, timeout=20000) as sig:
         view.load_source("/no/such/folder")
-    assert "no such file or folder" in sig.args[0] and "no such file" in view.status.text()
+    assert "no such file or folder" in sig.args[0] and "no such file" in view.message.text()
+    assert view.message.isVisibleTo(view) and view.message.wordWrap()
     assert view.splits() == ["train", "test"]  # what was shown stays
 
 
