@@ -42,7 +42,8 @@ PICK = QColor("#111827")  # Inside: the hovered / selected neuron
 
 STYLE = """
 QTabWidget::pane { border: none; }
-QFrame#verdictCard, QFrame#chartCard { background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
+QFrame#verdictCard, QFrame#chartCard, QFrame#numberView {
+    background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
 QLabel#sectionTitle { color: #4b5563; font-weight: 600; }
 QToolBar#drawTools { background: transparent; border: none; spacing: 4px; }
 QToolBar#drawTools QToolButton { padding: 4px 8px; border-radius: 6px; }

@@ -175,26 +175,29 @@ class RobustnessView(QWidget):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
+        self.legend.hide()  # until a run names its models
         self.legend.setToolTip("Each point is the share of the same digits read correctly at that level; "
                                "both models see exactly the same perturbed digits.")
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self._save_png)
         self.source_picker.sourceChosen.connect(self._update_run)
-        buttons = QHBoxLayout()
+        data_row, compare_row = QHBoxLayout(), QHBoxLayout()
+        data_row.addWidget(self.source_picker, 1)
+        data_row.addSpacing(10)
+        data_row.addWidget(QLabel("Digits:"))
+        data_row.addWidget(self.n_spin)
+        compare_row.addWidget(self.compare_combo, 1)
+        compare_row.addSpacing(10)
         for b in (self.run_button, self.cancel_button, self.save_button):
-            buttons.addWidget(b)
+            compare_row.addWidget(b)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.addWidget(QLabel("Data:"), 0, 0)
-        grid.addWidget(self.source_picker, 0, 1)
-        grid.addWidget(QLabel("Digits:"), 0, 2)
-        grid.addWidget(self.n_spin, 0, 3)
+        grid.addLayout(data_row, 0, 1)
         grid.addWidget(QLabel("Compare with:"), 1, 0)
-        grid.addWidget(self.compare_combo, 1, 1)
-        grid.addLayout(buttons, 1, 2, 1, 2)
+        grid.addLayout(compare_row, 1, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(4, 1)
         return grid
 
     def _build_charts(self) -> QGridLayout:
@@ -361,6 +364,7 @@ class RobustnessView(QWidget):
         entries = [(names[0], MODEL_COLOR, "━━●━━")]
         if len(names) > 1:
             entries.append((names[1], COMPARE_COLOR, "╍╍■╍╍"))
+        self.legend.show()
         self.legend.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(
             f'<span style="color:{color.name()}; font-weight:bold">{sample}</span>&nbsp;{_html(name)}'
             for name, color, sample in entries))
@@ -416,6 +420,7 @@ class RobustnessView(QWidget):
         if self._worker is not None and self.sender() is not None and self.sender() is not self._worker:
             return
         self._done()
+        self.legend.hide()  # no curves to name
         self.status.setText(message)
         self.failed.emit(message)
 

@@ -267,7 +267,7 @@ def personalize_notice(counts: list[int]) -> tuple[str, bool]:
     have = {d: n for d, n in enumerate(counts) if n}
     if not have:
         return ("Personalise learns your handwriting from your samples: keep some on the Draw tab "
-                "(✓ Correct, or the digit's key) first.", True)
+                "(✓ Correct, or the digit's key) first.", False)
     few = [d for d, n in sorted(have.items()) if n < NEEDED]
     cost = "MNIST changed by about −0.1 points; about 15 s"
     if not few:
