@@ -417,3 +417,24 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
     assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
     assert process.poll() is not None  # the fine-tuning process has ended
+
+
+def test_personalise_says_what_it_needs_before_it_starts(qtbot, samples, store):
+    from app.samples.personalize_view import personalize_notice
+
+    text, warn = personalize_notice([0] * 10)
+    assert not warn and "samples" in text
+    text, warn = personalize_notice([3, 12, 0, 0, 0, 0, 0, 9, 0, 0])
+    assert warn and "0 (3)" in text and "7 (9)" in text and "1 (" not in text
+    assert "24%" in text and "44%" in text and "0.1 points" in text  # bench_personalize.py's figures
+    text, warn = personalize_notice([10] * 10)
+    assert not warn and "85%" in text
+    # The Samples tab shows it, in warning colours while some digit has too few.
+    for d in range(10):
+        samples.add(None, d, ink=digit_ink(d))
+    tab = SamplesTab(samples, ActiveModel(store))
+    qtbot.addWidget(tab)
+    tab.show()
+    note = tab.personalize_note
+    assert note.isVisible() and note.property("warning") and "you have fewer of 0 (1)" in note.text()
+    assert tab.personalize_button.isEnabled()  # a warning, not a refusal

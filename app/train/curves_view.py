@@ -50,7 +50,7 @@ class CurvesView(QWidget):
         self.acc_plot: pg.PlotWidget | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._best_lines: list[pg.InfiniteLine] = []
+        self._best_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
         self._best_epoch = 0
         self._best_label = "best"
         self._best_entry: pg.PlotDataItem | None = None  # the dotted line's legend entry
@@ -119,10 +119,8 @@ class CurvesView(QWidget):
         self._batch_chunks: list[np.ndarray] = []
         self._epochs: list[tuple[float, float, float, float, float]] = []  # epoch, loss, acc, vloss, vacc
         self._best_epoch = 0
-        for line in self._best_lines:
-            view = line.getViewBox()
-            if view is not None:
-                view.removeItem(line)
+        for plot, line in self._best_lines:
+            plot.removeItem(line)
         self._best_lines = []
         if self._best_entry is not None and self.loss_plot is not None:
             self.loss_plot.getPlotItem().legend.removeItem(self._best_entry)
@@ -168,7 +166,7 @@ class CurvesView(QWidget):
         for plot in (self.loss_plot, self.acc_plot):
             line = pg.InfiniteLine(pos=self._best_epoch, angle=90, movable=False, pen=pen)
             plot.addItem(line)
-            self._best_lines.append(line)
+            self._best_lines.append((plot, line))
         self._best_entry = pg.PlotDataItem([], [], pen=pen)
         self.loss_plot.getPlotItem().legend.addItem(self._best_entry, self.best_legend())
 
