@@ -13,7 +13,9 @@ After every action each test checks the whole window with :func:`fit.layout_prob
 """
 from __future__ import annotations
 
+import math
 import os
+import re
 
 import numpy as np
 import pytest
@@ -22,7 +24,7 @@ from helpers import handwritten_number, mnist
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
 from screens import logical_screen
 
 from app.draw.number_view import NUMBER_PAPER, WRITING_BAND
@@ -264,3 +266,37 @@ def test_the_wheel_over_the_train_form_scrolls_it(window, qtbot):
     assert spin.value() == before
     if form.verticalScrollBar().maximum() > 0:
         assert form.verticalScrollBar().value() > scroll
+
+
+def test_text_a_third_longer_still_fits(window, qtbot):
+    """German text is about 30% longer than English (issue 25): every label, button, group and tab
+    made that much longer still fits, on every tab, in Number mode and with the Inside dock."""
+    def longer(text: str) -> str:
+        plain = re.sub(r"<[^>]*>", "", text)
+        n = math.ceil(0.3 * len(plain))
+        if not re.search(r"[A-Za-z]{2}", plain):  # digits, symbols, names like "0 · 3" stay as they are
+            return text
+        extra = " ".join(["äöüßäöüß"[:min(8, n)]] * max(1, n // 9))  # words of 8 letters, as German's run
+        end = text.rfind("</")
+        return text[:end] + " " + extra + text[end:] if end >= 0 else text + " " + extra
+
+    for label in window.findChildren(QLabel):
+        if label.pixmap() is None or label.pixmap().isNull():
+            label.setText(longer(label.text()))
+    for button in window.findChildren(QAbstractButton):
+        button.setText(longer(button.text()))
+    for box in window.findChildren(QGroupBox):
+        box.setTitle(longer(box.title()))
+    for i in range(window.tabs.count()):
+        window.tabs.setTabText(i, longer(window.tabs.tabText(i)))
+    size = window.size()
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        settle(qtbot)
+        check(window, f"the {window.tabs.tabText(i)} tab with longer text")
+    window.show_tab(window.draw_tab)
+    window.number_action.trigger()
+    window.inside_action.trigger()
+    settle(qtbot)
+    check(window, "Number mode and the Inside dock with longer text")
+    assert window.size() == size
