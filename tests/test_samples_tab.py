@@ -429,6 +429,8 @@ def test_personalise_says_what_it_needs_before_it_starts(qtbot, samples, store):
     assert "24%" in text and "44%" in text and "0.1 points" in text  # bench_personalize.py's figures
     text, warn = personalize_notice([10] * 10)
     assert not warn and "85%" in text
+    text, warn = personalize_notice([10, 9, 8, 10, 10, 10, 10, 10, 10, 7])
+    assert not warn and "1 (9), 2 (8), 9 (7)" in text and "35%" in text  # nearly enough: a note, not a warning
     # The Samples tab shows it, in warning colours while some digit has too few.
     for d in range(10):
         samples.add(None, d, ink=digit_ink(d))
