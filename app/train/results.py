@@ -179,10 +179,10 @@ class ResultPanel(QStackedWidget):
         self.outcome = o
         if o.test_accuracy is not None:
             self.accuracy_label.setText(f"Test accuracy {o.test_accuracy:.2%}")
-            details = f"on {o.test_n:,} test digits it never saw during training"
+            details = f"Measured on {o.test_n:,} test digits it never saw during training"
         else:
             self.accuracy_label.setText("Trained (no test digits)")
-            details = "the data has no test split"
+            details = "The data has no test split"
         if o.drawn_accuracy is not None:
             self.drawn_label.setText(f"Drawn by people it never saw {o.drawn_accuracy:.2%}")
             details += f";<br>drawn: {o.drawn_heldout or f'{o.drawn_n:,} digits'}"
