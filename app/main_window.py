@@ -11,7 +11,7 @@ scrolling :class:`app.widgets.page.Page` and the Inside dock scrolls too, so not
 make the window grow past the screen's edge.
 
 Start-up shows the window first and builds the rest on the event loop's first turn: the chart
-(pyqtgraph takes ~0.3 s to import) and the other tabs. ``startupFinished`` says when all is built.
+(pyqtgraph takes ~0.3 s to import) and the other tabs; ``startup_finished`` is then True.
 Nothing imported here at module level imports TensorFlow; the Train tab imports it in its worker.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
@@ -46,8 +46,6 @@ SCREEN_SHARE = (0.94, 0.92)  # else this share of the screen's free area (room f
 
 class MainWindow(WindowActions, QMainWindow):
     """DigitPad's window. ``store`` defaults to the user's ModelStore (DIGITPAD_HOME moves it)."""
-
-    startupFinished = Signal()  # the chart and the other tabs are built (soon after the first paint)
 
     def __init__(self, store: ModelStore | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -390,7 +388,6 @@ class MainWindow(WindowActions, QMainWindow):
         self._train_page = tab
         self._make_explore_tabs()
         self._on_tab_changed(self.tabs.currentIndex())
-        self.startupFinished.emit()
 
     def _make_training_tab(self) -> QWidget:
         try:
