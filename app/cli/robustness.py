@@ -29,6 +29,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from app.robustness_chart import write_chart
     from model import robustness
     from model.data import sources as data
     from model.recognizer import Recognizer
@@ -74,7 +75,7 @@ def run(args) -> int:
         subtitle = (f"{len(y):,} digits of {ds.name} ({'test split' if split == 'test' else 'whole set'}), "
                     f"seed {args.seed}")
         try:
-            robustness.write_chart(chart, results[0], results[1] if compare is not None else None, names,
+            write_chart(chart, results[0], results[1] if compare is not None else None, names,
                                    subtitle=subtitle)
         except OSError as exc:
             raise CliError(f"cannot write {chart} ({exc.strerror or exc}).") from None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.robustness_chart import write_chart
 from model import robustness
 from model.data.sources import load_source
 
@@ -446,7 +447,7 @@ class RobustnessView(QWidget):
         names = (models[0]["name"], models[1]["name"] if len(models) > 1 else "")
         subtitle = f"{self.result['n']:,} digits of {self.result['data']}"
         try:
-            robustness.write_chart(path, models[0]["curves"], models[1]["curves"] if len(models) > 1 else None,
+            write_chart(path, models[0]["curves"], models[1]["curves"] if len(models) > 1 else None,
                                    names, subtitle=subtitle)
         except OSError as exc:
             self.status.setText(f"Could not save {path} ({exc.strerror or exc}).")
