@@ -232,3 +232,35 @@ def test_a_folder_of_test_files_only_shows_its_test_digits(view, qtbot, tmp_path
     assert view.splits() == ["test"] and view.current_split() == "test"
     assert view.counts() == {"test": np.bincount(y[:700], minlength=10).tolist()}
     assert view.grid_model.rowCount() == 700 and "700 test digits" in view.status.text()
+
+
+def test_the_data_folder_chosen_in_one_tab_is_where_the_others_start(qtbot, home, tmp_path, monkeypatch):
+    """One settings key (data/lastDir): a folder of digits chosen on the Train tab is where the Data
+    and Robustness tabs' Folder... and .npz... dialogs start, and the other way round."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app import settings as prefs
+    from app.train.form import TrainingForm
+    from app.widgets.source_picker import SourcePicker
+
+    digits = tmp_path / "my digits"
+    digits.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda _p, _t, start: asked.append(start) or str(digits))
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form._choose_folder()
+    assert prefs.DATA_DIR.get() == str(digits)
+    data_picker, robustness_picker = SourcePicker(), SourcePicker()
+    qtbot.addWidget(data_picker)
+    qtbot.addWidget(robustness_picker)
+    assert data_picker._start_dir() == robustness_picker._start_dir() == str(digits)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    npz = other / "d.npz"
+    npz.write_bytes(b"")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(npz), ""))
+    data_picker._choose_file()
+    assert robustness_picker._start_dir() == str(other)
+    form.path_edit.clear()
+    assert form._start_dir() == str(other)

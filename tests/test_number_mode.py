@@ -178,3 +178,19 @@ def test_the_digits_shrink_to_fit_their_row_instead_of_widening_it(window, qtbot
     assert row.scale < 2.6  # smaller than for a short number
     shown = [b for b in tab.number_view.buttons if b.isVisible()]
     assert all(b.geometry().right() <= row.width() for b in shown[-3:])  # the newest digits are in view
+
+
+def test_what_makes_a_digit_of_a_number_a_bad_sample():
+    from model.number import DigitReading, NumberReading, sample_problem
+
+    def digit(x0, y0, x1, y1):
+        return DigitReading(1, 0.9, (x0, y0, x1, y1), (0,), np.zeros(10, dtype=np.float32))
+
+    w, h = NUMBER_PAPER
+    whole = [digit(20, 90, 70, 190), digit(90, 92, 140, 188), digit(160, 90, 200, 190)]
+    assert sample_problem(NumberReading.of(whole), 1, w, h) is None
+    cut = NumberReading.of([*whole, digit(w - 30, 100, w, 180)])  # the pen was kept on the sheet's edge
+    assert "runs off the sheet" in sample_problem(cut, 3, w, h)
+    dot = NumberReading.of([*whole, digit(220, 170, 230, 185)])
+    assert "smaller" in sample_problem(dot, 3, w, h)
+    assert sample_problem(NumberReading.of([digit(20, 170, 30, 185)]), 0, w, h) is None  # one mark alone: a digit
