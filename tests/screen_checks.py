@@ -300,3 +300,26 @@ def test_text_a_third_longer_still_fits(window, qtbot):
     settle(qtbot)
     check(window, "Number mode and the Inside dock with longer text")
     assert window.size() == size
+
+
+def test_a_small_window_keeps_every_tool_within_reach(window, qtbot):
+    """The issue's 900x650 window: Undo, Redo and Clear stay on the toolbar; what does not fit is in
+    the toolbar's » menu, never just gone; no tab's text is cut."""
+    from PySide6.QtWidgets import QToolButton
+
+    frame = window.frameGeometry().size() - window.size()
+    window.move(screen_area().topLeft())
+    window.resize(min(900, screen_area().width() - frame.width()), min(650, screen_area().height() - frame.height()))
+    settle(qtbot)
+    assert window_problem(window) is None
+    tab = window.draw_tab
+    for action in (window.undo_action, window.redo_action, window.clear_action):
+        assert visible_in_window(tab.tools.widgetForAction(action), window), action.text()
+    hidden = [a for a in tab.tools.actions() if not a.isSeparator() and a.isVisible()
+              and not (tab.tools.widgetForAction(a) and tab.tools.widgetForAction(a).isVisible())]
+    extension = tab.tools.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert not hidden or (extension is not None and extension.isVisible()), [a.text() for a in hidden]
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        settle(qtbot)
+        check(window, f"the {window.tabs.tabText(i)} tab in a small window")

@@ -7,7 +7,7 @@ and scroll bars appear only when there is not.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 
@@ -25,6 +25,7 @@ class Page(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the tab's own widgets, never to scrolling
         content.installEventFilter(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
