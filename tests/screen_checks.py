@@ -135,7 +135,8 @@ def test_the_inside_dock_fits_and_the_canvas_stays_usable(window, qtbot):
         assert not scroll_problems(window), scroll_problems(window)
     if screen_area().height() >= 900:  # the 1400x950: the whole Inside view shows, unscrolled
         scroll = window.inside_dock.scroll
-        assert scroll.widget().height() <= scroll.viewport().height() and scroll.widget().width() <= scroll.viewport().width()
+        inside, room = scroll.widget().size(), scroll.viewport().size()
+        assert inside.height() <= room.height() and inside.width() <= room.width(), (inside, room)
     window.inside_action.trigger()
     settle(qtbot)
     assert not window.inside_dock.isVisible() and window.size() == size

@@ -87,6 +87,8 @@ class ResultPanel(QStackedWidget):
         self.drawn_label = QLabel()
         self.drawn_label.setObjectName("drawnAccuracy")
         self.drawn_label.setFont(big)
+        for label in (self.accuracy_label, self.drawn_label):
+            label.setWordWrap(True)  # a narrow window: two lines rather than a wider tab
         self.drawn_label.setToolTip("Share of the drawn digits of writers it never trained on that it reads "
                                     "correctly: how well it will read people drawing in DigitPad.")
         self.use_button = QPushButton("Use this model")
