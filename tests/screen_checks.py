@@ -327,3 +327,10 @@ def test_a_small_window_keeps_every_tool_within_reach(window, qtbot):
         window.tabs.setCurrentIndex(i)
         settle(qtbot)
         check(window, f"the {window.tabs.tabText(i)} tab in a small window")
+    size = window.size()
+    window.show_tab(tab)
+    window.number_action.trigger()  # N at 900 px made the window 1,147 px wide again
+    window.inside_action.trigger()
+    settle(qtbot)
+    assert window.size() == size
+    check(window, "Number mode and the Inside dock in a small window")
