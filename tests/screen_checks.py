@@ -133,6 +133,8 @@ def test_the_inside_dock_fits_and_the_canvas_stays_usable(window, qtbot):
     check(window, "drawing with the Inside dock open")
     if roomy():
         assert not scroll_problems(window), scroll_problems(window)
+        scroll = window.inside_dock.scroll
+        assert scroll.widget().width() <= scroll.viewport().width(), "the Inside view scrolls sideways"
     if screen_area().height() >= 900:  # the 1400x950: the whole Inside view shows, unscrolled
         scroll = window.inside_dock.scroll
         inside, room = scroll.widget().size(), scroll.viewport().size()
