@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 from .ink import Ink
 
 SIZE = 28
@@ -106,13 +106,8 @@ def load_image(path: str | os.PathLike) -> Image.Image:
             return image
     except ImageInputError:
         raise
-    except FileNotFoundError:
-        raise ImageInputError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ImageInputError(f"{path}: permission denied: DigitPad may not read this file. Check"
-                              " its permissions, or copy it somewhere you can read it.") from None
-    except IsADirectoryError:
-        raise ImageInputError(f"{path}: is a folder, not an image. Open an image file inside it.") from None
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        raise ImageInputError(read_error(path, exc, "an image", inside="an image file")) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "
