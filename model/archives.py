@@ -55,21 +55,6 @@ def open_input(path: str | os.PathLike):
         raise
 
 
-def unreadable(path, exc: OSError, kind: str) -> str:
-    """Why the file ``path`` a person named cannot be read, for people ("<path>: no such file.");
-    ``kind`` is what it should have been ("an image file", "an ink JSON file")."""
-    if isinstance(exc, NotAFile):
-        return f"{path}: is {exc.strerror}. Give {kind}."
-    if isinstance(exc, FileNotFoundError):
-        return f"{path}: no such file."
-    if isinstance(exc, PermissionError):
-        return (f"{path}: permission denied: DigitPad may not read this file. Check its permissions, or copy it"
-                " somewhere you can read it.")
-    if isinstance(exc, IsADirectoryError):
-        return f"{path}: is a folder, not {kind}. Open one inside it."
-    return f"{path}: cannot read the file ({exc.strerror or exc})."
-
-
 def read_input(path: str | os.PathLike, max_bytes: int) -> bytes:
     """The first ``max_bytes + 1`` bytes of a file a person named (see :func:`open_input`): the
     caller tells a file that is too large by the length."""

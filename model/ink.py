@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 
 FORMAT = "digitpad-ink"
 VERSION = 1
@@ -125,13 +125,13 @@ class Ink:
 
 def load(path: str | os.PathLike) -> Ink:
     """Read an ink JSON file; :class:`InkError` naming the file for anything that is not one."""
-    from .archives import read_input, unreadable
+    from .archives import read_input
 
     path = Path(path)
     try:
         raw = read_input(path, MAX_FILE_BYTES)  # a named pipe or a device is refused, never waited on
     except OSError as exc:
-        raise InkError(unreadable(path, exc, "an ink JSON file")) from None
+        raise InkError(read_error(path, exc, "an ink file", inside="the .json file")) from None
     if len(raw) > MAX_FILE_BYTES:
         raise InkError(f"{path}: the file is larger than {MAX_FILE_BYTES // 2**20} MB, far too"
                        " large to be a drawing. Open an ink JSON saved by DigitPad.")

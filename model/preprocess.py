@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 from .ink import Ink
 
 SIZE = 28
@@ -95,7 +95,7 @@ def load_image(path: str | os.PathLike) -> Image.Image:
     paths that are not files (a named pipe would block for ever). Images of more than 8 bits per
     pixel (16-bit, 32-bit or floating-point greys) come back as 8-bit greys scaled from the range
     their bit depth holds (12 bits of a 16-bit file, 0..1 floats), so a faint one is no blank."""
-    from .archives import NotAFile, open_input, unreadable
+    from .archives import NotAFile, open_input
 
     path = Path(path)
     try:
@@ -112,7 +112,7 @@ def load_image(path: str | os.PathLike) -> Image.Image:
     except ImageInputError:
         raise
     except (FileNotFoundError, PermissionError, IsADirectoryError, NotAFile) as exc:  # the path, not the image
-        raise ImageInputError(unreadable(path, exc, "an image file")) from None
+        raise ImageInputError(read_error(path, exc, "an image", inside="an image file")) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "

@@ -317,6 +317,34 @@ def number_ink(number: str, width: int, height: int, pen: float = 18.0):
     return Ink(strokes, width, height, pen)
 
 
+def handwritten_number(number: str, width: int, height: int, band: tuple[float, float], seed: int = 0,
+                       pen: float = 18.0):
+    """``number`` written across a ``width`` x ``height`` sheet as the number benchmark's writers
+    write (tests/benchmarks/bench_number.py): each digit (the shipped sample inks) about as tall as
+    the writing band (±10%), its middle on the band's (±4% of its height), a gap before it drawn
+    from 5% to 60% of the height, starting 20 canvas pixels from the left edge. Points that would
+    fall off the sheet are kept as they are: a caller can check whether the number fits."""
+    from model.ink import Ink, load
+    from model.paths import assets_dir
+
+    rng = np.random.default_rng(seed)
+    height_band = band[1] - band[0]
+    middle = (band[0] + band[1]) / 2
+    x, strokes = 20.0, []
+    for k, ch in enumerate(number):
+        ink = load(assets_dir() / "samples" / f"{DIGIT_NAMES[int(ch)]}.json")
+        pts = np.concatenate(ink.strokes)
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        h = height_band * rng.uniform(0.9, 1.1)
+        scale = min(h / max(hi[1] - lo[1], 1.0), 1.2 * height_band / max(hi[0] - lo[0], 1.0))
+        if k:
+            x += rng.uniform(0.05, 0.6) * height_band
+        dy = middle + rng.normal(0.0, 0.04) * height_band - (lo[1] + hi[1]) / 2 * scale
+        strokes += [np.asarray(s) * scale + (x - lo[0] * scale, dy) for s in ink.strokes]
+        x += (hi[0] - lo[0]) * scale
+    return Ink(strokes, width, height, pen)
+
+
 # ------------------------------------------------------------------------ a full or read-only disk
 @functools.lru_cache(maxsize=1)
 def can_mount_tmpfs() -> bool:

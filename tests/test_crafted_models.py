@@ -11,7 +11,6 @@ import io
 import json
 import sys
 import textwrap
-import time
 import zipfile
 
 import numpy as np
@@ -72,13 +71,11 @@ def test_a_card_of_120_mb_in_a_small_zip_is_refused_at_once_in_little_memory(tmp
         from app.cli.main import main
         sys.exit(main(["models", "import", {str(path)!r}]))
     """)
-    start = time.perf_counter()
     import subprocess
 
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env(tmp_path / "home"), capture_output=True,
                        text=True, timeout=120)
     assert r.returncode == 1 and "Traceback" not in r.stderr and "far more than a model card" in r.stderr, r.stderr
-    assert time.perf_counter() - start < 20
 
 
 @pytest.mark.parametrize("change, says", [
@@ -135,7 +132,8 @@ def test_the_window_starts_with_a_damaged_active_card_and_says_which_model(qtbot
 
 
 @pytest.mark.parametrize("what", ["lambda", "units", "shape", "garbage", "no-config"])
-def test_a_model_keras_that_is_not_digitpads_network_is_refused_before_keras_builds_it(store, good, tmp_path, what):
+def test_a_model_keras_that_is_not_digitpads_network_is_refused_before_keras_builds_it(store, good, tmp_path, what,
+                                                                                       monkeypatch):
     with zipfile.ZipFile(io.BytesIO(good["model.keras"])) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     config = json.loads(parts["config.json"])
@@ -153,10 +151,14 @@ def test_a_model_keras_that_is_not_digitpads_network_is_refused_before_keras_bui
     keras = archive(tmp_path / "m.keras", parts).read_bytes() if what != "garbage" else b"PK\x03\x04 not a zip"
     path = archive(tmp_path / f"{what}.zip", {**good, "model.keras": keras})
     before = [m.id for m in store.list()]
-    start = time.perf_counter()
+    from model.training import tf_runtime
+
+    def keras_asked(*args):
+        raise AssertionError("Keras was asked to load a model.keras its config already disqualified")
+
+    monkeypatch.setattr(tf_runtime, "import_tensorflow", keras_asked)
     with pytest.raises(StoreError, match="model.keras") as info:
         store.import_(path)
-    assert time.perf_counter() - start < 30
     assert str(info.value).count("is not a DigitPad model archive") == 1, info.value
     assert [m.id for m in store.list()] == before  # nothing entered the store
 

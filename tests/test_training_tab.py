@@ -486,6 +486,7 @@ def test_batch_signals_are_throttled_but_no_point_is_lost(qtbot, tab, digits, fa
 
 
 # --------------------------------------------------------------------------------------- stalls
+@pytest.mark.perf
 def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
     """A 10 ms timer in the GUI thread while a real training runs (after TensorFlow is loaded).
 
