@@ -125,10 +125,11 @@ class Ink:
 
 def load(path: str | os.PathLike) -> Ink:
     """Read an ink JSON file; :class:`InkError` naming the file for anything that is not one."""
+    from .archives import read_input
+
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw = read_input(path, MAX_FILE_BYTES)  # a named pipe or a device is refused, never waited on
     except OSError as exc:
         raise InkError(read_error(path, exc, "an ink file", inside="the .json file")) from None
     if len(raw) > MAX_FILE_BYTES:

@@ -28,6 +28,7 @@ form.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import threading
 import time
@@ -39,10 +40,10 @@ import numpy as np
 
 from .. import paths
 from ..data.sources import DataError, Dataset, load_source, mnist_cached
-from ..errors import Cancelled
+from ..errors import Cancelled, ConfigError
 from ..samples.store import SampleError, SampleStore
 from ..store.card import DataSpec, ExtraData, ModelCard
-from ..store.models import ModelInfo, ModelStore, StoreError
+from ..store.models import ModelInfo, ModelStore
 
 SUFFIX = " + my handwriting"
 MIN_SAMPLES = 5
@@ -87,6 +88,33 @@ class Recipe:
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+    def validate(self) -> Recipe:
+        """This recipe, or ConfigError (field "recipe") naming the setting that is out of range."""
+        from .network import OPTIMIZERS
+        from .trainer import LR_SCHEDULES
+
+        for name, (kind, lo, hi) in RECIPE_RANGES.items():
+            v = getattr(self, name)
+            if not (isinstance(v, (int, kind)) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+                    or v is None and name == "learning_rate"):
+                what = "a whole number" if kind is int else "a number"
+                raise ConfigError(f"recipe: {name} must be {what} from {lo:g} to {hi:g}, not {v!r}.", field="recipe")
+        choices = (("optimizer", (None, *OPTIMIZERS)), ("lr_schedule", LR_SCHEDULES), ("refit", (True, False)))
+        for name, allowed in choices:
+            v = getattr(self, name)
+            if v not in allowed or (name == "refit" and not isinstance(v, bool)):
+                shown = ", ".join("null" if a is None else str(a).lower() for a in allowed)
+                raise ConfigError(f"recipe: {name} must be one of {shown}, not {v!r}.", field="recipe")
+        return self
+
+
+# What a recipe's numbers may be: (int or float, lowest, highest).
+RECIPE_RANGES = {"epochs": (int, 1, 200), "lr_factor": (float, 1e-6, 100), "base_digits": (int, 0, 10_000_000),
+                 "sample_share": (float, 0.01, 0.99), "max_repeats": (int, 1, 10_000),
+                 "augment_strength": (float, 0, 3), "batch_size": (int, 1, 8192),
+                 "validation_split": (float, 0.01, 0.89), "blend": (float, 0, 1), "learning_rate": (float, 1e-6, 10),
+                 "samples_weight": (float, 0, 100), "freeze": (int, 0, 16)}
 
 
 @dataclass
@@ -142,7 +170,7 @@ class Personalizer:
             raise ValueError(f"holdout_fraction must be in [0, 1), not {holdout_fraction}")
         self.store, self.samples = store, samples
         self.model_id, self.base, self.holdout_fraction, self.seed = model_id, base, holdout_fraction, seed
-        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {}))
+        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {})).validate()
         self.on_progress, self.trainer_hook = on_progress, trainer_hook
         self.out, self.name = out, name
         # download: when its card's MNIST files are missing and Keras has no copy, download MNIST
@@ -163,14 +191,15 @@ class Personalizer:
     def run(self) -> PersonalizeResult:
         from ..evaluation import evaluate
         from .network import NetworkConfig
-        from .trainer import Trainer, TrainingConfig, evaluate_into, model_card
+        from .trainer import Trainer, TrainingConfig, evaluate_into, model_card, model_writer
 
         r = self.recipe
         notes: list[str] = []
-        info = self.store.resolve(self.model_id)
-        if self.model_id is None and self.store.fallback_reason:
-            notes.append(self.store.fallback_reason)
-        keras_path = self._keras_path(info)
+        chosen = self.store.choose(self.model_id)
+        info = chosen.info
+        if chosen.fallback_reason:
+            notes.append(chosen.fallback_reason)
+        keras_path = info.keras_path("fine-tuned")
         recognizer = _load(info.path)
 
         ids, x, y = self.samples.table()
@@ -339,25 +368,15 @@ class Personalizer:
         if self.out is not None:
             from ..store.saving import write_model_dir
 
-            saved = write_model_dir(self.out, card, _writer(result))
+            saved = write_model_dir(self.out, card, model_writer(result.model))
         else:
-            saved = self.store.save(card, _writer(result), name=name)
+            saved = self.store.save(card, model_writer(result.model), name=name)
         return PersonalizeResult(
             before=before, after=after, model_id=saved.id, model_dir=saved.path, seconds=seconds,
             n_finetune=int(len(tune)), n_heldout=int(len(held)), base_model=info.name,
             data_name=base.name if base is not None else None, info=saved, notes=notes, history=history,
             per_digit={"before": digits_before, "after": digits_after},
         )
-
-    @staticmethod
-    def _keras_path(info: ModelInfo) -> Path:
-        """``model.keras`` of the model (what ModelStore.keras_path gives for the store's models,
-        and the same for a model directory outside it, ``--model DIR``)."""
-        path = info.path / "model.keras"
-        if not path.is_file():
-            raise StoreError(f"Model {info.name!r} ({info.path}) has no model.keras: it can be used for "
-                             "drawing but not fine-tuned. Train a new model to continue from.")
-        return path
 
 
 def personalize(store: ModelStore, samples: SampleStore, *, model_id: str | os.PathLike | None = None,
@@ -577,14 +596,3 @@ def _load(path: Path):
     from ..recognizer import Recognizer
 
     return Recognizer.load(path)
-
-
-def _writer(result):
-    from .network import export_weights
-    from .trainer import save_keras
-
-    def write(folder: Path) -> None:
-        save_keras(result.model, folder / "model.keras")
-        export_weights(result.model, folder / "weights.npz")
-
-    return write
