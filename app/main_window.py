@@ -225,7 +225,6 @@ class MainWindow(WindowActions, QMainWindow):
         dialog = ModelsDialog(self.session, self)
         dialog.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dialog.finished.connect(dialog.deleteLater)
-        dialog.finished.connect(self._refresh_model_lists)
         self._models_dialog = dialog
         dialog.open()
 

@@ -139,7 +139,7 @@ class RobustnessView(QWidget):
         if session is not None:
             session.changed.connect(lambda info: self.set_recognizer(
                 session.recognizer, info.name if info is not None else "", session.model_id))
-            session.renamed.connect(lambda _info: self.refresh_models())
+            session.modelsChanged.connect(self.refresh_models)  # saved, imported, renamed, deleted
             if session.info is not None:
                 self.set_recognizer(session.recognizer, session.info.name, session.model_id)
 
