@@ -122,10 +122,10 @@ def _user_model_fallback(home: str | None) -> str | None:
         return None  # a first start: the shipped default is the active model
     store = ModelStore(home=home)
     try:
-        info = store.active()
-        if store.fallback_reason:
-            return store.fallback_reason
-        Recognizer.load(info.path)
+        chosen = store.choose()
+        if chosen.fallback_reason:
+            return chosen.fallback_reason
+        Recognizer.load(chosen.info.path)
     except (StoreError, ModelError) as exc:
         return str(exc)
     return None

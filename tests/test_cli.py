@@ -183,7 +183,7 @@ def test_bad_files_without_json_go_to_stderr(files, model_dir, tmp_path):
 
 # ------------------------------------------------------------------------------------ models
 def test_missing_model_is_a_clear_error(files, tmp_path):
-    for model, message in [(tmp_path / "no" / "such" / "dir", "neither a model id nor an existing model directory"),
+    for model, message in [(tmp_path / "no" / "such" / "dir", "There is no model directory"),
                            ("no-such-model", "There is no model 'no-such-model'")]:
         r = run_cli(["predict", "--model", model, files["ink1"]], tmp_path / "home", tmp_path)
         assert r.returncode == 1, r.stdout

@@ -131,6 +131,7 @@ def test_weight_images_and_symmetric_scaling():
     assert mi.display_range(np.array([0.3]), "tanh") == (-1.0, 1.0)
 
 
+@pytest.mark.perf
 def test_explain_is_fast_for_a_large_network():
     import time
 

@@ -457,8 +457,8 @@ def test_cli_personalize_without_samples_is_a_message(home, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("recipe, says", [
-    ("{epochs: 6}", "--recipe: Expecting property name"),
-    ('{"epoch": 6}', "--recipe: Recipe.__init__() got an unexpected keyword argument 'epoch'"),
+    ("{epochs: 6}", "--recipe: not JSON (Expecting property name"),
+    ('{"epoch": 6}', "--recipe: 'epoch' is not a setting of the recipe"),
     ("[6]", "--recipe: not a JSON object"),
 ])
 def test_cli_personalize_bad_recipe_is_a_message(home, tmp_path, capsys, recipe, says):
@@ -469,4 +469,4 @@ def test_cli_personalize_bad_recipe_is_a_message(home, tmp_path, capsys, recipe,
     model = make_model_dir(tmp_path / "m")
     code = main(["personalize", "--model", str(model), "--recipe", recipe])
     err = capsys.readouterr().err
-    assert code == 1 and says in err and "Give a JSON object of Recipe fields" in err
+    assert code == 1 and says in err and "Give a JSON object of these settings" in err

@@ -487,6 +487,7 @@ def test_training_runs_in_its_own_process_and_tensorflow_never_enters_the_window
 
 # --------------------------------------------------------------------------------------- stalls
 @pytest.mark.slow
+@pytest.mark.perf
 def test_event_loop_keeps_running_while_training(qtbot, tab, digits):
     """A 10 ms timer in the GUI thread while a real training runs: the loop keeps ticking (the
     training is another process; tests/benchmarks/bench_train_stall.py measures the gaps)."""

@@ -7,7 +7,22 @@ import shlex
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, CliError, ProgressBar, err, events_command, hidden, on_terminal, out
+from .common import (
+    EXIT_OK,
+    CliError,
+    ProgressBar,
+    err,
+    events_command,
+    hidden,
+    model_name,
+    on_terminal,
+    out,
+    out_model_dir,
+    shown,
+)
+
+OUT_HELP = ("write the model directory here instead of the model store: a new folder, an empty one, or a model"
+            " directory DigitPad wrote (replaced); any other folder or file is left alone and refused")
 
 
 def register(sub) -> None:
@@ -37,8 +52,8 @@ def register(sub) -> None:
                          " digits as they were drawn (default 1)")
     sp.add_argument("--with-samples", action="store_true",
                     help="also train on your own samples (digitpad samples list)")
-    sp.add_argument("--out", metavar="DIR", help="write the model directory here instead of the model store")
-    sp.add_argument("--name", help="the model's name")
+    sp.add_argument("--out", metavar="DIR", help=OUT_HELP)
+    sp.add_argument("--name", type=model_name, help="the model's name (at most 200 characters)")
     sp.add_argument("--activate", action="store_true", help="make the new model the active one")
     sp.add_argument("--json", action="store_true", help="print the result as one JSON line")
     sp.add_argument("--events", action="store_true",
@@ -98,6 +113,8 @@ def run(args) -> int:
 
     from . import events
 
+    if args.out:
+        out_model_dir(args.out)  # refused before the training, not after it
     network, training = _configs(args)
     with events.Interruptible() as interrupt:
         ds, mix, parts = _load(args)
@@ -145,7 +162,7 @@ def run(args) -> int:
         if result.drawn_accuracy is not None and not is_drawn(args.data):
             out(f"Drawn digits of held-out writers: {result.drawn_accuracy:.2%} of {result.drawn_n}"
                 f" ({mix.heldout_description})")
-        out(f"Saved: {info.path}" + ("  (now active)" if args.activate and not args.out else ""))
+        out(f"Saved: {shown(info.path)}" + ("  (now active)" if args.activate and not args.out else ""))
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -45,7 +45,7 @@ from model.training.network import (
 )
 from model.training.trainer import LR_SCHEDULES, TrainingConfig
 
-from ..settings import settings
+from .. import settings as prefs
 from ..theme import ERROR_TEXT
 from ..widgets.sci_spinbox import SciSpinBox
 from .extra_data import ExtraDataBox
@@ -59,9 +59,6 @@ from .vocabulary import (
     SCHEDULE_TIPS,
 )
 from .worker import DataProbe, DataSummary, is_drawn, is_mnist
-
-SETTINGS_KEY = "training/form"
-
 
 
 class TrainingForm(QScrollArea):
@@ -122,8 +119,18 @@ class TrainingForm(QScrollArea):
         host.setToolTip("What to train on and how.")
         col = QVBoxLayout(host)
         col.setContentsMargins(0, 0, 4, 0)
+        data, net, opt, tr = (self._build_data_box(), self._build_network_box(), self._build_optimizer_box(),
+                              self._build_training_box())
+        self._config_boxes = (net, opt, tr)
+        self._data_box = data
+        for w in (data, net, opt, tr):
+            col.addWidget(w)
+        self._build_footer(col)
+        col.addStretch(1)
+        self._connect_fields()
+        return host
 
-        # -- data
+    def _build_data_box(self) -> QGroupBox:
         data = QGroupBox("Data")
         data.setToolTip("The handwritten digits to learn from; their test split measures the result.")
         dl = QVBoxLayout(data)
@@ -134,9 +141,8 @@ class TrainingForm(QScrollArea):
         self.mnist_status.setWordWrap(True)
         self.mnist_status.setIndent(22)
         self.drawn_radio = QRadioButton("The drawn digits shipped with DigitPad (no download)")
-        self.drawn_radio.setToolTip("Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0), on this computer "
-                                    "already: trains without internet, and is tested on writers it never trains on. "
-                                    "With internet, MNIST plus the drawn digits teaches the network more.")
+        self.drawn_radio.setToolTip("Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this computer: "
+                                    "no internet needed; tested on writers it never trains on. MNIST adds more.")
         self.path_radio = QRadioButton("Digits from a folder or an .npz file")
         self.path_radio.setToolTip("Your own digits: a folder of MNIST-style IDX files (train-images*, "
                                    "train-labels*, optionally t10k-*) or an .npz with x_train, y_train "
@@ -178,7 +184,9 @@ class TrainingForm(QScrollArea):
         self.folder_button.clicked.connect(self._choose_folder)
         self.file_button.clicked.connect(self._choose_file)
 
-        # -- network
+        return data
+
+    def _build_network_box(self) -> QGroupBox:
         net = QGroupBox("Network")
         net.setToolTip("The shape of the multi-layer perceptron: 784 pixels in, hidden layers, 10 digits out.")
         nf = self._form_layout(net)
@@ -208,7 +216,9 @@ class TrainingForm(QScrollArea):
                   "How the weights are drawn before training: Xavier (Glorot) suits sigmoid and tanh, He "
                   "suits ReLU-like activations; both keep signals from fading or exploding.")
 
-        # -- optimizer
+        return net
+
+    def _build_optimizer_box(self) -> QGroupBox:
         opt = QGroupBox("Optimizer")
         opt.setToolTip("How the weights are updated from the gradient of the loss.")
         of = self._form_layout(opt)
@@ -225,7 +235,9 @@ class TrainingForm(QScrollArea):
                   "How the learning rate changes during training: constant, or decaying towards zero so "
                   "the last epochs fine-tune with small steps.")
 
-        # -- training
+        return opt
+
+    def _build_training_box(self) -> QGroupBox:
         tr = QGroupBox("Training")
         tr.setToolTip("How long and on what the network trains.")
         tf = self._form_layout(tr)
@@ -265,6 +277,10 @@ class TrainingForm(QScrollArea):
                   "How strong the distortions are: 0 none, 1 the default, 2 strong, 3 extreme.")
         self.augment_check.toggled.connect(self.strength_spin.setEnabled)
 
+        return tr
+
+    def _build_footer(self, col: QVBoxLayout) -> None:
+        """What is wrong with the settings (Start waits until it is fixed), and Reset to defaults."""
         self.form_error = QLabel()
         self.form_error.setWordWrap(True)
         self.form_error.setToolTip("What is wrong with the settings; Start is disabled until it is fixed.")
@@ -275,17 +291,14 @@ class TrainingForm(QScrollArea):
                                      "(the data choice stays).")
         self.reset_button.clicked.connect(self.reset_to_defaults)
 
-        self._config_boxes = (net, opt, tr)
-        self._data_box = data
-        for w in (data, net, opt, tr):
-            col.addWidget(w)
         col.addWidget(self.form_error)
         reset_row = QHBoxLayout()
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         col.addLayout(reset_row)
-        col.addStretch(1)
 
+    def _connect_fields(self) -> None:
+        """Every field's edits re-validate the form (and save it once edits pause)."""
         for w in (self.hidden_edit,):
             w.textChanged.connect(self._on_form_changed)
         for w in (self.activation_combo, self.initializer_combo, self.optimizer_combo, self.schedule_combo):
@@ -295,9 +308,6 @@ class TrainingForm(QScrollArea):
             w.valueChanged.connect(self._on_form_changed)
         self.augment_check.toggled.connect(self._on_form_changed)
         self.restore_best_check.toggled.connect(self._on_form_changed)
-
-        return host
-
 
     @staticmethod
     def _form_layout(box: QGroupBox) -> QFormLayout:
@@ -403,9 +413,8 @@ class TrainingForm(QScrollArea):
 
     def source(self) -> str:
         """The data source as model.data.sources.load_source takes it: 'mnist', 'drawn' or a path ('' if none)."""
-        if self.mnist_radio.isChecked() or self.drawn_radio.isChecked():
-            return "mnist" if self.mnist_radio.isChecked() else "drawn"
-        return self.path_edit.text().strip()
+        named = "mnist" if self.mnist_radio.isChecked() else "drawn" if self.drawn_radio.isChecked() else ""
+        return named or self.path_edit.text().strip()
 
     def set_source(self, source: str) -> None:
         was = self._loading_form
@@ -464,7 +473,7 @@ class TrainingForm(QScrollArea):
             return
         samples = self.extra_data.options()[1]
         source = self.source() if self.mnist_radio.isChecked() or self.drawn_radio.isChecked() else "path"
-        settings().setValue(SETTINGS_KEY, json.dumps({
+        prefs.TRAINING_FORM.set(json.dumps({
             "network": network.to_dict(), "training": training.to_dict(), "source": source,
             "path": self.path_edit.text().strip(), "drawn": self.extra_data.drawn_check.isChecked(), "samples": samples,
         }))
@@ -480,7 +489,7 @@ class TrainingForm(QScrollArea):
         source = "mnist" if mnist_cached() else "drawn"
         drawn, samples = True, False
         try:
-            saved = json.loads(str(settings().value(SETTINGS_KEY, "") or "{}"))
+            saved = json.loads(str(prefs.TRAINING_FORM.get() or "{}"))
             network = NetworkConfig.from_dict(saved.get("network") or {})
             training = TrainingConfig.from_dict(saved.get("training") or {})
             source, path = saved.get("source", source), str(saved.get("path") or "")
@@ -558,21 +567,25 @@ class TrainingForm(QScrollArea):
             self.set_data_info(message, error=True)
 
     def _start_dir(self) -> str:
+        """Where the folder and file dialogs start: beside the data chosen here, else the folder of
+        digit data chosen last in any tab (Train, Data, Robustness)."""
         current = self.path_edit.text().strip()
         if current:
             p = Path(current).expanduser()
             return str(p if p.is_dir() else p.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return prefs.DATA_DIR.get()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
         if folder:
+            prefs.DATA_DIR.set(folder)
             self.set_source(folder)
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
                                               "NumPy digit archives (*.npz);;All files (*)")
         if path:
+            prefs.DATA_DIR.remember(path)
             self.set_source(path)
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from model.errors import ConfigError
 from model.training.network import NetworkConfig
 from model.training.trainer import TrainingConfig
 
+from .. import dialogs
 from ..session import ActiveModel
 from .curves_view import CurvesView
 from .form import TrainingForm
@@ -85,11 +85,44 @@ class TrainingTab(QWidget):
                                "matrix appear here; drawing stays live meanwhile.")
 
     def _build_right(self) -> QWidget:
+        """Start/Cancel and the progress, then the result's headline and actions (where the eye is
+        when training ends), an error banner, the live curves, and the result or the epoch log."""
         host = QWidget()
         host.setToolTip("Progress, live curves and the result of the training.")
         col = QVBoxLayout(host)
         col.setContentsMargins(4, 0, 0, 0)
+        col.addLayout(self._build_bar())
+        self.status_label = QLabel("Ready.")
+        self.status_label.setToolTip("What the training is doing now.")
+        self.status_label.setWordWrap(True)
+        col.addWidget(self.status_label)
+        self.results = ResultPanel(self.session)
+        self.results.status.connect(self.status_label.setText)
+        self.results.failed.connect(self._show_error)
+        col.addWidget(self.results.headline)
+        col.addWidget(self._build_banner())
+        self.curves = CurvesView()
+        self._build_log()
+        # The log while training, the result once it ends (each gets the whole width).
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
+        self.bottom_tabs.addTab(self.results, "Result")
+        self.bottom_tabs.addTab(self.log, "Epoch log")
+        self.bottom_tabs.setTabToolTip(0, self.results.toolTip())
+        self.bottom_tabs.setTabToolTip(1, self.log.toolTip())
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.setToolTip("Drag the divider to resize the curves and the result.")
+        self.vsplit.addWidget(self.curves)
+        self.vsplit.addWidget(self.bottom_tabs)
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 2)
+        self.vsplit.setChildrenCollapsible(False)
+        self.vsplit.setSizes([max(420, self.curves.sizeHint().height()), self._result_height()])
+        col.addWidget(self.vsplit, 1)
+        return host
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.start_button = QPushButton("Start training")
         self.start_button.setToolTip("Train a new network with these settings in the background. Your current "
@@ -110,11 +143,9 @@ class TrainingTab(QWidget):
         bar.addWidget(self.start_button)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.progress, 1)
-        col.addLayout(bar)
-        self.status_label = QLabel("Ready.")
-        self.status_label.setToolTip("What the training is doing now.")
-        col.addWidget(self.status_label)
+        return bar
 
+    def _build_banner(self) -> QFrame:
         self.banner = QFrame()
         self.banner.setObjectName("errorBanner")
         self.banner.setStyleSheet(ERROR_BANNER)
@@ -139,47 +170,26 @@ class TrainingTab(QWidget):
         bl.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.hide()
         self._details = ""
-        col.addWidget(self.banner)
+        return self.banner
 
-        self.curves = CurvesView()
-
-
-        self.results = ResultPanel(self.session)
-        self.results.status.connect(self.status_label.setText)
-        self.results.error.connect(self._show_error)
-        result_tip = self.results.toolTip()
-
-        log_tip = "One line per epoch: loss and accuracy on the training and validation digits."
+    def _build_log(self) -> None:
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log.setMaximumBlockCount(5000)
-        self.log.setToolTip(log_tip)
+        self.log.setToolTip("One line per epoch: loss and accuracy on the training and validation digits.")
         self.log.setPlaceholderText("Each finished epoch adds a line here.")
 
-        # The log while training, the result once it ends (each gets the whole width).
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
-        self.bottom_tabs.addTab(self.results, "Result")
-        self.bottom_tabs.addTab(self.log, "Epoch log")
-        self.bottom_tabs.setTabToolTip(0, result_tip)
-        self.bottom_tabs.setTabToolTip(1, log_tip)
-        bottom = self.bottom_tabs
-        vsplit = QSplitter(Qt.Orientation.Vertical)
-        vsplit.setToolTip("Drag the divider to resize the curves and the result.")
-        vsplit.addWidget(self.curves)
-        vsplit.addWidget(bottom)
-        vsplit.setStretchFactor(0, 3)
-        vsplit.setStretchFactor(1, 2)
-        # Initially the whole result (text and matrix) shows; the curves get the rest.
-        bottom_height = self.results.page.sizeHint().height() + self.bottom_tabs.tabBar().sizeHint().height() + 8
-        vsplit.setSizes([max(420, self.curves.sizeHint().height()), bottom_height])
-        vsplit.setChildrenCollapsible(False)
-        col.addWidget(vsplit, 1)
-        return host
+    def _result_height(self) -> int:
+        """The bottom's height that shows the whole result (the details and the matrix)."""
+        return self.results.needed_height() + self.bottom_tabs.tabBar().sizeHint().height() + 8
 
+    def _show_whole_result(self) -> None:
+        """Training ended: give the result the room it needs, the curves the rest (down to their minimum)."""
+        total = sum(self.vsplit.sizes())
+        bottom = min(self._result_height(), max(0, total - self.curves.minimumHeight()))
+        self.vsplit.setSizes([total - bottom, bottom])
 
     def _update_start(self) -> None:
         problem = self.form.problem()
@@ -392,6 +402,7 @@ class TrainingTab(QWidget):
             self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
             self.status_label.setText("Finished; the model is saved in your Models list.")
             self.results.show_result(outcome)
+            self._show_whole_result()
             epochs = len(r.history.get("loss", [])) or outcome.epochs_done
             self.curves.mark_best(r.best_epoch if r.restore_best else epochs, "best" if r.restore_best else "kept")
             acc = f"{r.test_accuracy:.2%}" if r.test_accuracy is not None else "n/a"
@@ -408,11 +419,8 @@ class TrainingTab(QWidget):
         self.banner.show()
 
     def _show_details(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Training error", self.banner_label.text(),
-                          QMessageBox.StandardButton.Close, self)
-        box.setDetailedText(self._details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialogs.show_message(self, "Training error", self.banner_label.text(), details=self._details,
+                             buttons=dialogs.Button.Close)
 
     def error_text(self) -> str:
         """The message shown in the tab's error banner ('' when none is shown)."""

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
 
+from .. import settings as prefs
+
 MNIST_SOURCE = "mnist"
 DRAWN_SOURCE = "drawn"  # model.data.shipped.DRAWN
 DRAWN_LABEL = "Drawn digits (shipped with DigitPad)"
@@ -90,15 +92,17 @@ class SourcePicker(QWidget):
         src = self.source()
         if src and src not in (MNIST_SOURCE, DRAWN_SOURCE) and not src.startswith("memory:"):
             return str(Path(src).expanduser().parent)
-        return str(Path.home())
+        return prefs.DATA_DIR.get()  # the folder of digit data chosen last in any tab
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
         if folder:
+            prefs.DATA_DIR.set(folder)
             self.set_source(folder, emit=True)
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
                                               "NumPy archives (*.npz);;All files (*)")
         if path:
+            prefs.DATA_DIR.remember(path)
             self.set_source(path, emit=True)

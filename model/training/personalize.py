@@ -29,6 +29,7 @@ from any thread (``digitpad personalize`` runs it; the window runs that command 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import threading
 import time
@@ -39,12 +40,12 @@ from pathlib import Path
 import numpy as np
 
 from ..data.sources import Dataset
-from ..errors import Cancelled
+from ..errors import Cancelled, ConfigError
 from ..recognizer import Recognizer
 from ..samples.store import SampleError, SampleStore
 from ..store.card import DataSpec, ExtraData
 from ..store.learnt_from import main_data
-from ..store.models import ModelInfo, ModelStore, StoreError
+from ..store.models import ModelInfo, ModelStore
 from .base_data import (
     BaseData,
     base_mix,
@@ -108,6 +109,33 @@ class Recipe:
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
+    def validate(self) -> Recipe:
+        """This recipe, or ConfigError (field "recipe") naming the setting that is out of range."""
+        from .network import OPTIMIZERS
+        from .trainer import LR_SCHEDULES
+
+        for name, (kind, lo, hi) in RECIPE_RANGES.items():
+            v = getattr(self, name)
+            if not (isinstance(v, (int, kind)) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+                    or v is None and name == "learning_rate"):
+                what = "a whole number" if kind is int else "a number"
+                raise ConfigError(f"recipe: {name} must be {what} from {lo:g} to {hi:g}, not {v!r}.", field="recipe")
+        choices = (("optimizer", (None, *OPTIMIZERS)), ("lr_schedule", LR_SCHEDULES), ("refit", (True, False)))
+        for name, allowed in choices:
+            v = getattr(self, name)
+            if v not in allowed or (name == "refit" and not isinstance(v, bool)):
+                shown = ", ".join("null" if a is None else str(a).lower() for a in allowed)
+                raise ConfigError(f"recipe: {name} must be one of {shown}, not {v!r}.", field="recipe")
+        return self
+
+
+# What a recipe's numbers may be: (int or float, lowest, highest).
+RECIPE_RANGES = {"epochs": (int, 1, 200), "lr_factor": (float, 1e-6, 100), "base_digits": (int, 0, 10_000_000),
+                 "sample_share": (float, 0.01, 0.99), "max_repeats": (int, 1, 10_000),
+                 "augment_strength": (float, 0, 3), "batch_size": (int, 1, 8192),
+                 "validation_split": (float, 0.01, 0.89), "blend": (float, 0, 1), "learning_rate": (float, 1e-6, 10),
+                 "samples_weight": (float, 0, 100), "freeze": (int, 0, 16)}
+
 
 @dataclass
 class PersonalizeResult:
@@ -144,7 +172,7 @@ class Personalizer:
             raise ValueError(f"holdout_fraction must be in [0, 1), not {holdout_fraction}")
         self.store, self.samples = store, samples
         self.model_id, self.base, self.holdout_fraction, self.seed = model_id, base, holdout_fraction, seed
-        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {}))
+        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {})).validate()
         self.on_progress, self.trainer_hook = on_progress, trainer_hook
         self.out, self.name = out, name
         # download: when its card's MNIST files are missing and Keras has no copy, download MNIST
@@ -165,9 +193,10 @@ class Personalizer:
     def run(self) -> PersonalizeResult:
         """Steps 1-4 of the module docstring; the new model is saved (or written to ``out``)."""
         r = self.recipe
-        info = self.store.resolve(self.model_id)
-        notes = [self.store.fallback_reason] if self.model_id is None and self.store.fallback_reason else []
-        keras_path = self._keras_path(info)
+        chosen = self.store.choose(self.model_id)
+        info = chosen.info
+        notes = [chosen.fallback_reason] if chosen.fallback_reason else []
+        keras_path = info.keras_path("fine-tuned")
         original = Recognizer.load(info.path)
         ids, x, y = self.samples.table()
         tune, held = self._split(y, notes)  # step 1
@@ -240,7 +269,7 @@ class Personalizer:
     def _save(self, result, info: ModelInfo, base: BaseData, personalization: dict, *, n_trained: int,
               repeats: int) -> ModelInfo:
         """The new model, as "<name> + my handwriting", its card recording the personalisation."""
-        from .trainer import model_card
+        from .trainer import model_card, model_writer
 
         name = self.name or _name(info.name)
         mine = ExtraData(kind="samples", name=f"{n_trained} of your samples x{repeats}", n=int(n_trained) * repeats)
@@ -254,18 +283,8 @@ class Personalizer:
         if self.out is not None:
             from ..store.saving import write_model_dir
 
-            return write_model_dir(self.out, card, _writer(result))
-        return self.store.save(card, _writer(result), name=name)
-
-    @staticmethod
-    def _keras_path(info: ModelInfo) -> Path:
-        """``model.keras`` of the model (what ModelStore.keras_path gives for the store's models,
-        and the same for a model directory outside it, ``--model DIR``)."""
-        path = info.path / "model.keras"
-        if not path.is_file():
-            raise StoreError(f"Model {info.name!r} ({info.path}) has no model.keras: it can be used for "
-                             "drawing but not fine-tuned. Train a new model to continue from.")
-        return path
+            return write_model_dir(self.out, card, model_writer(result.model))
+        return self.store.save(card, model_writer(result.model), name=name)
 
 
 class _FineTune:
@@ -400,14 +419,3 @@ def blend_weights(model, original, blend: float) -> None:
 
 def _name(base: str) -> str:
     return base if base.endswith(SUFFIX) else base + SUFFIX
-
-
-def _writer(result):
-    from .network import export_weights
-    from .trainer import save_keras
-
-    def write(folder: Path) -> None:
-        save_keras(result.model, folder / "model.keras")
-        export_weights(result.model, folder / "weights.npz")
-
-    return write
