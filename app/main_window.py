@@ -237,17 +237,17 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train ●")
         self.statusBar().showMessage("Training in the background; drawing stays live.", 5000)
 
-    def _on_training_finished(self, summary) -> None:
+    def _on_training_finished(self, outcome) -> None:
+        """``outcome``: app.train.worker.Outcome."""
         self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train")
-        summary = summary if isinstance(summary, dict) else {}
-        if summary.get("error"):
-            self.statusBar().showMessage(f"Training failed: {summary['error']}", 10000)
-        elif summary.get("cancelled"):
+        if outcome.error:
+            self.statusBar().showMessage(f"Training failed: {outcome.error}", 10000)
+        elif outcome.cancelled:
             self.statusBar().showMessage("Training cancelled; the models are unchanged.", 6000)
-        elif summary.get("ok"):
-            acc, drawn = summary.get("test_accuracy"), summary.get("drawn_accuracy")
-            extra = f": {acc:.1%} test accuracy" if isinstance(acc, (int, float)) else ""
-            if isinstance(drawn, (int, float)):
+        elif outcome.ok:
+            acc, drawn = outcome.report.test_accuracy, outcome.report.drawn_accuracy
+            extra = f": {acc:.1%} test accuracy" if acc is not None else ""
+            if drawn is not None:
                 extra += f", {drawn:.1%} of digits drawn by people it never saw"
             self.statusBar().showMessage(f"Training finished{extra}.", 8000)
         self._refresh_model_lists()  # the new model can be compared

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.store.learnt_from import learnt_from
 from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 
 from . import settings as prefs
@@ -77,7 +78,7 @@ def card_html(info: ModelInfo, active: bool) -> str:
     if m.drawn_accuracy is not None:
         rows.append(("Drawn, new writers", f"<b>{m.drawn_accuracy:.2%}</b> on {m.drawn_n:,} digits"
                      + (f" ({e(m.drawn_heldout)})" if m.drawn_heldout else "")))
-    rows.append(("Trained on", e(card.data.describe() if card.data is not None else "unknown")))
+    rows.append(("Trained on", e(learnt_from(card.data))))
     net = card.network
     if net:
         hidden = net.get("hidden") if isinstance(net.get("hidden"), list) else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 from .errors import DigitPadError
@@ -64,9 +65,18 @@ def _read_only(folder: Path) -> bool:
 
 
 def assets_dir() -> Path:
-    """The read-only assets: next to the packages in a checkout, inside the bundle when frozen."""
+    """The read-only assets (the shipped default model, the drawn digits, the sample inks, the icons).
+
+    The top-level ``assets/`` folder of a checkout is their source of truth, read in place by a
+    checkout and an editable install. A wheel carries a copy as the package data ``model/assets``
+    (setup.py puts it there), read through importlib.resources; the PyInstaller bundle has them at
+    ``assets/`` (build.spec).
+    """
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "assets"
+    installed = resources.files("model") / "assets"
+    if installed.is_dir():
+        return Path(str(installed))
     return Path(__file__).resolve().parent.parent / "assets"
 
 

@@ -33,6 +33,7 @@ from app.selftest import replay_ink
 from app.train.worker import Outcome
 from model.ink import Ink, load
 from model.paths import assets_dir
+from model.training.report import TrainingReport
 
 PHONE = "015201234567"  # 12 digits
 
@@ -211,10 +212,11 @@ def test_the_training_result_is_in_view_with_its_whole_matrix(window, qtbot, sto
     tab = window.training_tab
     rng = np.random.default_rng(0)
     confusion = np.diag(rng.integers(900, 1100, 10)) + rng.integers(0, 12, (10, 10)) * (1 - np.eye(10, dtype=int))
-    outcome = Outcome(ok=True, test_accuracy=0.9831, test_n=10_000, confusion=confusion, epochs_done=12,
-                      seconds=41.0, best_epoch=9, model_info=store.default(), model_name="Test run",
-                      history={"loss": [1.0] * 12}, drawn_accuracy=0.9888, drawn_n=800,
-                      drawn_heldout="800 digits drawn by 91 writers of 2 labs")
+    report = TrainingReport(model_id="default", model_dir="", name="Test run", seconds=41.0, epochs_run=12,
+                            best_epoch=9, restore_best=False, test_accuracy=0.9831, test_n=10_000, confusion=confusion,
+                            history={"loss": [1.0] * 12}, drawn_accuracy=0.9888, drawn_n=800,
+                            drawn_heldout="800 digits drawn by 91 writers of 2 labs")
+    outcome = Outcome(report=report, epochs_done=12, seconds=41.0, model_info=store.default(), model_name="Test run")
     tab._finish(outcome)
     settle(qtbot)
     assert window.size() == size

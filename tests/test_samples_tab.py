@@ -361,8 +361,8 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
         assert tab.is_personalizing()  # the first epoch is drawn while it still runs
     outcome = sig.args[0]
-    assert outcome["error"] is None, outcome.get("details") or outcome["error"]
-    result = outcome["result"]
+    assert outcome.error is None, outcome.details or outcome.error
+    result = outcome.result
     assert progress and not tab.progress_box.isVisible() and tab.result_box.isVisible()
     assert "then again on all 30" in tab.result_title.text()
     assert tab.result_cells[("before", "samples")].text() == f"{100 * result.before['samples']:.1f} %"
@@ -395,7 +395,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     # Again from the personalised model; this time discard it.
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
-    second = sig.args[0]["result"]
+    second = sig.args[0].result
     assert second.base_model.startswith("Tiny")
     qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
     assert second.model_id not in [m.id for m in store.list()]
@@ -406,7 +406,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert sig.args[0].cancelled and {m.id for m in store.list()} == before
     assert not tab.curves.isVisible() and not tab.progress_box.isVisible()
     assert tab.personalize_button.isEnabled()
     # ...and while it fine-tunes, after its first epoch: the child process is interrupted.
@@ -415,7 +415,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
         process = tab.worker._process
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert sig.args[0].cancelled and {m.id for m in store.list()} == before
     assert process.poll() is not None  # the fine-tuning process has ended
 
 

@@ -196,7 +196,7 @@ def test_use_this_model_from_the_train_tab_reloads_the_recognizer(window, store)
     before = probabilities(window)
     other = save_model(store, "Freshly trained", seed=5)
     window.finish_startup()
-    window.training_tab.results.outcome = Outcome(ok=True, model_info=other)
+    window.training_tab.results.outcome = Outcome(model_info=other)
     window.training_tab.results.use_model()  # the Train tab's "Use this model"
     assert not np.allclose(before, probabilities(window))
     assert "Freshly trained" in window.model_status.text()
@@ -458,8 +458,7 @@ def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbo
     tab.epochFinished.emit(Progress("epoch", 2, 5, 10, 10, 0.5, 0.9, first_layer=kernel))
     assert window.inside_view._kernel_is_model is False
     assert window.inside_view.weight_grid.count == 32
-    tab.trainingFinished.emit({"ok": True, "cancelled": False, "test_accuracy": 0.9, "seconds": 1.0,
-                               "model_id": None, "error": None})
+    tab.trainingFinished.emit(Outcome(cancelled=True))
     assert window.inside_view._kernel_is_model is True
     default = Recognizer.load(assets_dir() / "models" / "default")
     assert window.inside_view.weight_grid.count == default.layers[0].kernel.shape[1]

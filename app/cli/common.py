@@ -61,6 +61,22 @@ def _escaped(c: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def events_command(command):
+    """A command's ``run(args)`` that, with ``--events`` (run by the window as its child process),
+    yields the CPU to the window and reports a failure as an error event too (app.cli.events)."""
+    def run(args) -> int:
+        if not getattr(args, "events", False):
+            return command(args)
+        from .events import reporting_errors, yield_to_the_window
+
+        yield_to_the_window()
+        with reporting_errors():
+            return command(args)
+
+    run.__doc__ = command.__doc__
+    return run
+
+
 def on_terminal() -> bool:
     return sys.stderr is not None and sys.stderr.isatty()
 

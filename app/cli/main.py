@@ -64,10 +64,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def as_options(exc: DigitPadError) -> str:
     """The message, naming a setting as its command-line option ("--learning-rate: ...")."""
+    from model.data.sources import MnistDownloadError
+
     field = getattr(exc, "field", None)
     text = str(exc)
     if field and text.startswith(f"{field}:"):
         return f"--{field.replace('_', '-')}{text[len(field):]}"
+    if isinstance(exc, MnistDownloadError):
+        text += " Pass them as --data drawn, --data FOLDER or --data FILE.npz."
     return text
 
 

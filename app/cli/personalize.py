@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
-from pathlib import Path
 
-from .common import EXIT_OK, ProgressBar, err, on_terminal, open_samples, out, out_model_dir, positive, shown
+from .common import (
+    EXIT_OK,
+    ProgressBar,
+    err,
+    events_command,
+    on_terminal,
+    open_samples,
+    out,
+    out_model_dir,
+    positive,
+    shown,
+)
 
 
 def register(sub) -> None:
@@ -38,31 +46,13 @@ def register(sub) -> None:
     sp.set_defaults(func=run)
 
 
-class EventStream:
-    """``--events``: progress as JSON lines on stdout (batches at most every 50 ms, every epoch)."""
-
-    def __init__(self):
-        self.last = 0.0
-
-    def __call__(self, p) -> None:
-        now = time.perf_counter()
-        if p.kind == "batch" and now - self.last < 0.05:
-            return
-        self.last = now
-        send({"event": "progress", "kind": p.kind, "epoch": p.epoch, "epochs": p.epochs,
-              "fraction": round(float(p.fraction), 4), "val_accuracy": p.val_accuracy,
-              "samples_accuracy": p.samples_accuracy})
-
-
-def send(event: dict) -> None:
-    out(json.dumps(event))
-    sys.stdout.flush()
-
-
+@events_command
 def run(args) -> int:
     from model.errors import ConfigError
     from model.store.models import ModelStore
     from model.training.personalize import Personalizer, Recipe
+
+    from . import events
 
     if args.out:
         out_model_dir(args.out)  # refused before the fine-tuning, not after it
@@ -73,12 +63,12 @@ def run(args) -> int:
         err(f"digitpad: {shown(chosen.fallback_reason)}")
     recipe = _recipe(args.recipe, Recipe)
     samples = open_samples(args.samples)
-    progress = EventStream() if args.events else ProgressBar(enabled=not args.json and on_terminal())
+    progress = events.ProgressEvents() if args.events else ProgressBar(enabled=not args.json and on_terminal())
     if args.events:
         from model.training.tf_runtime import tensorflow_loaded
 
         if not tensorflow_loaded():
-            send({"event": "status", "text": "Starting TensorFlow (the first time takes a few seconds)…"})
+            events.status("Starting TensorFlow (the first time takes a few seconds)…")
     try:
         # --data's test split is carved as the model's card says its training carved it.
         job = Personalizer(store, samples, model_id=str(info.path) if args.model else None, base=args.data,
@@ -92,7 +82,9 @@ def run(args) -> int:
             progress.close()
         samples.close()
     if args.events:
-        send({"event": "result", **result.to_dict(), "history": result.history})
+        values = events.fields(result)
+        values.pop("info", None)  # the window reads its own store
+        events.send("result", **values)
         return EXIT_OK
     if args.activate and not args.out:
         store.activate(result.model_id)
@@ -103,7 +95,15 @@ def run(args) -> int:
         return EXIT_OK
     for note in result.notes:
         err(f"digitpad: {note}")
+    from model.training.base_data import MNIST_NOTE
 
+    if result.data_name is None or any(MNIST_NOTE in note for note in result.notes):
+        err("digitpad: to mix its training data in, pass it with --data SOURCE (--data mnist downloads MNIST once).")
+    _print_table(result, args)
+    return EXIT_OK
+
+
+def _print_table(result, args) -> None:
     def pct(v):
         return "   n/a" if v is None else f"{v:6.1%}"
 
@@ -111,10 +111,10 @@ def run(args) -> int:
     out(f"{'accuracy':<28} before   after")
     samples = f"your samples ({result.n_heldout} held out)"
     out(f"{samples:<28} {pct(result.before['samples'])}  {pct(result.after['samples'])}")
-    base_name = f"base test ({Path(str(result.data_name)).name})" if result.data_name else "base test"
-    out(f"{base_name[:28]:<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
+    out(f"{'base test':<28} {pct(result.before['base'])}  {pct(result.after['base'])}")
+    if result.data_name:
+        out(f"Base data: {result.data_name}")
     out(f"Saved: {shown(result.model_dir)}" + ("  (now active)" if args.activate and not args.out else ""))
-    return EXIT_OK
 
 
 def _recipe(text: str | None, recipe_class):
@@ -164,7 +164,9 @@ def _status(events: bool):
     """What a step that takes a while says: an event with --events, else a line on stderr."""
     def say(text: str) -> None:
         if events:
-            send({"event": "status", "text": text})
+            from .events import status
+
+            status(text)
         else:
             err(f"digitpad: {text}")
 

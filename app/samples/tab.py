@@ -41,7 +41,7 @@ from .. import settings as prefs
 from ..session import ActiveModel
 from ..theme import MUTED, WARNING_TEXT
 from .list_view import SampleListModel, SampleListView
-from .personalize import PersonalizeWorker
+from .personalize import PersonalizeOutcome, PersonalizeWorker
 from .personalize_view import NOTE_TIP, PersonalizeCurves, PersonalizeResultBox, personalize_notice
 from .report_view import SamplesReportView
 
@@ -59,7 +59,7 @@ class SamplesTab(QWidget):
     after samples are added elsewhere."""
 
     samplesChanged = Signal()  # samples were relabelled, deleted or imported here
-    personalizeFinished = Signal(object)  # {"result", "cancelled", "error", "details"} (window, tests)
+    personalizeFinished = Signal(object)  # app.samples.personalize.PersonalizeOutcome (window, tests)
 
     def __init__(self, samples: SampleStore, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -467,35 +467,35 @@ class SamplesTab(QWidget):
         self.progress_label.setText(text)
 
     @Slot(object)
-    def _on_epoch(self, point: dict) -> None:
+    def _on_epoch(self, p) -> None:
+        """``p``: the epoch's model.training.trainer.Progress."""
         if self.worker is not None and not self.worker.is_cancelled():
-            self.curves.add_epoch(point["epoch"], point["epochs"], point["base"], point["samples"], point["refit"])
+            self.curves.add_epoch(p.epoch, p.epochs, p.val_accuracy, p.samples_accuracy, self.worker.is_refit(p))
 
     @Slot(object)
     def _on_result(self, result) -> None:
-        self._on_finished({"result": result})
+        self._on_finished(PersonalizeOutcome(result=result))
 
     @Slot(str, str)
     def _on_failed(self, message: str, details: str) -> None:
-        self._on_finished({"error": message, "details": details})
+        self._on_finished(PersonalizeOutcome(error=message, details=details))
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self._on_finished({"cancelled": True})
+        self._on_finished(PersonalizeOutcome(cancelled=True))
 
-    def _on_finished(self, outcome: dict) -> None:
-        outcome = {"result": None, "cancelled": False, "error": None, "details": None, **outcome}
+    def _on_finished(self, outcome: PersonalizeOutcome) -> None:
         self.worker = None
         self.progress_box.hide()
         self.personalize_button.setEnabled(len(self.samples) > 0)
-        self.curves.setVisible(outcome["result"] is not None)
-        if outcome.get("cancelled"):
+        self.curves.setVisible(outcome.result is not None)
+        if outcome.cancelled:
             self.undo_label.setText("Personalising cancelled; nothing was saved.")
             self.undo_label.show()
-        elif outcome.get("error"):
-            self._error("Personalise", outcome["error"])
+        elif outcome.error:
+            self._error("Personalise", outcome.error)
         else:
-            self._show_result(outcome["result"])
+            self._show_result(outcome.result)
         self.personalizeFinished.emit(outcome)
 
     def _show_result(self, result) -> None:

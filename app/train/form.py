@@ -58,7 +58,7 @@ from .vocabulary import (
     SCHEDULE_NAMES,
     SCHEDULE_TIPS,
 )
-from .worker import DataProbe, DataSummary, is_mnist
+from .worker import DataProbe, DataSummary, is_drawn, is_mnist
 
 
 class TrainingForm(QScrollArea):
@@ -140,13 +140,16 @@ class TrainingForm(QScrollArea):
         self.mnist_status = QLabel()
         self.mnist_status.setWordWrap(True)
         self.mnist_status.setIndent(22)
+        self.drawn_radio = QRadioButton("The drawn digits shipped with DigitPad (no download)")
+        self.drawn_radio.setToolTip("Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this computer: "
+                                    "no internet needed; tested on writers it never trains on. MNIST adds more.")
         self.path_radio = QRadioButton("Digits from a folder or an .npz file")
         self.path_radio.setToolTip("Your own digits: a folder of MNIST-style IDX files (train-images*, "
                                    "train-labels*, optionally t10k-*) or an .npz with x_train, y_train "
                                    "(and x_test, y_test).")
         self.source_group = QButtonGroup(self)
-        self.source_group.addButton(self.mnist_radio)
-        self.source_group.addButton(self.path_radio)
+        for radio in (self.mnist_radio, self.drawn_radio, self.path_radio):
+            self.source_group.addButton(radio)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("IDX folder or .npz file")
         self.path_edit.setToolTip("The IDX folder or .npz file to train on; type a path or use the buttons.")
@@ -166,7 +169,7 @@ class TrainingForm(QScrollArea):
         self.data_info.setWordWrap(True)
         self.data_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_info.setToolTip("How many digits the chosen data holds and how they are split.")
-        for w in (self.mnist_radio, self.mnist_status):
+        for w in (self.mnist_radio, self.mnist_status, self.drawn_radio):
             dl.addWidget(w)
         dl.addWidget(self.path_radio)
         dl.addLayout(prow)
@@ -175,6 +178,7 @@ class TrainingForm(QScrollArea):
         self.extra_data.changed.connect(self._on_form_changed)
         dl.addWidget(self.extra_data)
         self.mnist_radio.toggled.connect(self._on_source_changed)
+        self.drawn_radio.toggled.connect(self._on_source_changed)
         self.path_edit.editingFinished.connect(self._on_source_changed)
         self.path_edit.textChanged.connect(self._on_path_typed)
         self.folder_button.clicked.connect(self._choose_folder)
@@ -408,15 +412,16 @@ class TrainingForm(QScrollArea):
         self.set_form(NetworkConfig(), TrainingConfig())
 
     def source(self) -> str:
-        """The data source as model.data.sources.load_source takes it: 'mnist' or a path ('' if none)."""
-        return "mnist" if self.mnist_radio.isChecked() else self.path_edit.text().strip()
+        """The data source as model.data.sources.load_source takes it: 'mnist', 'drawn' or a path ('' if none)."""
+        named = "mnist" if self.mnist_radio.isChecked() else "drawn" if self.drawn_radio.isChecked() else ""
+        return named or self.path_edit.text().strip()
 
     def set_source(self, source: str) -> None:
         was = self._loading_form
         self._loading_form = True
         try:
-            if is_mnist(source):
-                self.mnist_radio.setChecked(True)
+            if is_mnist(source) or is_drawn(source):
+                (self.mnist_radio if is_mnist(source) else self.drawn_radio).setChecked(True)
             else:
                 self.path_radio.setChecked(True)
                 self.path_edit.setText(str(source))
@@ -439,7 +444,7 @@ class TrainingForm(QScrollArea):
     def problem(self) -> str | None:
         """What keeps the form from starting a training (None when it can)."""
         if self._form_problem is None and not self.source():
-            return "Choose a folder or an .npz file with digits, or MNIST."
+            return "Choose the digits to train on: MNIST, the drawn digits, or a folder or .npz file."
         return self._form_problem
 
     def _update_start(self) -> None:
@@ -466,11 +471,11 @@ class TrainingForm(QScrollArea):
             network, training = self.form_configs()
         except ConfigError:
             return
-        drawn, samples = self.extra_data.options()
+        samples = self.extra_data.options()[1]
+        source = self.source() if self.mnist_radio.isChecked() or self.drawn_radio.isChecked() else "path"
         prefs.TRAINING_FORM.set(json.dumps({
-            "network": network.to_dict(), "training": training.to_dict(),
-            "source": "mnist" if self.mnist_radio.isChecked() else "path",
-            "path": self.path_edit.text().strip(), "drawn": drawn, "samples": samples,
+            "network": network.to_dict(), "training": training.to_dict(), "source": source,
+            "path": self.path_edit.text().strip(), "drawn": self.extra_data.drawn_check.isChecked(), "samples": samples,
         }))
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -479,13 +484,15 @@ class TrainingForm(QScrollArea):
         super().hideEvent(event)
 
     def _restore_form(self) -> None:
-        network, training, source, path = NetworkConfig(), TrainingConfig(), "mnist", ""
+        # A first start trains on MNIST when it is here, else on the drawn digits: one click, no internet.
+        network, training, path = NetworkConfig(), TrainingConfig(), ""
+        source = "mnist" if mnist_cached() else "drawn"
         drawn, samples = True, False
         try:
             saved = json.loads(str(prefs.TRAINING_FORM.get() or "{}"))
             network = NetworkConfig.from_dict(saved.get("network") or {})
             training = TrainingConfig.from_dict(saved.get("training") or {})
-            source, path = saved.get("source", "mnist"), str(saved.get("path") or "")
+            source, path = saved.get("source", source), str(saved.get("path") or "")
             drawn, samples = bool(saved.get("drawn", True)), bool(saved.get("samples", False))
         except (ValueError, TypeError, AttributeError, ConfigError):
             pass  # unreadable or from another version: the defaults
@@ -493,7 +500,7 @@ class TrainingForm(QScrollArea):
         try:
             self.set_form(network, training)
             self.path_edit.setText(path)
-            (self.path_radio if source == "path" else self.mnist_radio).setChecked(True)
+            {"path": self.path_radio, "drawn": self.drawn_radio}.get(source, self.mnist_radio).setChecked(True)
             self.extra_data.set_options(drawn, samples)
         finally:
             self._loading_form = False
@@ -519,15 +526,17 @@ class TrainingForm(QScrollArea):
             self.mnist_status.setText("Cached copy found: no download needed.")
             self.mnist_status.setToolTip("MNIST is in Keras's cache on this computer.")
         else:
-            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts.")
-            self.mnist_status.setToolTip("Needs an internet connection once; without one, use a folder or "
-                                         ".npz file instead.")
+            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts "
+                                      "(needs the internet; without it, train on the drawn digits).")
+            self.mnist_status.setToolTip("Needs an internet connection once; without one, the download fails "
+                                         "within seconds: choose the drawn digits or a folder or .npz file.")
         self.mnist_status.setEnabled(mnist)
+        self.extra_data.set_drawn_is_the_data(self.drawn_radio.isChecked())
         for w in (self.folder_button, self.file_button):
             w.setEnabled(not self._running)
-        if mnist:
+        if mnist or self.drawn_radio.isChecked():
             self._probe_source = None
-            self.set_data_info("")
+            self.set_data_info(self.extra_data.drawn_as_data() if self.drawn_radio.isChecked() else "")
             return
         source = self.source()
         if not source:

@@ -179,21 +179,22 @@ class ResultPanel(QStackedWidget):
 
     def show_result(self, o: Outcome) -> None:
         self.outcome = o
-        if o.test_accuracy is not None:
-            self.accuracy_label.setText(f"Test accuracy {o.test_accuracy:.2%}")
-            details = f"Measured on {o.test_n:,} test digits it never saw during training"
+        r = o.report
+        if r.test_accuracy is not None:
+            self.accuracy_label.setText(f"Test accuracy {r.test_accuracy:.2%}")
+            details = f"Measured on {r.test_n:,} test digits it never saw during training"
         else:
             self.accuracy_label.setText("Trained (no test digits)")
             details = "The data has no test split"
-        if o.drawn_accuracy is not None:
-            self.drawn_label.setText(f"Drawn by people it never saw {o.drawn_accuracy:.2%}")
-            details += f";<br>drawn: {o.drawn_heldout or f'{o.drawn_n:,} digits'}"
-        self.drawn_label.setVisible(o.drawn_accuracy is not None)
-        epochs = len(o.history.get("loss", [])) or o.epochs_done
-        kept = (f"the weights of epoch {o.best_epoch} (best on validation) are kept" if o.restore_best
+        if r.drawn_accuracy is not None:
+            self.drawn_label.setText(f"Drawn by people it never saw {r.drawn_accuracy:.2%}")
+            details += f";<br>drawn: {r.drawn_heldout or f'{r.drawn_n:,} digits'}"
+        self.drawn_label.setVisible(r.drawn_accuracy is not None)
+        epochs = len(r.history.get("loss", [])) or o.epochs_done
+        kept = (f"the weights of epoch {r.best_epoch} (best on validation) are kept" if r.restore_best
                 else "the last epoch's weights are kept")
         details += f"<br>{epochs} epoch{'s' if epochs != 1 else ''} in {duration(o.seconds)}; {kept}."
-        if o.confusion is not None:
+        if r.confusion is not None:
             details += "<br>Click a cell of the matrix to see its digits."
         self.result_details.setText(details)
         info = o.model_info
@@ -205,8 +206,8 @@ class ResultPanel(QStackedWidget):
             b.setEnabled(info is not None)
         self.name_edit.setEnabled(info is not None)
         self.use_button.setText("Use this model")
-        self.confusion.set_matrix(o.confusion)
-        self.confusion.setVisible(o.confusion is not None)
+        self.confusion.set_matrix(r.confusion)
+        self.confusion.setVisible(r.confusion is not None)
         self.headline.show()
         self.setCurrentWidget(self.page)
 
@@ -279,10 +280,10 @@ class ResultPanel(QStackedWidget):
         self.status.emit("The trained model was discarded.")
 
     def open_cell(self, true_digit: int, predicted: int):
-        o = self.outcome
-        if o is None or o.x_test is None or o.predictions is None:
+        r = self.outcome.report if self.outcome is not None else None
+        if r is None or r.x_test is None or r.predictions is None:
             return None
-        dialog = cell_dialog(true_digit, predicted, o.x_test, o.y_test, o.predictions, self)
+        dialog = cell_dialog(true_digit, predicted, r.x_test, r.y_test, r.predictions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _=0, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
         self._dialogs.append(dialog)

@@ -1,11 +1,11 @@
 """The Train tab: choose data and settings, train in the background with live curves, use the result.
 
-The form (:mod:`app.train.form`) holds the settings; training runs in
-:class:`app.train.worker.TrainingWorker` on its own thread (TensorFlow is imported there, when
-training starts); this widget shows what the worker reports: progress with the time left, live
-loss and accuracy curves, an epoch log, then the result (:mod:`app.train.results`). A finished
-model is saved into the ModelStore by the worker at once, so nothing is lost; it becomes the
-active model only when the user clicks "Use this model".
+The form (:mod:`app.train.form`) holds the settings; training runs in a child process,
+``digitpad train --events``, which :class:`app.train.worker.TrainingWorker` starts and reads in its
+own thread (TensorFlow never enters the window's process); this widget shows what it reports:
+progress with the time left, live loss and accuracy curves, an epoch log, then the result
+(:mod:`app.train.results`). A finished model is saved into the ModelStore by the child at once, so
+nothing is lost; it becomes the active model only when the user clicks "Use this model".
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ ERROR_BANNER = ("#errorBanner { background: #fdecea; border: 1px solid #e8a39b; 
 
 class TrainingTab(QWidget):
     trainingStarted = Signal()
-    trainingFinished = Signal(object)  # dict: ok, cancelled, test_accuracy, seconds, model_id, error
+    trainingFinished = Signal(object)  # app.train.worker.Outcome
     epochFinished = Signal(object)  # model.training.trainer.Progress
 
     def __init__(self, session: ActiveModel, samples=None, parent: QWidget | None = None):
@@ -231,7 +231,7 @@ class TrainingTab(QWidget):
             with_samples = form_samples if with_samples is None else with_samples
         except ConfigError as exc:
             self._show_error(str(exc))
-            self.trainingFinished.emit(Outcome(error=str(exc)).summary())
+            self.trainingFinished.emit(Outcome(error=str(exc)))
             return
         # Show what runs; explicit settings (the self-test's) are not remembered as the user's.
         self.form.show_run(str(source), network, training, drawn, with_samples)
@@ -392,22 +392,24 @@ class TrainingTab(QWidget):
             self.status_label.setText("The training did not finish.")
             self._log(f"Error: {outcome.error}")
             self._show_error(outcome.error, outcome.details)
-            self.results.show_note("The training did not finish; see the message above.<br>"
-                                   "Your models are unchanged.")
+            kept = outcome.model_info
+            self.results.show_note("The training did not finish; see the message above.<br>" + (
+                f"It saved “{kept.name}” before that: it is in your Models list." if kept is not None
+                else "Your models are unchanged."))
         else:
+            r = outcome.report
             self.progress.setValue(1000)
             self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
             self.status_label.setText("Finished; the model is saved in your Models list.")
             self.results.show_result(outcome)
             self._show_whole_result()
-            epochs = len(outcome.history.get("loss", [])) or outcome.epochs_done
-            self.curves.mark_best(outcome.best_epoch if outcome.restore_best else epochs,
-                                  "best" if outcome.restore_best else "kept")
-            acc = f"{outcome.test_accuracy:.2%}" if outcome.test_accuracy is not None else "n/a"
-            self._log(f"Test accuracy {acc} on {outcome.test_n:,} digits; best epoch {outcome.best_epoch}; "
+            epochs = len(r.history.get("loss", [])) or outcome.epochs_done
+            self.curves.mark_best(r.best_epoch if r.restore_best else epochs, "best" if r.restore_best else "kept")
+            acc = f"{r.test_accuracy:.2%}" if r.test_accuracy is not None else "n/a"
+            self._log(f"Test accuracy {acc} on {r.test_n:,} digits; best epoch {r.best_epoch}; "
                       f"saved as “{self.results.name_edit.text()}”.")
         self.bottom_tabs.setCurrentWidget(self.results)
-        self.trainingFinished.emit(outcome.summary())
+        self.trainingFinished.emit(outcome)
 
     # -- messages ---------------------------------------------------------------------------------
     def _show_error(self, message: str, details: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""SourcePicker: where digits come from (MNIST, an IDX folder, an .npz, or a dataset in memory).
+"""SourcePicker: where digits come from (MNIST, the drawn digits shipped with DigitPad, an IDX folder,
+an .npz, or a dataset in memory).
 
 Used by the Data and the Robustness tabs.
 """
@@ -12,20 +13,25 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, 
 from .. import settings as prefs
 
 MNIST_SOURCE = "mnist"
+DRAWN_SOURCE = "drawn"  # model.data.shipped.DRAWN
+DRAWN_LABEL = "Drawn digits (shipped with DigitPad)"
 
 
 def source_label(source: str) -> str:
-    """What a source is called in a picker: MNIST, or a folder's/file's name."""
+    """What a source is called in a picker: MNIST, the drawn digits, or a folder's/file's name."""
     if str(source).strip().lower() == MNIST_SOURCE:
         return "MNIST"
+    if str(source).strip().lower() == DRAWN_SOURCE:
+        return DRAWN_LABEL
     path = Path(str(source)).expanduser()
     return path.name or str(source)
 
 
 class SourcePicker(QWidget):
-    """MNIST, an IDX folder, an .npz, or a dataset given in memory: a combo box and two buttons.
+    """MNIST, the shipped drawn digits, an IDX folder, an .npz, or a dataset given in memory: a
+    combo box and two buttons.
 
-    Emits :attr:`sourceChosen` with a ``load_source`` argument ('mnist' or a path), or with
+    Emits :attr:`sourceChosen` with a ``load_source`` argument ('mnist', 'drawn' or a path), or with
     ``"memory:<name>"`` for a dataset added with :meth:`add_memory`.
     """
 
@@ -38,8 +44,10 @@ class SourcePicker(QWidget):
         self.combo.setMinimumContentsLength(18)
         self.combo.addItem("Choose data…", "")
         self.combo.addItem("MNIST", MNIST_SOURCE)
-        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), a folder of IDX "
-                              "files (train-*/t10k-*) or an .npz with Keras's keys.")
+        self.combo.addItem(DRAWN_LABEL, DRAWN_SOURCE)
+        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), the digits people drew that "
+                              "ship with DigitPad (no download; their test split is writers training never sees), "
+                              "a folder of IDX files (train-*/t10k-*) or an .npz with Keras's keys.")
         self.folder_button = QToolButton()
         self.folder_button.setText("Folder…")
         self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files")
@@ -82,7 +90,7 @@ class SourcePicker(QWidget):
 
     def _start_dir(self) -> str:
         src = self.source()
-        if src and src != MNIST_SOURCE and not src.startswith("memory:"):
+        if src and src not in (MNIST_SOURCE, DRAWN_SOURCE) and not src.startswith("memory:"):
             return str(Path(src).expanduser().parent)
         return prefs.DATA_DIR.get()  # the folder of digit data chosen last in any tab
 

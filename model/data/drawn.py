@@ -36,7 +36,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..ink import Ink, InkError
 from ..store.card import ExtraData
-from .sources import DataError
+from .common import DataError
 
 __all__ = [
     "CHECK_LABS",

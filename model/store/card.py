@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.sources import TEST_FRACTION
+from ..data.common import TEST_FRACTION
 from ..errors import DigitPadError
 
 __all__ = ["CARD_FORMAT", "CARD_VERSION", "MAX_NAME", "CardError", "DataSpec", "ExtraData", "Metrics", "ModelCard"]

@@ -64,7 +64,9 @@ class ModelInfo:
         """One line, e.g. ``My net — 97.9% on MNIST test (2026-11-22)``."""
         text = self.name
         if self.accuracy is not None:
-            data = self.card.data.name if self.card.data is not None else None
+            from .learnt_from import short_name
+
+            data = short_name(self.card.data)
             text += f" — {self.accuracy:.1%}" + (f" on {data} test" if data else " test accuracy")
         if self.created:
             text += f" ({self.created[:10]})"
