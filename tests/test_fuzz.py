@@ -485,8 +485,11 @@ def test_crafted_cards_in_the_store_never_break_listing_showing_or_importing(mod
 # ------------------------------------------------------------------------------------- CLI paths
 PATH_TEXTS = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=24),
-    st.sampled_from([".", "..", "/", "~", "-", "a" * 300, "/dev/null", "/dev/zero", "/proc/self/mem", "\udcff.zip",
-                     "no/such/dir/", "x.zip/", "/etc/passwd", "/etc", "digit.png", "drawing.json"]),
+    # Special files and files outside the folder are stand-ins made in the test's own folder (a FIFO,
+    # links out of it): CI runs as root, and a command that went wrong must not be able to replace
+    # the machine's /dev/null or /etc/passwd while the test finds out.
+    st.sampled_from([".", "..", "~", "-", "a" * 300, "pipe", "link-to-file", "link-to-folder", "\udcff.zip",
+                     "no/such/dir/", "x.zip/", "digit.png", "drawing.json", "outside/"]),
 ).filter(lambda t: t.strip().lower() not in ("mnist", "drawn"))  # real sources, not paths
 PATH_COMMANDS = [
     lambda p: ["predict", p], lambda p: ["predict", "--model", p, "x.json"], lambda p: ["evaluate", "--data", p],
@@ -514,6 +517,13 @@ def test_any_path_on_the_command_line_is_a_result_or_a_message(command, text):
     where.mkdir()
     (where / "digit.png").write_bytes(IMAGE_BASES[0])
     (where / "drawing.json").write_text(json.dumps(GOOD_INK))
+    outside = new_path("outside")  # someone else's folder and file, reached through links
+    outside.mkdir()
+    (outside / "thesis.txt").write_text("not DigitPad's")
+    os.mkfifo(where / "pipe")
+    (where / "link-to-file").symlink_to(outside / "thesis.txt")
+    (where / "link-to-folder").symlink_to(outside, target_is_directory=True)
+    (where / "outside").symlink_to(outside, target_is_directory=True)
     home = new_path("home")
     err = io.StringIO()
     old, os.environ["DIGITPAD_HOME"] = os.environ.get("DIGITPAD_HOME"), str(home)
@@ -529,4 +539,7 @@ def test_any_path_on_the_command_line_is_a_result_or_a_message(command, text):
         os.chdir(cwd)
         os.environ["DIGITPAD_HOME"] = old
     assert code in (0, 1, 2) and "Traceback" not in err.getvalue(), (command(text), err.getvalue())
+    # What was there stays (a new file DigitPad writes beside it, e.g. an export, is allowed).
+    assert (outside / "thesis.txt").read_text() == "not DigitPad's", command(text)
+    assert (where / "pipe").is_fifo() and (where / "link-to-file").is_symlink(), command(text)
     assert code == 0 or err.getvalue().strip(), command(text)
