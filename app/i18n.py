@@ -116,3 +116,8 @@ def percent(share: float, decimals: int = 1) -> str:
     """A share (0.986) as a percentage: „98.6%“ in English, „98,6 %“ in German."""
     text = QLocale().toString(float(share) * 100.0, "f", decimals)
     return QCoreApplication.translate("Numbers", "{number}%").format(number=text)
+
+
+def signed(value: float, decimals: int = 2) -> str:
+    """``value`` with its sign always written (+0,25 / -1,50 in German), as z and bias are shown."""
+    return ("-" if value < 0 else "+") + QLocale().toString(abs(float(value)), "f", decimals)
