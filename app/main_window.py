@@ -22,7 +22,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
@@ -563,8 +563,9 @@ def _install_excepthook() -> None:
         app = QApplication.instance()
         window = next((w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow)), None)
         if window is not None and not issubclass(kind, KeyboardInterrupt):
-            window.show_error(window.tr("Something went wrong"),
-                              f"{kind.__name__}: {value}\n\n" + window.tr(
+            window.show_error(QCoreApplication.translate("MainWindow", "Something went wrong"),
+                              f"{kind.__name__}: {value}\n\n" + QCoreApplication.translate(
+                                  "MainWindow",
                                   "DigitPad keeps running. If this happens again, please report it with the steps "
                                   "that led to it and the log file {log} (Help ▸ Open Log Folder).").format(
                                   log=logs.log_path()))

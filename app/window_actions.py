@@ -5,6 +5,7 @@ lists them all from here. Every tab has one: Ctrl+1 to Ctrl+5.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -166,8 +167,8 @@ class WindowActions:
         self._handed_over = True
         self.close()
         self.deleteLater()
-        window.statusBar().showMessage(window.tr("The window now speaks {language}.").format(
-            language=i18n.LANGUAGES[i18n.current_language()]), 8000)
+        speaks = QCoreApplication.translate("WindowActions", "The window now speaks {language}.")
+        window.statusBar().showMessage(speaks.format(language=i18n.LANGUAGES[i18n.current_language()]), 8000)
         return window
 
     def _make_actions(self) -> None:

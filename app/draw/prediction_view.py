@@ -299,9 +299,9 @@ class PredictionView(QWidget):
         elif pred.unsure:
             mode = "unsure"
             (d1, p1), (d2, p2) = pred.top2
-            small = self.font().pointSizeF() * 2.2
+            small, either = self.font().pointSizeF() * 2.2, self.tr("or")
             self.digit_label.setText(f"{d1}<span style='font-size:{small:.0f}pt; font-weight:normal; "
-                                     f"color:{MUTED}'>&nbsp;{self.tr('or')}&nbsp;</span>{d2}")
+                                     f"color:{MUTED}'>&nbsp;{either}&nbsp;</span>{d2}")
             self.confidence_label.setText(self.tr("Unsure: {first} {p1} · {second} {p2}").format(
                 first=d1, p1=i18n.percent(p1, 0), second=d2, p2=i18n.percent(p2, 0)))
         else:
