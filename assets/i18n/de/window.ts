@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Hidden {number}</source>
-        <translation>Verborgen {number}</translation>
+        <translation>Schicht {number}</translation>
     </message>
     <message>
         <source>Output</source>
@@ -268,7 +268,7 @@
     </message>
     <message>
         <source>{inked} of 784 pixels inked</source>
-        <translation>{inked} von 784 Pixeln mit Tinte</translation>
+        <translation>{inked}/784 Pixel mit Tinte</translation>
     </message>
     <message>
         <source>Which pixels make the digit</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>{active} active · max {max}</source>
-        <translation>{active} aktiv · max. {max}</translation>
+        <translation>{active} aktiv · max {max}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Output&lt;/b&gt; · 10 neurons · {activation}</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>It&apos;s a…</source>
-        <translation>Es ist eine …</translation>
+        <translation>Es ist eine…</translation>
     </message>
     <message>
         <source>Tell DigitPad which digit you drew: the drawing is kept as one of your samples with that label, to measure and personalise the model</source>
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Loading…</source>
-        <translation>Wird geladen …</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Train</source>
@@ -625,11 +625,11 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
     </message>
     <message>
         <source>Stopping the training…</source>
-        <translation>Das Training wird angehalten …</translation>
+        <translation>Das Training wird angehalten…</translation>
     </message>
     <message>
         <source>Stopping the personalising…</source>
-        <translation>Die Personalisierung wird angehalten …</translation>
+        <translation>Die Personalisierung wird angehalten…</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -724,7 +724,7 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
     </message>
     <message>
         <source>Re&amp;name…</source>
-        <translation>&amp;Umbenennen …</translation>
+        <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
         <source>Give the selected model a new name</source>
@@ -732,7 +732,7 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Löschen …</translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Delete the selected model (asks first)</source>
@@ -740,7 +740,7 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation>E&amp;xportieren …</translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Save the selected model as a .zip to share or back up</source>
@@ -748,7 +748,7 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation>&amp;Importieren …</translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Add a model from a .zip exported by DigitPad</source>
@@ -824,7 +824,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>Checking {file}…</source>
-        <translation>{file} wird geprüft …</translation>
+        <translation>{file} wird geprüft…</translation>
     </message>
     <message>
         <source>Cannot import the model</source>
@@ -950,7 +950,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>Choose data…</source>
-        <translation>Daten wählen …</translation>
+        <translation>Daten wählen…</translation>
     </message>
     <message>
         <source>The digits to look at: MNIST (downloaded once, 11 MB), the digits people drew that ship with DigitPad (no download; their test split is writers training never sees), a folder of IDX files (train-*/t10k-*) or an .npz with Keras&apos;s keys.</source>
@@ -958,7 +958,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>Folder…</source>
-        <translation>Ordner …</translation>
+        <translation>Ordner…</translation>
     </message>
     <message>
         <source>Choose a folder of MNIST-style IDX files</source>
@@ -1003,7 +1003,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     <name>WindowActions</name>
     <message>
         <source>&amp;Open Drawing or Image…</source>
-        <translation>Zeichnung oder Bild &amp;öffnen …</translation>
+        <translation>Zeichnung oder Bild &amp;öffnen…</translation>
     </message>
     <message>
         <source>Open an ink drawing (.json) or classify an image</source>
@@ -1011,7 +1011,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>&amp;Save Drawing…</source>
-        <translation>Zeichnung &amp;speichern …</translation>
+        <translation>Zeichnung &amp;speichern…</translation>
     </message>
     <message>
         <source>Save the drawing as DigitPad ink (.json)</source>
@@ -1019,7 +1019,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>&amp;Export PNG…</source>
-        <translation>Als PNG &amp;exportieren …</translation>
+        <translation>Als PNG &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export the drawing as a PNG image</source>
@@ -1155,7 +1155,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>&amp;Manage Models…</source>
-        <translation>Modelle &amp;verwalten …</translation>
+        <translation>Modelle &amp;verwalten…</translation>
     </message>
     <message>
         <source>List, switch, rename, delete, export and import models</source>
