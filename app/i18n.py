@@ -37,9 +37,13 @@ def translations_dir() -> Path:
     return assets_dir() / "i18n"
 
 
-def qt_translations_dir() -> str:
-    """Qt's own translations (``qtbase_de.qm``): PySide6's folder, also inside the bundle."""
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own translations (``qtbase_de.qm``) may be: Qt's translations path, and PySide6's
+    Qt/translations folder (where the PyInstaller bundle keeps it)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
 
 
 def system_language() -> str:
@@ -91,11 +95,11 @@ def install(app: QCoreApplication | None = None, language: str | None = None) ->
             app.installTranslator(ours)
             _installed.append(ours)
             qt = QTranslator(app)
-            if qt.load(f"qtbase_{code}", qt_translations_dir()):
+            if any(qt.load(f"qtbase_{code}", folder) for folder in qt_translations_dirs()):
                 app.installTranslator(qt)
                 _installed.append(qt)
             else:
-                log.info("Qt's own %s translation (qtbase_%s.qm) is not in %s", code, code, qt_translations_dir())
+                log.info("Qt's own %s translation (qtbase_%s.qm) is not in %s", code, code, qt_translations_dirs())
         else:
             log.warning("The %s translation is missing from %s; the window stays English", code, translations_dir())
             code = SOURCE_LANGUAGE

@@ -276,3 +276,15 @@ def test_switching_language_live_keeps_the_drawing_the_model_and_the_samples(qtb
     assert english.tabs.tabText(0) == "Draw" and english.session.model_id == model_id
     assert len(english.canvas.ink().strokes) == len(digit_ink(3).strokes)
     assert english.language_actions["en"].isChecked() and prefs.LANGUAGE.get() == "en"
+
+
+def test_the_user_guide_is_german_in_the_german_window(qtbot, store, qapp, english_after):
+    i18n.install(qapp, "de")
+    window = MainWindow(store=store)
+    qtbot.addWidget(window)
+    guide = window.show_user_guide()
+    assert guide.windowTitle() == "DigitPad-Benutzerhandbuch"
+    for section in ("Zeichnen (Strg+1)", "Zahlenmodus (N)", "Personalisieren", "Trainieren (Strg+2)",
+                    "Im Inneren des Netzes", "Ansicht ▸ Sprache"):
+        assert section in guide.text()
+    guide.close()
