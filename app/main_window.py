@@ -561,7 +561,8 @@ def _install_excepthook() -> None:
         if previous is not None:
             previous(kind, value, tb)
         app = QApplication.instance()
-        window = next((w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow)), None)
+        window = next((w for w in (app.topLevelWidgets() if app else [])
+                       if isinstance(w, MainWindow) and not w._handed_over), None)
         if window is not None and not issubclass(kind, KeyboardInterrupt):
             window.show_error(QCoreApplication.translate("MainWindow", "Something went wrong"),
                               f"{kind.__name__}: {value}\n\n" + QCoreApplication.translate(

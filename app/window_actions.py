@@ -13,6 +13,7 @@ from . import i18n
 from . import settings as prefs
 
 TAB_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")
+_rebuilt: list = []  # the window a language switch made: a top-level widget lives while Python holds it
 
 
 class WindowActions:
@@ -165,6 +166,7 @@ class WindowActions:
         window.tabs.setCurrentIndex(tab)
         window.inside_action.setChecked(inside)
         self._handed_over = True
+        _rebuilt[:] = [window]
         self.close()
         self.deleteLater()
         speaks = QCoreApplication.translate("WindowActions", "The window now speaks {language}.")

@@ -196,7 +196,8 @@ class LabelBar(QWidget):
 
     def show_toast(self, text: str, error: bool = False, undo: bool = False) -> None:
         """A line that fades out; ``undo`` adds a link that removes the sample just kept."""
-        link = " · <a href='undo'>" + self.tr("Undo") + "</a> (Ctrl+Backspace)"
+        keys = QKeySequence("Ctrl+Backspace").toString(QKeySequence.SequenceFormat.NativeText)
+        link = " · <a href='undo'>" + self.tr("Undo") + f"</a> ({keys})"
         self.toast.setText(escape(text) + (link if undo else ""))
         self.toast.setStyleSheet("color: #c62828;" if error else "color: #2e7d32; font-weight: 600;")
         self._fade.stop()
