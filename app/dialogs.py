@@ -8,7 +8,7 @@ message, opens a window-modal box without blocking the event loop, and returns i
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -20,6 +20,22 @@ from . import i18n
 Button = QMessageBox.StandardButton
 USER_GUIDE = "help/user-guide.md"  # under assets/: the guide Help ▸ User Guide shows (offline)
 translate = QCoreApplication.translate
+# The titles model/'s errors carry (model/ has no Qt): shown in the window's language. Their messages
+# are written from what went wrong and stay English.
+ERROR_TITLES = (
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the data"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the drawing"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the drawn digits"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the image"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the model card"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the pen trajectories"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot run the command"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot use DigitPad's data folder"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot use the model"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot use your samples"),
+    QT_TRANSLATE_NOOP("Errors", "DigitPad cannot do that"),
+    QT_TRANSLATE_NOOP("Errors", "Setting out of range"),
+)
 
 
 def user_guide_path(language: str | None = None):
@@ -46,7 +62,7 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str | 
                details: str = "") -> QMessageBox:
     """A warning for ``error``: a DigitPadError's own title and message, or ``title`` and a text."""
     if title is None:
-        title = error.title if isinstance(error, DigitPadError) else DigitPadError.title
+        title = translate("Errors", error.title if isinstance(error, DigitPadError) else DigitPadError.title)
     return show_message(parent, title, str(error), details=details)
 
 

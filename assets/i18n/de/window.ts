@@ -170,6 +170,57 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot read the data</source>
+        <translation>Die Daten können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the drawing</source>
+        <translation>Die Zeichnung kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the drawn digits</source>
+        <translation>Die gezeichneten Ziffern können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the image</source>
+        <translation>Das Bild kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the model card</source>
+        <translation>Die Modellkarte kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the pen trajectories</source>
+        <translation>Die Stiftbahnen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot run the command</source>
+        <translation>Der Befehl kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Cannot use DigitPad&apos;s data folder</source>
+        <translation>Der Datenordner von DigitPad kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot use the model</source>
+        <translation>Das Modell kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot use your samples</source>
+        <translation>Ihre Proben können nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>DigitPad cannot do that</source>
+        <translation>Das kann DigitPad nicht</translation>
+    </message>
+    <message>
+        <source>Setting out of range</source>
+        <translation>Einstellung außerhalb des erlaubten Bereichs</translation>
+    </message>
+</context>
+<context>
     <name>HeatStrip</name>
     <message>
         <source>Neuron {neuron}: z = {z}, activation = {a}</source>
