@@ -125,3 +125,10 @@ def percent(share: float, decimals: int = 1) -> str:
 def signed(value: float, decimals: int = 2) -> str:
     """``value`` with its sign always written (+0,25 / -1,50 in German), as z and bias are shown."""
     return ("-" if value < 0 else "+") + QLocale().toString(abs(float(value)), "f", decimals)
+
+
+def plural(text: str, n: int) -> str:
+    """English's own plural in a numerus ``tr()`` text that no translation replaced: Qt fills in
+    ``%n`` but leaves the source's "(s)", so "%n sample(s)" reads "1 sample" / "5 samples" here.
+    A translation never contains "(s)" and passes through unchanged."""
+    return text.replace("(s)", "" if abs(n) == 1 else "s")

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from model.samples.store import SampleError, SampleStore
 
+from .. import i18n
+
 TOAST_MS = 1500  # how long the confirmation stays fully visible
 FADE_MS = 400
 
@@ -175,7 +177,8 @@ class LabelBar(QWidget):
         self._x = self._ink = None
         self._update_enabled()
         self.undo_action.setEnabled(True)
-        self.show_toast(self.tr("Saved as {label} · %n sample(s) of {label}", "", n).format(label=label), undo=True)
+        saved = i18n.plural(self.tr("Saved as {label} · %n sample(s) of {label}", "", n), n)
+        self.show_toast(saved.format(label=label), undo=True)
         self.sampleAdded.emit(sample_id, label)
         return sample_id
 

@@ -279,7 +279,8 @@ class InsideView(QWidget):
             n = layer.kernel.shape[1]
             label = Caption()
             strip = HeatStrip(n)
-            strip.setToolTip(self.tr("{layer}: the activations of its %n neuron(s), one cell each", "", n).format(
+            strip.setToolTip(i18n.plural(self.tr("{layer}: the activations of its %n neuron(s), one cell each", "", n),
+                                         n).format(
                 layer=names[i]))
             if i == 0:
                 strip.neuronHovered.connect(self._on_hover)
@@ -347,13 +348,15 @@ class InsideView(QWidget):
             values = ins.layers[i] if ins is not None else None
             name = self._layer_names(rec)[i]
             act = layer.activation if not layer.param else f"{layer.activation}({layer.param:g})"
+            size = layer.kernel.shape[1] if values is None else values.size
+            neurons = i18n.plural(self.tr("%n neuron(s)", "", size), size)
             if values is None:
-                label.setText(f"<b>{name}</b> · " + self.tr("%n neuron(s)", "", layer.kernel.shape[1]) + f" · {act}")
+                label.setText(f"<b>{name}</b> · {neurons} · {act}")
                 strip.set_values(None, None, 0.0, 1.0)
                 strip.set_marks({})
             else:
                 lo, hi = mi.display_range(values.a, values.activation)
-                label.setText(f"<b>{name}</b> · " + self.tr("%n neuron(s)", "", values.size) + f" · {act}"
+                label.setText(f"<b>{name}</b> · {neurons} · {act}"
                               f"<span style='color:{MUTED}'> · " + self.tr("{active} active · max {max}").format(
                                   active=values.active, max=i18n.number(hi, 2)) + "</span>")
                 strip.set_values(values.a, values.z, lo, hi)
@@ -375,7 +378,7 @@ class InsideView(QWidget):
             self.weights_note.setText("")
         else:
             who = f"{first} · " if self._kernel_is_model else ""
-            self.weights_title.setText(who + self.tr("What each of the %n neuron(s) looks for", "", n))
+            self.weights_title.setText(who + i18n.plural(self.tr("What each of the %n neuron(s) looks for", "", n), n))
             caption = f"<b>{self._weights_caption}</b> · " if self._weights_caption else ""
             self.weights_note.setText(
                 caption + self.tr("Each neuron's 784 weights as a 28×28 image: ink on <span style='color:#b2182b'>"
