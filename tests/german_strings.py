@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from app import dialogs
 
-# Words that are the same in German: names, technical terms the tutorial keeps, units, keys.
+# Words that are the same in German: names, technical terms the tutorial keeps, units, keys, and
+# English words German spells the same (Training, Details, Name, Test, Pixel).
 ALLOWED_WORDS = {
+    "adagrad", "nesterov", "training", "details", "name", "test", "pixel",
     "mnist", "relu", "adam", "sgd", "rmsprop", "softmax", "tanh", "sigmoid", "elu", "selu", "gelu", "leaky", "keras",
     "tensorflow", "numpy", "digitpad", "unipen", "pendigits", "idx", "npz", "png", "jpeg", "bmp", "json", "zip",
     "english", "deutsch", "x", "z", "px", "s", "ms", "mb", "id", "ctrl", "shift", "alt", "del", "esc", "f1", "f2",
