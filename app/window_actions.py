@@ -146,8 +146,10 @@ class WindowActions:
 
     def _rebuild_in_new_language(self):
         ink, number_mode, tab = self.canvas.ink(), self.draw_tab.number_mode, self.tabs.currentIndex()
-        inside, maximized = self.inside_action.isChecked(), self.isMaximized()
+        inside, maximized, eraser = self.inside_action.isChecked(), self.isMaximized(), self.eraser_action.isChecked()
         self.save_settings()
+        if self.training_tab is not None:  # the Train form's latest edits, which it saves once they pause
+            self.training_tab.form.save_settings()
         session = self.session
         for signal in (session.changed, session.reread, session.renamed, session.problem, session.modelsChanged):
             try:
@@ -159,6 +161,7 @@ class WindowActions:
         window.number_action.setChecked(number_mode)
         if ink.strokes:
             window.canvas.set_ink(ink)
+        window.eraser_action.setChecked(eraser)
         window.show()
         if maximized:
             window.showMaximized()

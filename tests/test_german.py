@@ -250,6 +250,7 @@ def test_switching_language_live_keeps_the_drawing_the_model_and_the_samples(qtb
     ink = digit_ink(7, centre=(300.0, 140.0))
     window.canvas.set_ink(ink)
     window.show_tab_at(1)
+    window.training_tab.form.epochs_spin.setValue(7)  # an edit the form has not saved yet
     before = [s.tolist() for s in window.canvas.ink().strokes]
     paper = (window.canvas.ink().width, window.canvas.ink().height)
 
@@ -267,7 +268,7 @@ def test_switching_language_live_keeps_the_drawing_the_model_and_the_samples(qtb
     assert german.session.model_id == model_id and german.session.recognizer is not None
     assert german.samples is samples and sorted(german.samples.ids().tolist()) == sorted(ids)
     assert german.samples_tab is not None and german.samples_tab.samples is samples
-    assert german.tabs.currentIndex() == 1
+    assert german.tabs.currentIndex() == 1 and german.training_tab.form.epochs_spin.value() == 7
     assert german.startup_finished and german.inside_view is not None
     german.canvas.set_ink(digit_ink(3))  # the rebuilt window reads what is drawn
     german.repredict()
