@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.store.learnt_from import learnt_from
 from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 
 from . import i18n
 from . import settings as prefs
 from .cli.common import shown
+from .learnt_words import learnt_from
 from .session import ActiveModel
 from .workers import Worker
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication
 from app import i18n
 from app import settings as prefs
 from app.main_window import MainWindow
+from model.store.card import DataSpec, ExtraData
 
 TS_DIR = ROOT / "assets" / "i18n" / "de"
 QM = ROOT / "assets" / "i18n" / "digitpad_de.qm"
@@ -291,3 +292,35 @@ def test_the_user_guide_is_german_in_the_german_window(qtbot, store, qapp, engli
                     "Im Inneren des Netzes", "Ansicht ▸ Sprache"):
         assert section in guide.text()
     guide.close()
+
+
+SPECS = [
+    DataSpec(name="MNIST", source="mnist"),
+    DataSpec(name="drawn digits shipped with DigitPad: 6,294 digits", source="drawn"),
+    DataSpec(name="IDX folder /home/ann/data/strokes", source="/home/ann/data/strokes"),
+    DataSpec(name="mine", source="/home/ann/mine.npz"),
+    DataSpec(name="IDX folder ../shared/data/mnist-subset", source="../shared/data/mnist-subset"),
+    DataSpec(name="MNIST", source="mnist", extras=(
+        ExtraData(kind="drawn", name="drawn digits shipped with DigitPad: ...", n=12588, reps=2),
+        ExtraData(kind="pendigits", name="pendigits.tra", source="/data/pendigits.tra", n=7494),
+        ExtraData(kind="dataset", name="more", source="/data/more.npz"),
+        ExtraData(kind="samples", name="30 of your samples x40", n=1200))),
+    DataSpec(name="your samples only", extras=(ExtraData(kind="samples", name="12 of your samples x20"),)),
+    DataSpec(name="drawn digits shipped with DigitPad", extras=(ExtraData(kind="drawn", name="d", n=500),
+                                                               ExtraData(kind="samples", name="5 of your samples"))),
+    None,
+]
+
+
+@pytest.mark.parametrize("spec", SPECS)
+def test_the_models_dialog_says_what_a_model_learnt_from_in_the_windows_language(spec, qapp, english_after):
+    """app.learnt_words says in the window's language what model.store.learnt_from says in English."""
+    from app.learnt_words import learnt_from as said
+    from model.store.learnt_from import learnt_from
+
+    assert said(spec) == learnt_from(spec)
+    i18n.install(qapp, "de")
+    german = said(spec)
+    english_words = ("digits from", "the folder", "the file", "of them", "drawn with", " and ", "pen trajectories",
+                     "not recorded", "only ")
+    assert not any(words in german for words in english_words), german

@@ -27,7 +27,8 @@ LANGUAGES = {"de": "de_DE"}  # the languages DigitPad speaks besides English: co
 # Each translation file and the sources whose tr() strings it holds.
 PARTS = {
     "window.ts": ["app/main_window.py", "app/window_actions.py", "app/dialogs.py", "app/models_dialog.py",
-                  "app/session.py", "app/workers.py", "app/i18n.py", "app/draw", "app/widgets", "app/inside"],
+                  "app/learnt_words.py", "app/session.py", "app/workers.py", "app/i18n.py", "app/draw", "app/widgets",
+                  "app/inside"],
     "pages.ts": ["app/train", "app/samples", "app/explore", "app/robustness_chart.py"],
 }
 

@@ -515,6 +515,57 @@
     </message>
 </context>
 <context>
+    <name>LearntFrom</name>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>only {data}</source>
+        <translation>nur {data}</translation>
+    </message>
+    <message>
+        <source>{list} and {last}</source>
+        <translation>{list} und {last}</translation>
+    </message>
+    <message>
+        <source>the drawn digits shipped with DigitPad</source>
+        <translation>die mit DigitPad ausgelieferten gezeichneten Ziffern</translation>
+    </message>
+    <message>
+        <source>digits from the folder “{name}”</source>
+        <translation>Ziffern aus dem Ordner „{name}“</translation>
+    </message>
+    <message>
+        <source>digits from the file “{name}”</source>
+        <translation>Ziffern aus der Datei „{name}“</translation>
+    </message>
+    <message>
+        <source>MNIST digits (the folder “{name}”)</source>
+        <translation>MNIST-Ziffern (Ordner „{name}“)</translation>
+    </message>
+    <message>
+        <source>MNIST digits (the file “{name}”)</source>
+        <translation>MNIST-Ziffern (Datei „{name}“)</translation>
+    </message>
+    <message>
+        <source>{drawn} ({n} of them, each drawn {reps} times with variations)</source>
+        <translation>{drawn} ({n} davon, jede {reps}-mal mit Abwandlungen gezeichnet)</translation>
+    </message>
+    <message>
+        <source>{drawn} ({n} of them)</source>
+        <translation>{drawn} ({n} davon)</translation>
+    </message>
+    <message>
+        <source>pen trajectories from the file “{name}”</source>
+        <translation>Stiftbahnen aus der Datei „{name}“</translation>
+    </message>
+    <message>
+        <source>digits from {name}</source>
+        <translation>Ziffern aus {name}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Copied {number} to the clipboard.</source>
