@@ -10,11 +10,13 @@ samples") are shown as recorded.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from model.store.card import DataSpec, ExtraData
+from model.store.model_dir import ModelInfo
 
 from . import i18n
 
@@ -91,3 +93,46 @@ def extra_words(extra: ExtraData) -> str:
     if extra.source:
         return _digits_from(extra.source)
     return QCoreApplication.translate("LearntFrom", "digits from {name}").format(name=extra.name)
+
+
+def when_made(created: str, time: bool = True) -> str:
+    """When a model was made: ISO in English (2026-12-05 03:50), else the locale's short format."""
+    try:
+        when = datetime.fromisoformat(created)
+    except (TypeError, ValueError):
+        return created or QCoreApplication.translate("LearntFrom", "unknown")
+    if i18n.current_language() == i18n.SOURCE_LANGUAGE:
+        return when.strftime("%Y-%m-%d %H:%M" if time else "%Y-%m-%d")
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    short = QLocale.FormatType.ShortFormat
+    return QLocale().toString(moment, short) if time else QLocale().toString(moment.date(), short)
+
+
+def short_name(spec: DataSpec | None) -> str | None:
+    """The main source in a few words, as :func:`model.store.learnt_from.short_name` says it."""
+    if spec is None:
+        return None
+    source = (spec.source or "").strip()
+    if source.lower() == "mnist":
+        return "MNIST"
+    if source.lower() == "drawn":
+        return QCoreApplication.translate("LearntFrom", "drawn digits")
+    if not source:
+        return spec.name
+    name = f"“{Path(source).name or source}”"
+    return f"MNIST ({name})" if "mnist" in f"{spec.name} {source}".lower() else name
+
+
+def summary(info: ModelInfo) -> str:
+    """One line, as :meth:`ModelInfo.summary` says it: ``My net — 97.9% on MNIST test (2026-11-22)``."""
+    text = info.name
+    if info.accuracy is not None:
+        data, share = short_name(info.card.data), i18n.percent(info.accuracy)
+        if data:
+            text += " — " + QCoreApplication.translate("LearntFrom", "{share} on {data} test").format(share=share,
+                                                                                                   data=data)
+        else:
+            text += " — " + QCoreApplication.translate("LearntFrom", "{share} test accuracy").format(share=share)
+    if info.created:
+        text += f" ({when_made(info.created, time=False)})"
+    return text

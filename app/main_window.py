@@ -34,6 +34,7 @@ from . import dialogs, i18n, logs, theme
 from . import settings as prefs
 from .draw.files import DrawingFiles
 from .draw.tab import DrawTab
+from .learnt_words import summary
 from .session import ActiveModel
 from .widgets import wheel_guard
 from .widgets.page import PageTabs
@@ -361,7 +362,7 @@ class MainWindow(WindowActions, QMainWindow):
         return dialogs.show_shortcuts(self, self.actions())
 
     def show_about(self) -> QMessageBox:
-        model = self.session.info.summary() if self.session.info is not None else self.tr("none")
+        model = summary(self.session.info) if self.session.info is not None else self.tr("none")
         return dialogs.show_about(self, logs.version(), model)
 
     def show_user_guide(self) -> dialogs.UserGuide:

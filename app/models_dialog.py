@@ -13,10 +13,9 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEventLoop, QLocale, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,25 +39,12 @@ from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 from . import i18n
 from . import settings as prefs
 from .cli.common import shown
-from .learnt_words import learnt_from
+from .learnt_words import learnt_from, summary, when_made
 from .session import ActiveModel
 from .workers import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
-
-
-def _date(created: str, time: bool = True) -> str:
-    """When a model was made: ISO in English (2026-12-05 03:50), else the locale's short format."""
-    try:
-        when = datetime.fromisoformat(created)
-    except (TypeError, ValueError):
-        return created or translate("ModelsDialog", "unknown")
-    if i18n.current_language() == i18n.SOURCE_LANGUAGE:
-        return when.strftime("%Y-%m-%d %H:%M" if time else "%Y-%m-%d")
-    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-    short = QLocale.FormatType.ShortFormat
-    return QLocale().toString(moment, short) if time else QLocale().toString(moment.date(), short)
 
 
 def _number(value) -> str:
@@ -116,7 +102,7 @@ def card_html(info: ModelInfo, active: bool) -> str:
             seconds = i18n.number(round(card.train_seconds))
             text += ", " + translate("ModelsDialog", "{seconds} s").format(seconds=seconds)
         rows.append((translate("ModelsDialog", "Training"), e(text)))
-    rows.append((translate("ModelsDialog", "Created"), e(_date(info.created))))
+    rows.append((translate("ModelsDialog", "Created"), e(when_made(info.created))))
     rows.append((translate("ModelsDialog", "Folder"), f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))
     status = []
     if active:
@@ -243,11 +229,11 @@ class ModelsDialog(QDialog):
         for info in models:
             acc = i18n.percent(info.accuracy) if info.accuracy is not None else self.tr("accuracy unknown")
             mark = "✓ " if info.id == active else "    "
-            item = QListWidgetItem(f"{mark}{shown(info.name)}\n      {acc} · {_date(info.created, time=False)}"
+            item = QListWidgetItem(f"{mark}{shown(info.name)}\n      {acc} · {when_made(info.created, time=False)}"
                                    + ("  · " + self.tr("default") if info.read_only and info.id == DEFAULT_ID else ""))
             item.setData(ID_ROLE, info.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, info)
-            item.setToolTip(info.summary())
+            item.setToolTip(summary(info))
             if info.id == active:
                 item.setFont(bold)
             self.model_list.addItem(item)

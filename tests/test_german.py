@@ -324,3 +324,14 @@ def test_the_models_dialog_says_what_a_model_learnt_from_in_the_windows_language
     english_words = ("digits from", "the folder", "the file", "of them", "drawn with", " and ", "pen trajectories",
                      "not recorded", "only ")
     assert not any(words in german for words in english_words), german
+
+
+def test_a_models_one_line_summary_is_said_in_the_windows_language(store, qapp, english_after):
+    from app.learnt_words import summary
+
+    plain = store.save(card(name="Plain"), lambda d: fit_linear_weights(d / "weights.npz", n_train=500))
+    for info in (store.default(), plain):
+        assert summary(info) == info.summary()
+    i18n.install(qapp, "de")
+    german = summary(store.default())
+    assert " on " not in german and "Testdaten" in german and "%" in german and "," in german.split("—")[1], german

@@ -564,6 +564,22 @@
         <source>digits from {name}</source>
         <translation>Ziffern aus {name}</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>drawn digits</source>
+        <translation>gezeichnete Ziffern</translation>
+    </message>
+    <message>
+        <source>{share} on {data} test</source>
+        <translation>{share} auf den Testdaten von {data}</translation>
+    </message>
+    <message>
+        <source>{share} test accuracy</source>
+        <translation>{share} Genauigkeit auf den Testdaten</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -744,10 +760,6 @@ Zeichnen und Modelle funktionieren weiterhin. Installieren Sie DigitPad neu, um 
 </context>
 <context>
     <name>ModelsDialog</name>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
     <message>
         <source>on {count} digits</source>
         <translation>auf {count} Ziffern</translation>
