@@ -21,6 +21,7 @@ import gc
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -224,10 +225,19 @@ def test_the_system_language_chooses_german_and_the_setting_overrides_it(home, m
 
 
 # --------------------------------------------------------------------------- (d) it fits 1366x768
-def test_the_german_window_fits_1366x768_with_no_clipped_text():
+@pytest.mark.parametrize("server", ["offscreen", "xvfb"])
+def test_the_german_window_fits_1366x768_with_no_clipped_text(server):
+    """tests/screen_checks.py in German: on Qt's offscreen screen, and on a real X server (Xvfb)."""
     env = {**os.environ, "DIGITPAD_TEST_SCREEN": "1366x768", "DIGITPAD_TEST_LANGUAGE": "de",
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "screen_checks.py")]
+    prefix = []
+    if server == "xvfb":
+        if shutil.which("xvfb-run") is None:
+            pytest.skip("needs Xvfb (Debian: apt install xvfb xauth)")
+        env.update(DIGITPAD_TEST_SCREEN="x11", DIGITPAD_TEST_EXPECT="1366x768", QT_QPA_PLATFORM="xcb")
+        prefix = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 -nolisten tcp"]
+    cmd = [*prefix, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+           str(ROOT / "tests" / "screen_checks.py")]
     done = subprocess.run(cmd, env=env, cwd=str(ROOT), capture_output=True, text=True, timeout=900)
     out = done.stdout + done.stderr
     assert done.returncode == 0, f"the German window at 1366x768:\n{out[-8000:]}"
