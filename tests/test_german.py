@@ -345,3 +345,20 @@ def test_a_models_one_line_summary_is_said_in_the_windows_language(store, qapp, 
     i18n.install(qapp, "de")
     german = summary(store.default())
     assert " on " not in german and "Testdaten" in german and "%" in german and "," in german.split("—")[1], german
+
+
+def test_the_german_menus_have_one_access_key_per_entry(qtbot, store, qapp, english_after):
+    """Alt+letter reaches each German menu and each entry of a menu: no letter is used twice."""
+    i18n.install(qapp, "de")
+    window = MainWindow(store=store)
+    qtbot.addWidget(window)
+
+    def keys(actions):
+        found = [re.search(r"&(\w)", a.text()) for a in actions if not a.isSeparator() and a.text()]
+        return [m.group(1).lower() for m in found if m]
+
+    bar = window.menuBar().actions()
+    assert len(set(keys(bar))) == len(bar) and window.menuBar().actions()[0].text() == "&Datei"
+    for menu in [a.menu() for a in bar] + [window.language_menu]:
+        letters = keys(menu.actions())
+        assert len(letters) == len(set(letters)), f"{menu.title()}: {letters}"

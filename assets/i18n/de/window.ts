@@ -1197,7 +1197,7 @@ Das lässt sich nicht rückgängig machen; exportieren Sie es vorher, falls Sie 
     </message>
     <message>
         <source>&amp;Copy Number</source>
-        <translation>Zahl &amp;kopieren</translation>
+        <translation>Zahl k&amp;opieren</translation>
     </message>
     <message>
         <source>Copy the number read in Number mode</source>
