@@ -362,3 +362,17 @@ def test_the_german_menus_have_one_access_key_per_entry(qtbot, store, qapp, engl
     for menu in [a.menu() for a in bar] + [window.language_menu]:
         letters = keys(menu.actions())
         assert len(letters) == len(set(letters)), f"{menu.title()}: {letters}"
+
+
+def test_rates_are_written_with_the_languages_decimal_sign(qapp, english_after):
+    from app.widgets.sci_spinbox import SciSpinBox
+
+    english = SciSpinBox(1e-6, 10.0)
+    english.setValue(0.001)
+    i18n.install(qapp, "de")
+    german = SciSpinBox(1e-6, 10.0)
+    german.setValue(0.001)
+    assert (english.text(), german.text()) == ("0.001", "0,001")
+    german.lineEdit().setText("0.05")  # a dot typed in German still reads
+    german.interpretText()
+    assert german.value() == 0.05 and german.text() == "0,05"
