@@ -34,6 +34,20 @@ def read(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     return pts, raw[:, 16].astype(np.uint8)
 
 
+def from_ink(ink: Ink, n: int = 8) -> np.ndarray:
+    """A drawing as the UCI files store a digit: its strokes joined into one path (each pen-up a
+    straight line to the next stroke's start), ``n`` points at equal arc length along it, each
+    axis scaled on its own to 0..100 and rounded; (n, 2) with y down, as :func:`read` gives them.
+    What a digit of the pen-digit test writers looks like, made from any writer's drawing."""
+    path = np.concatenate(ink.strokes)
+    seg = np.hypot(*np.diff(path, axis=0).T)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    t = np.linspace(0.0, s[-1], n) if s[-1] > 0 else np.zeros(n)
+    pts = np.stack([np.interp(t, s, path[:, 0]), np.interp(t, s, path[:, 1])], axis=1)
+    lo, span = pts.min(axis=0), np.ptp(pts, axis=0)
+    return np.rint((pts - lo) / np.where(span > 0, span, 1.0) * 100.0)
+
+
 def catmull_rom(points: np.ndarray, per_segment: int = 12) -> np.ndarray:
     """A smooth curve through the points (centripetal-free, uniform Catmull-Rom)."""
     p = np.concatenate([points[:1], points, points[-1:]])
