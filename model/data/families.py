@@ -100,19 +100,27 @@ def unsighted(ink: Ink, rng: np.random.Generator, amount: float = 1.0) -> Ink:
     return styles.inside_canvas(Ink(out, ink.width, ink.height, ink.pen_width))
 
 
-def _restyle(drawn: Drawn, by_digit: dict[int, tuple[str, ...]], seed: int, sighted: bool, name: str) -> Drawn:
+def _restyle(drawn: Drawn, by_digit: dict, seed: int, sighted: bool, name: str) -> Drawn:
     rng = np.random.default_rng(seed)
     inks = []
     for ink, label in zip(drawn.inks, drawn.labels.tolist()):
         choices = by_digit.get(label)
         if choices:
-            ink = styles.apply(choices[int(rng.integers(len(choices)))], ink, rng)
+            choice = choices[int(rng.integers(len(choices)))]
+            ink = choice(ink, rng) if callable(choice) else styles.apply(choice, ink, rng)
         inks.append(ink if sighted else unsighted(ink, rng))
     return Drawn(tuple(inks), drawn.labels, drawn.writers, f"{drawn.name}, {name}")
 
 
-# The two families we cannot see, as the issue describes them.
-GERMAN = {1: ("one_long_flag",), 7: ("seven_crossed",)}
+def _german_one(ink: Ink, rng: np.random.Generator) -> Ink:
+    """A German 1: a long flag from about half the height at 30-50 degrees."""
+    return styles.one_flagged(ink, rng, (0.4, 0.55), (30.0, 50.0))
+
+
+# Two families we cannot see, as issue 20 describes them: German writers (a long-flag 1, a crossed
+# 7) on a tablet that shows no ink; Italian writers with a finger on a phone (a crossed 7, a 1 with
+# a flag and a foot, an open 4 in one stroke).
+GERMAN = {1: (_german_one,), 7: ("seven_crossed",)}
 ITALIAN_PHONE = {1: ("one_flag_foot",), 7: ("seven_crossed", "seven_one_stroke"), 4: ("four_one_stroke",)}
 
 

@@ -268,8 +268,15 @@ def one_short_flag(ink: Ink, rng: Rng) -> Ink:
 
 
 def one_long_flag(ink: Ink, rng: Rng) -> Ink:
-    # German writers: from about half the height, at 30-50 degrees (here 20-60).
+    """From about half the height, at 20-60 degrees (German writers: 30-50)."""
     return _one(ink, rng, (0.35, 0.6), (20.0, 60.0))
+
+
+def one_flagged(ink: Ink, rng: Rng, drop: tuple[float, float], angle: tuple[float, float],
+                foot: tuple[float, float] | None = None) -> Ink:
+    """A 1 from a real stem with a flag starting ``drop`` (fraction of its height) below the top
+    at ``angle`` degrees (and a foot ``foot`` heights wide): the styles above with other ranges."""
+    return _one(ink, rng, drop, angle, foot)
 
 
 def one_flag_foot(ink: Ink, rng: Rng) -> Ink:
@@ -297,7 +304,8 @@ def seven_plain(ink: Ink, rng: Rng) -> Ink:
 
 
 def seven_crossed(ink: Ink, rng: Rng) -> Ink:
-    plain = seven_plain(ink, rng)
+    """A bar across the stem below the top, on the writer's stem or (a third of them) a bowed one."""
+    plain = seven_curved(ink, rng) if rng.random() < 0.33 else seven_plain(ink, rng)
     _, _, _, h = _box(plain.points())
     crossed = with_bar(plain, rng.uniform(0.3, 0.7), rng.uniform(0.4, 0.7))
     bar = crossed.strokes[-1]
@@ -392,7 +400,10 @@ def four_one_stroke(ink: Ink, rng: Rng) -> Ink:
 # --- 0 --------------------------------------------------------------------------------------------
 
 def zero_slashed(ink: Ink, rng: Rng) -> Ink:
-    return _like(ink, with_slash(ink, rng.uniform(0.0, 0.15), rng.uniform(-0.15, 0.15)).strokes)
+    """A slash across the 0: mostly diagonal, sometimes steep or level (a bar through the middle,
+    as some of UNIPEN's IBM writers cross their 0s)."""
+    tilt = rng.uniform(-0.15, 0.15) if rng.random() < 0.7 else rng.uniform(0.3, 0.55)
+    return _like(ink, with_slash(ink, rng.uniform(0.0, 0.15), tilt).strokes)
 
 
 def zero_dotted(ink: Ink, rng: Rng) -> Ink:

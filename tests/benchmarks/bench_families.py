@@ -130,8 +130,7 @@ def train_fold(recipe: dict, pool, fold, seed: int, ds, cache: Path | None):
 
 def _upright(x):
     import numpy as np
-
-    from model.preprocess import deskew
+    from deskew import deskew
 
     return np.clip(deskew(x) * 255.0 + 0.5, 0, 255).astype(np.uint8)
 
@@ -140,7 +139,7 @@ def _wrapped(rec, recipe: dict):
     """The recognizer as it reads: with "deskew", every input made upright first."""
     if not recipe.get("deskew"):
         return rec
-    from model.preprocess import deskew
+    from deskew import deskew
 
     class Upright:
         def probabilities(self, x):
