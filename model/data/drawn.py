@@ -54,6 +54,7 @@ __all__ = [
     "read_pendigits",
     "read_unipen",
     "render",
+    "render_mix",
     "save_corpus",
     "shipped_corpus",
     "split_by_writer",
@@ -120,7 +121,7 @@ class Drawn:
     def describe(self) -> str:
         known = {w for w in self.writers.tolist() if w}
         unknown = int(np.sum(self.writers == ""))
-        who = f"{len(known)} writers" + (f" and {unknown} of unknown writers" if unknown else "")
+        who = f"{len(known)} writers" + (f" and {unknown:,} of unknown writers" if unknown else "")
         return f"{len(self):,} digits, {who}"
 
 
@@ -449,13 +450,13 @@ def shipped_corpus() -> Drawn:
 
 # --- what training uses -------------------------------------------------------------------------
 
-# How the shipped corpus's training part is rendered for training (docs/drawn-experiments.md).
+# How the shipped corpus's training part is rendered for training: its tablet digits MIX_REPS
+# times, its pen-digit trajectories MIX_PEN_REPS times, distorted as people's writing varies, a
+# share of the copies in the catalogue's styles and in the pen-digit format (how each was chosen:
+# docs/drawn-experiments.md, by bench_families.py).
 MIX_REPS = 2
-# Half of the 1s flagged and 15% of the 0s slashed: the Train button's recipe then read 94.7-95.3%
-# of flagged 1s of unseen writers instead of 75.7% (as 7s), and 98.0-98.4% of slashed 0s instead
-# of 95.1%, for 96.17/95.79% of the tuning writers' plain digits against 96.30% (seeds 1/42,
-# +-0.45 noise; bench_drawn_recipes.py, docs/drawn-experiments.md).
-MIX_JITTER = Jitter(stroke=0.2, slant=0.3, aspect=0.2, rotate=0.1, flag=0.5, slash=0.15)
+MIX_PEN_REPS = 1
+MIX_JITTER = Jitter(stroke=0.2, slant=0.3, aspect=0.2, rotate=0.1, styles=0.5, pen=0.2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -481,26 +482,60 @@ class DrawnMix:
 
 
 def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_REPS,
-                 jitter: Jitter = MIX_JITTER, should_stop=None) -> DrawnMix:
-    """The shipped corpus (or ``corpus``) as training digits (everything but the check labs,
-    rendered ``reps`` times) and held-out digits (the check labs, rendered as drawn)."""
-    if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 50:
-        raise ConfigError(f"drawn_reps: {reps!r} must be a whole number from 1 to 50.", field="drawn_reps")
+                 jitter: Jitter = MIX_JITTER, pen_reps: int = MIX_PEN_REPS, should_stop=None) -> DrawnMix:
+    """The shipped corpus (or ``corpus``) as training digits (everything but the check labs: the
+    tablet digits rendered ``reps`` times, the pen-digit trajectories ``pen_reps`` times) and
+    held-out digits (the check labs, rendered as drawn)."""
+    for name, n, lo in (("drawn_reps", reps, 1), ("drawn_pen_reps", pen_reps, 0)):
+        if isinstance(n, bool) or not isinstance(n, int) or not lo <= n <= 50:
+            raise ConfigError(f"{name}: {n!r} must be a whole number from {lo} to 50.", field=name)
     source = str(corpus_path()) if corpus is None else None
     corpus = shipped_corpus() if corpus is None else corpus
     train, held = check_split(corpus)
-    x, y = render(train, reps, seed, jitter, should_stop)
+    x, y = render_mix(train, reps, pen_reps, seed, jitter, should_stop)
     xh, yh = render(held, should_stop=should_stop)
-    copies = f", each drawn {reps} times" if reps > 1 else ""
-    if jitter != MIX_JITTER:
-        copies += (" as drawn" if jitter.none else
-                   f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
-                   f" rotation {jitter.rotate:g})")
-    if jitter.flag or jitter.slash:
-        copies += f", {jitter.flag:.0%} of the 1s given a flag and {jitter.slash:.0%} of the 0s slashed"
-    description = f"drawn digits shipped with DigitPad: {train.describe()}{copies}"
+    pen = train.labs == "pendigits"
+    what = _mix_description(train.take(~pen), train.take(pen), reps, pen_reps, jitter)
+    description = f"drawn digits shipped with DigitPad: {what}"
     return DrawnMix(
         x, y, xh, yh, description,
         f"{held.describe()} (UNIPEN labs {', '.join(CHECK_LABS)}, never trained on)",
         ExtraData(kind="drawn", name=description, source=source, reps=reps, n=len(y)),
     )
+
+
+def render_mix(train: Drawn, reps: int, pen_reps: int, seed: int, jitter: Jitter,
+               should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+    """Training digits of ``train``: its tablet digits ``reps`` times, then its pen-digit
+    trajectories ``pen_reps`` times (with their own random draws), all under ``jitter``."""
+    pen = train.labs == "pendigits"
+    parts = []
+    if reps and (~pen).any():
+        parts.append(render(train.take(~pen), reps, seed, jitter, should_stop))
+    if pen_reps and pen.any():
+        parts.append(render(train.take(pen), pen_reps, seed + 7, jitter, should_stop))
+    if not parts:
+        return np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def _mix_description(tablet: Drawn, trajectories: Drawn, reps: int, pen_reps: int, jitter: Jitter) -> str:
+    def times(n: int) -> str:
+        return "once" if n == 1 else f"{n} times"
+
+    text = f"{tablet.describe()}" + (f", each drawn {times(reps)}" if reps > 1 else "")
+    if len(trajectories):
+        text += (f"; {len(trajectories):,} UCI pen-digit trajectories, each drawn {times(pen_reps)}" if pen_reps
+                 else f"; not its {len(trajectories):,} UCI pen-digit trajectories")
+    if jitter.none:
+        return text + "; as drawn"
+    if jitter != MIX_JITTER:
+        text += (f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
+                 f" rotation {jitter.rotate:g})")
+    if jitter.styles:
+        text += f"; {jitter.styles:.0%} of the copies in the catalogue's writing styles"
+    if jitter.pen:
+        text += f"; {jitter.pen:.0%} of the tablet copies in the pen-digit format"
+    if jitter.flag or jitter.slash:
+        text += f"; {jitter.flag:.0%} of the 1s given a flag and {jitter.slash:.0%} of the 0s slashed"
+    return text

@@ -51,21 +51,11 @@ def from_ink(ink: Ink, n: int = 8) -> np.ndarray:
 def catmull_rom(points: np.ndarray, per_segment: int = 12) -> np.ndarray:
     """A smooth curve through the points (centripetal-free, uniform Catmull-Rom)."""
     p = np.concatenate([points[:1], points, points[-1:]])
-    t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[:, None]
-    out = []
-    for i in range(1, len(p) - 2):
-        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
-        out.append(
-            0.5
-            * (
-                2 * p1
-                + (-p0 + p2) * t
-                + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
-                + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3
-            )
-        )
-    out.append(points[-1:])
-    return np.concatenate(out)
+    t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[None, :, None]
+    p0, p1, p2, p3 = p[:-3, None], p[1:-2, None], p[2:-1, None], p[3:, None]  # (segments, 1, 2)
+    curve = 0.5 * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
+                   + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3)
+    return np.concatenate([curve.reshape(-1, points.shape[1]), points[-1:]])
 
 
 def to_ink(

@@ -34,37 +34,32 @@ from .results import write_model_dir as write_model_dir
 from .tf_runtime import import_tensorflow
 
 LR_SCHEDULES = ("constant", "cosine")
-# Training steps per call into TensorFlow: 4 saves ~15% of a plain epoch's CPU time here (Keras's
-# Python per step). Progress still gets one event per batch (the group's batches are reported
-# together) and a cancel takes effect at the end of the group, at most 3 batches (~30 ms) later.
-# Used when it divides the steps of an epoch (the defaults give 68 on the shared digits), else
-# gcd(steps, 4).
+# Training steps per call into TensorFlow: fewer calls cost less of Keras's Python per step.
+# Progress still gets one event per batch (the group's batches are reported together) and a
+# cancel takes effect at the end of the group, at most 3 batches later. Used when it divides the
+# steps of an epoch, else gcd(steps, 4). (What it saves: docs/benchmarks.md.)
 STEPS_PER_EXECUTION = 4
 VALIDATION_BATCH = 1024
 
 
 @dataclass
 class TrainingConfig:
-    """How to train; the defaults are the Train button's recipe (docs/drawn-experiments.md: every
-    figure there is on MNIST's held-out 1,000 digits and on drawn digits of writers never trained
-    on). With the drawn corpus (model.data.drawn.training_mix, on by default) and the 512-256 network
-    these defaults give 98.4-98.6% on held-out MNIST and 96.3-96.5% / 98.9-99.0% on the tuning
-    writers / check labs (training seeds 42 / 1)."""
+    """How to train; the defaults are the Train button's recipe, chosen by the leave-one-source-out
+    protocol (tests/benchmarks/bench_families.py; the figures and how each default was chosen:
+    docs/drawn-experiments.md)."""
 
-    # 30 of 21,000 digits (the 10,000 shared ones + the drawn corpus twice): 40 epochs were no
-    # better (tuning writers 96.30/96.75% against 96.30/96.49%, seeds 42/1) for a third more time.
-    epochs: int = 30
+    epochs: int = 30  # more were no better on unseen writers, for more time
     batch_size: int = 128
-    # 4% (360 of the shared 9,000 training digits) is enough to draw the validation curves, and
-    # the digits it frees help: 97.9/98.2% against 97.5/97.8% with 10% (MNIST only, seeds 42/1).
+    # A few percent of the training digits are enough to draw the validation curves, and the
+    # digits it frees help.
     validation_split: float = 0.04
     # 0: no early stopping. With the cosine schedule the last epochs are the best; stopping on a
-    # few hundred validation digits cost 0.6-0.8 points on drawn digits and 0.8 on MNIST.
+    # few hundred validation digits stops on noise.
     patience: int = 0  # epochs without a better validation accuracy before stopping (0: never)
     seed: int = 42
     augment: bool = True
-    # 0 = none, 1 = the full ranges in augment()'s docstring, 2 = strong. 0.7 learns faster than 1
-    # in 40 epochs: 97.9/98.2/98.4% against 97.6/98.3/97.2% (MNIST only, seeds 42/1/2).
+    # 0 = none, 1 = the full ranges in augment()'s docstring, 2 = strong. Below 1 the network
+    # learns faster, which a 30-epoch run needs.
     augment_strength: float = 0.7
     lr_schedule: str = "cosine"  # "cosine": decay to zero over the epochs, or "constant"
     # Keep the weights of the epoch with the best validation accuracy (False: the last epoch's,
@@ -72,8 +67,7 @@ class TrainingConfig:
     restore_best: bool = False
     # At most this many batches in all (0: no limit): on a large dataset the run does fewer
     # epochs (never fewer than one), so the Train button takes about as long on MNIST's 60,000
-    # digits + the drawn corpus (11 epochs of 549 batches) as on the 10,000 shared ones (all 30
-    # epochs of 166-174 batches, with or without a test split carved out of them).
+    # digits + the drawn corpus as on the 10,000 shared ones.
     max_batches: int = 6000
 
     def epochs_for(self, batches_per_epoch: int) -> int:

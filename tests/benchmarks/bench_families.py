@@ -74,22 +74,16 @@ def recipe_key(recipe: dict, seed: int, extra) -> str:
 
 # ------------------------------------------------------------------------------------ training
 def training_digits(recipe: dict, pool, fold, seed: int):
-    """The drawn training digits of a recipe for one fold: the pool's inks rendered ``reps`` times
-    (the pen-digit source ``pen_reps`` times), the fold's styles never drawn."""
-    import numpy as np
-
+    """The drawn training digits of a recipe for one fold (model.data.drawn.render_mix, what
+    training_mix renders): the pool's tablet digits ``reps`` times, its pen-digit trajectories
+    ``pen_reps`` times (none without "pendigits"), the fold's styles never drawn."""
     from model.data import drawn
 
     jitter = drawn.Jitter(**{**recipe.get("jitter", {}), "skip": tuple(fold.styles)})
-    pen = pool.labs == "pendigits"
-    parts = []
-    if recipe.get("reps", 1) and (~pen).any():
-        parts.append(drawn.render(pool.take(~pen), recipe.get("reps", 1), seed, jitter))
-    if recipe.get("pendigits", True) and pen.any() and recipe.get("pen_reps", recipe.get("reps", 1)):
-        parts.append(drawn.render(pool.take(pen), recipe.get("pen_reps", recipe.get("reps", 1)), seed + 7, jitter))
-    if not parts:
-        return None
-    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    reps = recipe.get("reps", 1)
+    pen_reps = recipe.get("pen_reps", reps) if recipe.get("pendigits", True) else 0
+    x, y = drawn.render_mix(pool, reps, pen_reps, seed, jitter)
+    return (x, y) if len(y) else None
 
 
 def train_fold(recipe: dict, pool, fold, seed: int, ds, cache: Path | None):

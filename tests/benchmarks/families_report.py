@@ -28,6 +28,8 @@ def _pool(column: dict, family: str, folds=None) -> tuple[np.ndarray, np.ndarray
 
 
 class Cell:
+    where = ""  # for a "worst" cell: which family it is
+
     def __init__(self, y, p, seeds, n_digits=None, mask=None):
         if mask is not None:
             y, p = y[mask], p[mask]
@@ -73,6 +75,7 @@ def family_cells(column: dict, folds) -> dict[str, Cell]:
             y, p, seeds = _pool(column, family, fold_names)
             if np.any(y == 7):
                 sevens.append(Cell(y, p, seeds, mask=y == 7))
+                sevens[-1].where = label
     cells["7s, worst family"] = min(sevens, key=lambda c: c.acc) if sevens else Cell(np.zeros(0), np.zeros(0), [])
     return cells
 
@@ -108,9 +111,11 @@ def report(columns: dict[str, dict], folds, baselines: list[str]) -> None:
     fam = {name: family_cells(col, folds) for name, col in columns.items()}
     sty = {name: style_cells(col, folds) for name, col in columns.items()}
     for name in columns:  # the worst family, and the worst style
-        cells = [c for label, c in fam[name].items()
+        cells = [(label, c) for label, c in fam[name].items()
                  if c.n and not label.startswith(("tablet, all", "German-like ", "7s, "))]
-        fam[name]["worst family"] = min(cells, key=lambda c: c.acc) if cells else Cell(np.zeros(0), np.zeros(0), [])
+        label, worst = min(cells, key=lambda lc: lc[1].acc) if cells else ("", Cell(np.zeros(0), np.zeros(0), []))
+        worst.where = worst.where or label
+        fam[name]["worst family"] = worst
         for k, which in enumerate(("trained", "held out")):
             cells = [pair[k] for pair in sty[name].values() if pair[k].n]
             fam[name][f"worst style ({which})"] = (min(cells, key=lambda c: c.acc) if cells
@@ -120,6 +125,9 @@ def report(columns: dict[str, dict], folds, baselines: list[str]) -> None:
     print("\nEach figure: accuracy ±binomial standard error (spread between seeds); '!' = below "
           f"{base} by more than twice the standard error of the difference.")
     _table("FAMILIES (every digit read by a model that never trained on its writers or source)", labels, fam, base)
+    for name in columns:
+        print(f"  {name}: worst family {fam[name]['worst family'].where or '-'}; 7s read worst in"
+              f" {fam[name]['7s, worst family'].where or '-'}")
     style_cols = {n: {f"{s} {w}": sty[n][s][k] for s in sty[n] for k, w in enumerate(("trained", "held out"))}
                   for n in columns}
     _table("STYLES (held-out writers' digits drawn in the style; 'held out': the fold that never drew it)",
