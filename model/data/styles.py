@@ -307,7 +307,7 @@ def seven_crossed(ink: Ink, rng: Rng) -> Ink:
     """A bar across the stem below the top, on the writer's stem or (a third of them) a bowed one."""
     plain = seven_curved(ink, rng) if rng.random() < 0.33 else seven_plain(ink, rng)
     _, _, _, h = _box(plain.points())
-    crossed = with_bar(plain, rng.uniform(0.3, 0.7), rng.uniform(0.4, 0.7))
+    crossed = with_bar(plain, rng.uniform(0.3, 0.7), rng.uniform(0.4, 0.6))  # about mid-height, below the bar
     bar = crossed.strokes[-1]
     bar[:, 1] += np.linspace(-1, 1, len(bar)) * rng.uniform(-0.05, 0.05) * h  # not quite level
     return _like(ink, [*crossed.strokes[:-1], wobble(bar, rng, 0.01 * h)])

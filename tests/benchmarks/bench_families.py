@@ -202,7 +202,8 @@ def measure_model(model_dir: Path, judge: Judge) -> dict:
     fold = FOLDS[-1]
     pred = judge.predict(rec, fold)
     card = json.loads((model_dir / "card.json").read_text())
-    if "pendigits" in json.dumps(card.get("data", {})) or "pendigits" in (card.get("command") or ""):
+    said = json.dumps(card.get("data", {})) + (card.get("command") or "")
+    if "pendigits" in said or "pen-digit" in said:
         pred.pop("pendigits", None)  # it trained on them
     return {(fold.name, 0): {"pred": pred, "timing": {}, "cached": False}}
 
