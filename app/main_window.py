@@ -3,9 +3,15 @@
 The Draw tab (app/draw/) reads drawings live; the Train (app/train/), Samples (app/samples/), Data and
 Robustness (app/explore/) tabs and the Inside dock (app/inside/) each live in their folder. The
 model they all use is :class:`app.session.ActiveModel`, which alone activates, loads and falls back.
+The actions and menus are built by :class:`app.window_actions.WindowActions`; message boxes by
+:mod:`app.dialogs`.
+
+The window fits its screen: it opens at a size taken from the screen's free area, every tab is a
+scrolling :class:`app.widgets.page.Page` and the Inside dock scrolls too, so nothing a tab shows can
+make the window grow past the screen's edge.
 
 Start-up shows the window first and builds the rest on the event loop's first turn: the chart
-(pyqtgraph takes ~0.3 s to import) and the other tabs. ``startupFinished`` says when all is built.
+(pyqtgraph takes ~0.3 s to import) and the other tabs; ``startup_finished`` is then True.
 Nothing imported here at module level imports TensorFlow; the Train tab imports it in its worker.
 """
 from __future__ import annotations
@@ -14,38 +20,32 @@ import os
 import sys
 import time
 import traceback
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
 from model.errors import DigitPadError
 from model.samples.store import SampleStore
 from model.store.models import ModelInfo, ModelStore
 
-from . import logs, theme
+from . import dialogs, logs, theme
 from . import settings as prefs
 from .draw.files import DrawingFiles
 from .draw.tab import DrawTab
 from .session import ActiveModel
+from .widgets import wheel_guard
+from .widgets.page import PageTabs
+from .window_actions import WindowActions
 
-STOP_WAIT_SECONDS = 10.0  # how long closing waits for a cancelled training to wind down
+STOP_WAIT_SECONDS = 30.0  # how long closing waits for a cancelled training or personalisation to end
+DEFAULT_SIZE = (1280, 820)  # the first window's size when the screen has room for it
+SCREEN_SHARE = (0.94, 0.92)  # else this share of the screen's free area (room for the title bar)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     """DigitPad's window. ``store`` defaults to the user's ModelStore (DIGITPAD_HOME moves it)."""
-
-    windowShown = Signal()  # the first time the window is shown (the self-test's startup mark)
-    startupFinished = Signal()  # the chart and the other tabs are built (soon after windowShown)
 
     def __init__(self, store: ModelStore | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         palette.setColor(QPalette.ColorRole.Window, theme.WINDOW)
         self.setPalette(palette)
         self.setStyleSheet(theme.STYLE)
+        wheel_guard.install()
         self.shown_at: float | None = None  # perf_counter() when the window was first on screen
         self._watching_expose = False
         self.last_error: str | None = None
@@ -68,47 +69,13 @@ class MainWindow(QMainWindow):
         self.session.renamed.connect(lambda _info: self._show_model_status())
 
         self.samples = self._open_samples()
-        self.draw_tab = DrawTab(self.session, self.samples)
-        self.canvas = self.draw_tab.canvas
-        self.prediction_view = self.draw_tab.prediction_view
-        self.predictor = self.draw_tab.predictor
-        self.label_bar = self.draw_tab.label_bar
-        if self.label_bar is not None:
-            self.addActions(self.label_bar.shortcuts())
-        self.files = DrawingFiles(self.draw_tab, self)
-        self.files.opening.connect(lambda: self.tabs.setCurrentWidget(self.draw_tab))
-        self.files.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.files.error.connect(self.show_error)
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.draw_tab, "Draw")
-        self.training_tab = None  # the TrainingTab, built once the window shows
-        self._train_page: QWidget = QLabel("Loading…")  # what the Train tab shows (the tab, or why not)
-        self._train_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(self._train_page, "Train")
-        self.samples_tab = self.inside_view = self.data_view = self.robustness_view = None
-        self.inside_dock: QDockWidget | None = None
-        self.startup_finished = False
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.setCentralWidget(self.tabs)
-
-        self.model_status = QToolButton()
-        self.model_status.setObjectName("modelStatus")
-        self.model_status.setAutoRaise(True)
-        self.model_status.setToolTip("The model the Draw tab uses; click to manage models (Ctrl+M)")
-        self.model_status.clicked.connect(self.manage_models)
-        self.statusBar().addPermanentWidget(self.model_status)
-
+        self._make_draw_tab()
+        self._make_tabs()
+        self._make_status_bar()
         self._make_actions()
-        self.inside_action = self._action(
-            "&Inside the Network", "Ctrl+I",
-            "Show what each layer computes for your drawing, live (built once the window is up)",
-            checkable=True)
-        self.inside_action.toggled.connect(self._toggle_inside)
         self._make_menus()
-        self.draw_tab.add_tools([self.pen_action, self.eraser_action, self.number_action],
-                                [self.undo_action, self.redo_action, self.clear_action])
+        self.draw_tab.add_tools([self.undo_action, self.redo_action, self.clear_action],
+                                [self.pen_action, self.eraser_action, self.number_action])
         self.draw_tab.numberModeChanged.connect(self.number_action.setChecked)  # e.g. a wide drawing opened
         self.draw_tab.number_view.copied.connect(
             lambda number: self.statusBar().showMessage(f"Copied {number} to the clipboard.", 5000))
@@ -125,7 +92,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------------
     def _open_samples(self) -> SampleStore | None:
-        """The user's samples; a store that cannot be opened leaves drawing working and says why."""
+        """The user's samples; a store that cannot be opened leaves drawing working and says why.
+        A store that had to be salvaged says so here, once (the Samples tab shows what it kept)."""
         try:
             samples = SampleStore()
         except DigitPadError as exc:
@@ -138,109 +106,93 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.show_error("Samples recovered", message))
         return samples
 
-    def _action(self, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcuts, (list, tuple)):
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    def _make_draw_tab(self) -> None:
+        self.draw_tab = DrawTab(self.session, self.samples)
+        self.canvas = self.draw_tab.canvas
+        self.prediction_view = self.draw_tab.prediction_view
+        self.predictor = self.draw_tab.predictor
+        self.label_bar = self.draw_tab.label_bar
+        if self.label_bar is not None:
+            self.addActions(self.label_bar.shortcuts())
+        self.files = DrawingFiles(self.draw_tab, self)
+        self.files.opening.connect(lambda: self.show_tab(self.draw_tab))
+        self.files.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.files.failed.connect(self.show_error)
+
+    def _make_tabs(self) -> None:
+        self.tabs = PageTabs()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.draw_tab, "Draw")
+        self.training_tab = None  # the TrainingTab, built once the window shows
+        self._train_page: QWidget = QLabel("Loading…")  # what the Train tab shows (the tab, or why not)
+        self._train_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self._train_page, "Train")
+        self.samples_tab = self.inside_view = self.data_view = self.robustness_view = None
+        self.inside_dock = None
+        self.startup_finished = False
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+
+    def _make_status_bar(self) -> None:
+        self.model_status = QToolButton()
+        self.model_status.setObjectName("modelStatus")
+        self.model_status.setAutoRaise(True)
+        self.model_status.clicked.connect(self.manage_models)
+        self.statusBar().addPermanentWidget(self.model_status)
+
+    # -- tabs ------------------------------------------------------------------------------------
+    def show_tab(self, content: QWidget) -> None:
+        """Bring the tab showing ``content`` (the Draw tab, the Train tab...) to the front."""
+        self.tabs.setCurrentWidget(content)
+
+    def show_tab_at(self, position: int) -> None:
+        """The tab of View ▸ (Ctrl+1 ... Ctrl+5): Draw, Train, Samples, Data, Robustness."""
+        contents = [self.draw_tab, self._train_page, self.samples_tab, self.data_view, self.robustness_view]
+        content = contents[position] if 0 <= position < len(contents) else None
+        if content is None:
+            self.statusBar().showMessage("That tab is not available (see the message when it failed to start).", 5000)
         else:
-            action.setShortcut(QKeySequence(shortcuts))
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        if slot is not None:
-            (action.toggled if checkable else action.triggered).connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        Std = QKeySequence.StandardKey
-        a = self._action
-        self.open_action = a("&Open Drawing or Image…", Std.Open, "Open an ink drawing (.json) or classify an image",
-                             self.open_file)
-        self.save_action = a("&Save Drawing…", Std.Save, "Save the drawing as DigitPad ink (.json)", self.save_drawing)
-        self.export_action = a("&Export PNG…", "Ctrl+E", "Export the drawing as a PNG image", self.export_png)
-        self.quit_action = a("&Quit", "Ctrl+Q", "Quit DigitPad", self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = a("&Undo", Std.Undo, "Undo the last stroke or change", self.canvas.undo)
-        self.redo_action = a("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo what was undone", self.canvas.redo)
-        self.clear_action = a("&Clear", ["Esc", "Delete"], "Clear the canvas", self.canvas.clear)
-        self.pen_action = a("&Pen", "P", "Draw with the pen", None, checkable=True)
-        self.eraser_action = a("&Eraser", "E", "Erase whole strokes by dragging over them", self.canvas.set_eraser,
-                               checkable=True)
-        self.pen_action.setChecked(True)
-        self.pen_action.toggled.connect(lambda on: self.canvas.set_eraser(not on))
-        self.canvas.eraserToggled.connect(self._on_eraser_toggled)
-        self.number_action = a("&Number Mode", "N", "Write a whole number (a phone number, a year, a PIN): "
-                               "DigitPad reads each digit live", self.draw_tab.set_number_mode, checkable=True)
-        self.copy_number_action = a("&Copy Number", "Ctrl+Shift+C", "Copy the number read in Number mode",
-                                    self._copy_number)
-        self.thinner_action = a("&Thinner Pen", "[", "Make the pen thinner", lambda: self.draw_tab.nudge_pen(-2))
-        self.thicker_action = a("T&hicker Pen", "]", "Make the pen thicker", lambda: self.draw_tab.nudge_pen(+2))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.canvas.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.canvas.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.draw_tab_action = a("&Draw", "Ctrl+1", "Show the Draw tab", lambda: self.tabs.setCurrentIndex(0))
-        self.train_tab_action = a("&Train", "Ctrl+2", "Show the Train tab", lambda: self.tabs.setCurrentIndex(1))
-        self.models_action = a("&Manage Models…", "Ctrl+M", "List, switch, rename, delete, export and import models",
-                               self.manage_models)
-        self.reset_model_action = a("&Reset to Default Model", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
-                                    self.session.reset_to_default)
-        self.shortcuts_action = a("&Keyboard Shortcuts", ["F1", "Ctrl+/"], "List every keyboard shortcut",
-                                  self.show_shortcuts)
-        self.log_action = a("Open &Log Folder", "Ctrl+Shift+L",
-                            "Show the folder of DigitPad's log, to send with a bug report", self.open_log_folder)
-        self.about_action = a("&About DigitPad", "Ctrl+F1", "What DigitPad is and which model it uses", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._draw_actions = [self.save_action, self.export_action, self.undo_action, self.redo_action,
-                              self.clear_action, self.pen_action, self.eraser_action, self.number_action,
-                              self.copy_number_action,
-                              self.thinner_action, self.thicker_action]
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.open_action, self.save_action, self.export_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action, self.clear_action])
-        edit.addSeparator()
-        edit.addActions([self.pen_action, self.eraser_action, self.thinner_action, self.thicker_action])
-        edit.addSeparator()
-        edit.addActions([self.number_action, self.copy_number_action])
-        view = bar.addMenu("&View")
-        view.addActions([self.draw_tab_action, self.train_tab_action])
-        view.addSeparator()
-        view.addAction(self.inside_action)
-        models = bar.addMenu("&Models")
-        models.addActions([self.models_action, self.reset_model_action])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.log_action, self.about_action])
-        for menu in (file_menu, edit, view, models, help_menu):
-            menu.setToolTipsVisible(True)
+            self.show_tab(content)
 
     # -- settings --------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = prefs.settings()
-        geometry = s.value("window/geometry")
+        geometry = prefs.WINDOW_GEOMETRY.get()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1120, 720)
-        self.canvas.set_pen_width(prefs.value("draw/penWidth", 18.0, float))
+            self.setGeometry(self.default_geometry())
+        self.fit_to_screen()
+        self.canvas.set_pen_width(prefs.PEN_WIDTH.get())
         self.draw_tab._on_pen_width_changed(self.canvas.pen_width())
-        self.number_action.setChecked(prefs.value("draw/numberMode", False, bool))
-        tab = prefs.value("window/tab", 0, int)
+        self.number_action.setChecked(prefs.NUMBER_MODE.get())
+        tab = prefs.WINDOW_TAB.get()
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
 
     def save_settings(self) -> None:
-        s = prefs.settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/tab", self.tabs.currentIndex())
-        s.setValue("draw/penWidth", self.canvas.pen_width())
-        s.setValue("draw/numberMode", self.draw_tab.number_mode)
-        s.sync()
+        prefs.WINDOW_GEOMETRY.set(self.saveGeometry())
+        prefs.WINDOW_TAB.set(self.tabs.currentIndex())
+        prefs.PEN_WIDTH.set(self.canvas.pen_width())
+        prefs.NUMBER_MODE.set(self.draw_tab.number_mode)
+        prefs.settings().sync()
+
+    def _screen_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def default_geometry(self) -> QRect:
+        """The first window: DEFAULT_SIZE, or a share of the screen's free area when that is smaller,
+        centred on the screen."""
+        area = self._screen_area()
+        w = min(DEFAULT_SIZE[0], round(area.width() * SCREEN_SHARE[0]))
+        h = min(DEFAULT_SIZE[1], round(area.height() * SCREEN_SHARE[1]))
+        rect = QRect(0, 0, w, h)
+        rect.moveCenter(area.center())
+        return rect
+
+    def fit_to_screen(self) -> None:
+        """A size remembered on a larger screen shrinks to this one's, and the window moves onto it."""
+        area = self._screen_area()
+        if self.width() > area.width() or self.height() > area.height() or not area.intersects(self.geometry()):
+            self.setGeometry(self.default_geometry())
 
     # -- models ----------------------------------------------------------------------------------
     def _on_model_changed(self, info: ModelInfo | None) -> None:
@@ -250,13 +202,22 @@ class MainWindow(QMainWindow):
 
     def _show_model_status(self) -> None:
         info = self.session.info
-        if info is None:
-            self.model_status.setText("No model")
-            return
-        text = f"Model: {info.name}"
-        if info.accuracy is not None:
+        text = "No model" if info is None else f"Model: {info.name}"
+        if info is not None and info.accuracy is not None:
             text += f" · {info.accuracy:.1%} test accuracy"
-        self.model_status.setText(text)
+        self.model_status.setToolTip(f"{text}\nThe model the Draw tab uses; click to manage models (Ctrl+M)")
+        self.model_status.setProperty("fullText", text)
+        self._elide_model_status()
+
+    def _elide_model_status(self) -> None:
+        """The model's name in the status bar, cut with … when the window is narrow (the tooltip has it whole)."""
+        text = self.model_status.property("fullText") or ""
+        room = max(160, round(self.width() * 0.42))
+        self.model_status.setText(self.model_status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide_model_status()
 
     def manage_models(self) -> None:
         from .models_dialog import ModelsDialog
@@ -267,25 +228,34 @@ class MainWindow(QMainWindow):
         self._models_dialog = dialog
         dialog.open()
 
+    def _refresh_model_lists(self, *_args) -> None:
+        """Models were added, deleted or renamed: the lists that show them follow."""
+        if self.robustness_view is not None:
+            self.robustness_view.refresh_models()
+
     def _on_training_started(self) -> None:
-        self.tabs.setTabText(1, "Train ●")
+        self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train ●")
         self.statusBar().showMessage("Training in the background; drawing stays live.", 5000)
 
-    def _on_training_finished(self, summary) -> None:
-        self.tabs.setTabText(1, "Train")
-        summary = summary if isinstance(summary, dict) else {}
-        if summary.get("error"):
-            self.statusBar().showMessage(f"Training failed: {summary['error']}", 10000)
-        elif summary.get("cancelled"):
+    def _on_training_finished(self, outcome) -> None:
+        """``outcome``: app.train.worker.Outcome."""
+        self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train")
+        if outcome.error:
+            self.statusBar().showMessage(f"Training failed: {outcome.error}", 10000)
+        elif outcome.cancelled:
             self.statusBar().showMessage("Training cancelled; the models are unchanged.", 6000)
-        elif summary.get("ok"):
-            acc, drawn = summary.get("test_accuracy"), summary.get("drawn_accuracy")
-            extra = f": {acc:.1%} test accuracy" if isinstance(acc, (int, float)) else ""
-            if isinstance(drawn, (int, float)):
+        elif outcome.ok:
+            acc, drawn = outcome.report.test_accuracy, outcome.report.drawn_accuracy
+            extra = f": {acc:.1%} test accuracy" if acc is not None else ""
+            if drawn is not None:
                 extra += f", {drawn:.1%} of digits drawn by people it never saw"
             self.statusBar().showMessage(f"Training finished{extra}.", 8000)
-        if self.robustness_view is not None:
-            self.robustness_view.refresh_models()  # the new model can be compared
+        self._refresh_model_lists()  # the new model can be compared
+        if self._closing:
+            self.close()
+
+    def _on_personalize_finished(self, _outcome) -> None:
+        self._refresh_model_lists()
         if self._closing:
             self.close()
 
@@ -321,29 +291,23 @@ class MainWindow(QMainWindow):
         self.draw_tab.repredict()
 
     # -- drag and drop ---------------------------------------------------------------------------
-    def _dropped_path(self, event):
+    def _dropped_path(self, event) -> Path | None:
         mime = event.mimeData()
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                from pathlib import Path
-
-                path = Path(url.toLocalFile())
-                if self.files.openable(path):
-                    return path
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile() and self.files.openable(Path(url.toLocalFile())):
+                return Path(url.toLocalFile())
         return None
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if self._dropped_path(event) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         path = self._dropped_path(event)
         if path is None:
             self.statusBar().showMessage("Drop a PNG, JPEG or BMP image or a DigitPad ink (.json).", 6000)
@@ -352,15 +316,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.open_file(path))  # let the drag source finish first
 
     # -- messages --------------------------------------------------------------------------------
-    def show_error(self, title: str, text: str) -> QMessageBox:
-        """A non-blocking warning (window-modal sheet) plus a status-bar line; never a crash."""
-        self.last_error = text
-        self.statusBar().showMessage(text.splitlines()[0], 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("errorMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+    def show_error(self, error: BaseException | str, text: str | None = None) -> QMessageBox:
+        """A non-blocking warning (window-modal) plus a status-bar line; never a crash.
+
+        ``show_error(exc)`` for a DigitPadError (its title heads the box), or ``show_error(title, text)``."""
+        title = error if text is not None else None
+        message = text if text is not None else str(error)
+        self.last_error = message
+        self.statusBar().showMessage(message.splitlines()[0], 15000)
+        return dialogs.show_error(self, error if text is None else message, title)
 
     def open_log_folder(self) -> bool:
         """Open the log folder in the desktop's file manager (it is created if need be)."""
@@ -374,38 +338,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"The log is in {folder}.", 15000)
         return True
 
-    def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.findChildren(QAction):
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-            if keys and action.text():
-                rows.append(f"<tr><td style='padding-right:18px'><b>{keys}</b></td>"
-                            f"<td>{action.text().replace('&', '').rstrip('…')}</td></tr>")
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                          "<table>" + "".join(rows) + "</table>", QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    def show_shortcuts(self) -> QMessageBox:
+        return dialogs.show_shortcuts(self, self.actions())
 
-    def show_about(self) -> None:
+    def show_about(self) -> QMessageBox:
         model = self.session.info.summary() if self.session.info is not None else "none"
-        box = QMessageBox(QMessageBox.Icon.Information, "About DigitPad",
-                          "<h3>DigitPad</h3><p>Draw a digit and watch a neural network read it as "
-                          "you draw. Retrain it in the Train tab and teach it your handwriting.</p>"
-                          f"<p>Model in use: {model}</p>"
-                          "<p>A multilayer perceptron trained on MNIST with Keras, run with NumPy.</p>",
-                          QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        return dialogs.show_about(self, logs.version(), model)
+
+    def show_user_guide(self) -> dialogs.UserGuide:
+        return dialogs.show_user_guide(self)
 
     # -- window lifecycle ------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         handle = self.windowHandle()
         if self.shown_at is None and handle is not None and not self._watching_expose:
             self._watching_expose = True
             handle.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Expose and self.shown_at is None and obj.isExposed():
             QTimer.singleShot(0, self._on_first_shown)  # runs after the exposed window is painted
         return False
@@ -416,7 +367,6 @@ class MainWindow(QMainWindow):
         self.shown_at = time.perf_counter()
         if self.windowHandle() is not None:
             self.windowHandle().removeEventFilter(self)
-        self.windowShown.emit()
         QTimer.singleShot(0, self.finish_startup)
 
     def finish_startup(self) -> None:
@@ -425,9 +375,9 @@ class MainWindow(QMainWindow):
             return
         self.startup_finished = True
         self.prediction_view.build_chart()
-        placeholder, current = self._train_page, self.tabs.currentIndex()
+        index, current = self.tabs.indexOf(self._train_page), self.tabs.currentIndex()
+        placeholder = self.tabs.page(index)
         tab = self._make_training_tab()
-        index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, "Train")
@@ -437,7 +387,6 @@ class MainWindow(QMainWindow):
         self._train_page = tab
         self._make_explore_tabs()
         self._on_tab_changed(self.tabs.currentIndex())
-        self.startupFinished.emit()
 
     def _make_training_tab(self) -> QWidget:
         try:
@@ -463,6 +412,7 @@ class MainWindow(QMainWindow):
         try:
             from .explore.data_view import DataView
             from .explore.robustness_view import RobustnessView
+            from .inside.dock import InsideDock
             from .inside.view import InsideView
             from .samples.tab import SamplesTab
 
@@ -476,30 +426,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.last_error, 10000)
             self.inside_action.setEnabled(False)
             return
-        self.data_view.setToolTip("Look at a dataset: digits, class counts, mean digits, pixel values")
-        self.robustness_view.setToolTip("How accuracy falls as digits get noisy, rotated, thick/thin or shifted")
+        self._add_explore_tabs()
+        self.inside_dock = InsideDock(self.inside_view, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inside_dock)
+        self.inside_dock.visibilityChanged.connect(self._on_inside_visibility)
+        self.inside_dock.hide()
+        if self.inside_action.isChecked():
+            self._toggle_inside(True)
+        self.predictor.predictionChanged.connect(self.inside_view.set_prediction)
+        if self.training_tab is not None:  # watch the first layer's features form while training
+            self.training_tab.epochFinished.connect(self._show_training_weights)
+            self.training_tab.trainingFinished.connect(self._after_training)
+        self.repredict()  # the new views show what is drawn now
+
+    def _add_explore_tabs(self) -> None:
         self.tabs.blockSignals(True)
         current = self.tabs.currentIndex()
         if self.samples_tab is not None:
             self.tabs.addTab(self.samples_tab, "Samples")
             self.label_bar.sampleAdded.connect(lambda *_: self.samples_tab.refresh())
             self.label_bar.sampleRemoved.connect(lambda *_: self.samples_tab.refresh())
+            self.samples_tab.personalizeFinished.connect(self._on_personalize_finished)
         self.tabs.addTab(self.data_view, "Data")
         self.tabs.addTab(self.robustness_view, "Robustness")
+        for i, action in enumerate(self.tab_actions):
+            index = self.tabs.indexOf([self.draw_tab, self._train_page, self.samples_tab, self.data_view,
+                                       self.robustness_view][i])
+            if index >= 0:
+                self.tabs.setTabToolTip(index, action.toolTip())
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        self.inside_dock = QDockWidget("Inside the network", self)
-        self.inside_dock.setObjectName("insideDock")
-        self.inside_dock.setWidget(self.inside_view)
-        self.inside_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inside_dock)
-        self.inside_dock.visibilityChanged.connect(self._on_inside_visibility)
-        self.inside_dock.setVisible(self.inside_action.isChecked())
-        self.predictor.predictionChanged.connect(self.inside_view.set_prediction)
-        if self.training_tab is not None:  # watch the first layer's features form while training
-            self.training_tab.epochFinished.connect(self._show_training_weights)
-            self.training_tab.trainingFinished.connect(self._after_training)
-        self.repredict()  # the new views show what is drawn now
 
     def _after_training(self, _summary) -> None:
         """The Inside view showed the training's weights: back to the model in use."""
@@ -513,8 +469,14 @@ class MainWindow(QMainWindow):
                 kernel, f"Training: epoch {progress.epoch} of {progress.epochs}")
 
     def _toggle_inside(self, on: bool) -> None:
-        if self.inside_dock is not None:
-            self.inside_dock.setVisible(on)
+        if self.inside_dock is None:
+            return
+        if on:  # leave the Draw tab its minimum: the canvas stays whole above the dock
+            page = self.tabs.page(self.tabs.indexOf(self.draw_tab))
+            chrome = self.height() - self.tabs.height() + self.tabs.tabBar().height() + 8
+            self.inside_dock.show_sized(keep=chrome + page.content_minimum(page.width()).height())
+        else:
+            self.inside_dock.hide()
 
     def _on_inside_visibility(self, _visible: bool) -> None:
         """Keep the View menu's tick in step when the dock is closed with its own button."""
@@ -522,28 +484,37 @@ class MainWindow(QMainWindow):
         self.inside_action.setChecked(not self.inside_dock.isHidden())
         self.inside_action.blockSignals(False)
 
+    # -- closing ---------------------------------------------------------------------------------
     def training_busy(self) -> bool:
         return self.training_tab is not None and self.training_tab.is_busy()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def personalizing(self) -> bool:
+        return self.samples_tab is not None and self.samples_tab.is_personalizing()
+
+    def _ask_to_stop(self) -> bool:
+        """Closing while a network trains or personalises: ask, and stop what runs if the answer is yes."""
+        what = "training" if self.training_busy() else "personalising"
+        if not dialogs.ask(self, "Training is running" if what == "training" else "Personalising is running",
+                           f"A network is still {what}. Stop it and quit?\n\n"
+                           "The model being made is discarded; your saved models are not touched."):
+            return False
+        self._closing = True
+        self._stop_deadline = time.monotonic() + STOP_WAIT_SECONDS
         if self.training_busy():
-            if not self._closing:
-                answer = QMessageBox.question(
-                    self, "Training is running",
-                    "A network is still training. Stop the training and quit?\n\n"
-                    "The model being trained is discarded; your saved models are not touched.",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No)
-                if answer != QMessageBox.StandardButton.Yes:
-                    event.ignore()
-                    return
-                self._closing = True
-                self._stop_deadline = time.monotonic() + STOP_WAIT_SECONDS
-                self.training_tab.request_stop()
-                self.statusBar().showMessage("Stopping the training…")
+            self.training_tab.request_stop()
+        if self.personalizing():
+            self.samples_tab.cancel_personalize()
+        self.statusBar().showMessage(f"Stopping the {what}…")
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.training_busy() or self.personalizing():
+            if not self._closing and not self._ask_to_stop():
+                event.ignore()
+                return
             if time.monotonic() < self._stop_deadline:
                 event.ignore()
-                QTimer.singleShot(100, self.close)  # close again once the worker has stopped
+                QTimer.singleShot(100, self.close)  # close again once the job has stopped
                 return
         from .workers import threads
 
@@ -552,7 +523,6 @@ class MainWindow(QMainWindow):
         if self.samples is not None:
             self.samples.close()
         event.accept()
-
 
 
 def _install_excepthook() -> None:

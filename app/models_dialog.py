@@ -9,13 +9,17 @@ missing, so tests (and scripts) can drive the dialog without modal prompts.
 from __future__ import annotations
 
 import html
+import json
 import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEventLoop, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,10 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.store.learnt_from import learnt_from
 from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 
 from . import settings as prefs
+from .cli.common import shown
 from .session import ActiveModel
+from .workers import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,6 +51,16 @@ def _date(created: str) -> str:
         return datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return created or "unknown"
+
+
+def _number(value) -> str:
+    """A card's setting as people read it (``0.001``); a value that is not a number, as text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return f"{float(value):g}"
+        except OverflowError:
+            pass
+    return str(value)[:40]
 
 
 def card_html(info: ModelInfo, active: bool) -> str:
@@ -61,23 +78,19 @@ def card_html(info: ModelInfo, active: bool) -> str:
     if m.drawn_accuracy is not None:
         rows.append(("Drawn, new writers", f"<b>{m.drawn_accuracy:.2%}</b> on {m.drawn_n:,} digits"
                      + (f" ({e(m.drawn_heldout)})" if m.drawn_heldout else "")))
-    rows.append(("Trained on", e(card.data.describe() if card.data is not None else "unknown")))
+    rows.append(("Trained on", e(learnt_from(card.data))))
     net = card.network
     if net:
-        hidden = net.get("hidden") or []
-        layers = "784 → " + " → ".join(str(h) for h in hidden) + " → 10" if hidden else "?"
-        parts = [layers, str(net.get("activation", "?"))]
-        if net.get("dropout"):
-            parts.append(f"dropout {net['dropout']:g}")
-        if net.get("l2"):
-            parts.append(f"L2 {net['l2']:g}")
-        if net.get("l1"):
-            parts.append(f"L1 {net['l1']:g}")
+        hidden = net.get("hidden") if isinstance(net.get("hidden"), list) else []
+        layers = "784 → " + " → ".join(_number(h) for h in hidden) + " → 10" if hidden else "?"
+        parts = [layers, str(net.get("activation", "?"))[:40]]
+        for key, label in (("dropout", "dropout"), ("l2", "L2"), ("l1", "L1")):
+            if net.get(key):
+                parts.append(f"{label} {_number(net[key])}")
         rows.append(("Network", e(", ".join(parts))))
         if net.get("optimizer"):
-            rows.append(("Optimizer", e(f"{net['optimizer']}, learning rate {net.get('learning_rate', '?'):g}"
-                                        if isinstance(net.get("learning_rate"), (int, float))
-                                        else str(net["optimizer"]))))
+            rate = f", learning rate {_number(net['learning_rate'])}" if "learning_rate" in net else ""
+            rows.append(("Optimizer", e(f"{net['optimizer']}{rate}")))
     training = card.training
     if training:
         epochs = card.epochs_run or training.get("epochs")
@@ -177,6 +190,7 @@ class ModelsDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(close)
         self.refresh()
+        session.modelsChanged.connect(self._on_models_changed)
 
     def _button(self, text: str, shortcut: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -210,7 +224,7 @@ class ModelsDialog(QDialog):
         for info in models:
             acc = f"{info.accuracy:.1%}" if info.accuracy is not None else "accuracy unknown"
             mark = "✓ " if info.id == active else "    "
-            item = QListWidgetItem(f"{mark}{info.name}\n      {acc} · {_date(info.created)[:10]}"
+            item = QListWidgetItem(f"{mark}{shown(info.name)}\n      {acc} · {_date(info.created)[:10]}"
                                    + ("  · default" if info.read_only and info.id == DEFAULT_ID else ""))
             item.setData(ID_ROLE, info.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, info)
@@ -288,8 +302,7 @@ class ModelsDialog(QDialog):
             self.store.rename(model_id, name)
         except (StoreError, OSError) as exc:
             return self._error("Cannot rename the model", exc)
-        self.refresh(select=model_id)
-        self.session.refresh()
+        self.refresh(select=model_id)  # the session refreshes itself (ActiveModel.modelsChanged)
         return True
 
     def delete(self, model_id: str | None = None, confirm: bool = True) -> bool:
@@ -312,8 +325,7 @@ class ModelsDialog(QDialog):
             self.store.delete(model_id)
         except (StoreError, OSError) as exc:
             return self._error("Cannot delete the model", exc)
-        self.refresh(select=DEFAULT_ID if was_active else None)
-        self.session.refresh()  # the default stands in if it was the one in use
+        self.refresh(select=DEFAULT_ID if was_active else None)  # the session loads the default if needed
         return True
 
     def export(self, path: str | os.PathLike | None = None, model_id: str | None = None) -> bool:
@@ -337,19 +349,50 @@ class ModelsDialog(QDialog):
         return True
 
     def import_(self, path: str | os.PathLike | None = None) -> bool:
+        """Import a model from a .zip, checked whole (``model.keras`` too, which needs TensorFlow)
+        by ``digitpad models import`` in a child process, so TensorFlow never enters the window's
+        process; the window stays live meanwhile. True once it is in the store."""
         if path is None:
             start = prefs.value("files/lastDir", str(Path.home()), str)
             path, _ = QFileDialog.getOpenFileName(self, "Import model", start, "DigitPad model (*.zip)")
             if not path:
                 return False
+        worker = ImportWorker(self.store, Path(path))
+        self._import_loop, self._import_outcome = QEventLoop(self), None
+        worker.finished.connect(self._import_finished)
+        worker.failed.connect(self._import_failed)
+        self.import_button.setEnabled(False)
+        self._say(f"Checking {Path(path).name}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            info = self.store.import_(path)
-        except (StoreError, OSError) as exc:
-            return self._error("Cannot import the model", exc)
+            worker.start()
+            if self._import_outcome is None:
+                self._import_loop.exec()
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.import_button.setEnabled(True)
+        info = self._import_outcome
+        if not isinstance(info, ModelInfo):
+            return self._error("Cannot import the model", StoreError(info or "The import stopped."))
         prefs.settings().setValue("files/lastDir", str(Path(path).parent))
         self.refresh(select=info.id)
-        self._say(f"Imported “{info.name}”. Select it and click Use This Model to draw with it.")
+        self.session.modelsChanged.emit()  # made by another process: the store did not hear of it
+        self._say(f"Imported “{shown(info.name)}”. Select it and click Use This Model to draw with it.")
         return True
+
+    @Slot(object)
+    def _import_finished(self, info) -> None:
+        self._import_outcome = info
+        self._import_loop.quit()
+
+    @Slot(str, str)
+    def _import_failed(self, message: str, _details: str) -> None:
+        self._import_outcome = message
+        self._import_loop.quit()
+
+    @Slot()
+    def _on_models_changed(self) -> None:
+        self.refresh()
 
     # -- messages --------------------------------------------------------------------------------
     def _say(self, text: str) -> None:
@@ -361,3 +404,28 @@ class ModelsDialog(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return False
+
+
+class ImportWorker(Worker):
+    """``digitpad models import PATH --json`` in a child process; ``finished`` the new ModelInfo,
+    ``failed`` the command's own message."""
+
+    what = "Importing the model"
+
+    def __init__(self, store, path: Path):
+        super().__init__()
+        self.store, self.path = store, path
+
+    def work(self):
+        cli = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app.cli"]
+        env = dict(os.environ, DIGITPAD_HOME=str(self.store.home))
+        if not getattr(sys, "frozen", False):  # the child imports this checkout's app and model
+            root = str(Path(__file__).resolve().parents[1])
+            env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [env.get("PYTHONPATH")])])
+        done = subprocess.run([*cli, "models", "import", "--json", str(self.path)], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, encoding="utf-8", errors="replace", env=env)
+        if done.returncode != 0:
+            said = [line[len("digitpad: "):] for line in done.stderr.splitlines() if line.startswith("digitpad: ")]
+            raise StoreError(" ".join(said) or f"The import stopped unexpectedly (exit code {done.returncode}):"
+                             f" {done.stderr.strip()[-500:]}")
+        return self.store.get(json.loads(done.stdout.strip().splitlines()[-1])["id"])

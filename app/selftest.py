@@ -122,10 +122,10 @@ def _user_model_fallback(home: str | None) -> str | None:
         return None  # a first start: the shipped default is the active model
     store = ModelStore(home=home)
     try:
-        info = store.active()
-        if store.fallback_reason:
-            return store.fallback_reason
-        Recognizer.load(info.path)
+        chosen = store.choose()
+        if chosen.fallback_reason:
+            return chosen.fallback_reason
+        Recognizer.load(chosen.info.path)
     except (StoreError, ModelError) as exc:
         return str(exc)
     return None
@@ -307,7 +307,7 @@ def _train(window, errors: list[str]) -> tuple[bool, float | None]:
         errors.append("the Train tab is not available")
         return False, None
     done: dict = {}
-    tab.trainingFinished.connect(lambda summary: done.setdefault("summary", summary))
+    tab.trainingFinished.connect(lambda outcome: done.setdefault("outcome", outcome))
     window.tabs.setCurrentWidget(tab)
     start = time.perf_counter()
     # The Train button's path: the default network, plus the drawn digits shipped with DigitPad.
@@ -317,22 +317,19 @@ def _train(window, errors: list[str]) -> tuple[bool, float | None]:
     # Wait in a real event loop: QTest.qWait holds the GIL while it sleeps, which left the
     # training thread a quarter of its speed (train_s 192-331 s instead of 15 s here).
     loop = QEventLoop()
-    tab.trainingFinished.connect(lambda _summary: loop.quit())
+    tab.trainingFinished.connect(lambda _outcome: loop.quit())
     QTimer.singleShot(int(TRAIN_TIMEOUT_S * 1000), loop.quit)
-    if "summary" not in done:
+    if "outcome" not in done:
         loop.exec()
     seconds = time.perf_counter() - start
-    summary = done.get("summary")
-    if summary is None:
+    outcome = done.get("outcome")  # app.train.worker.Outcome
+    if outcome is None:
         errors.append(f"training did not finish within {TRAIN_TIMEOUT_S:.0f} s")
         tab.request_stop()
         return False, seconds
-    summary = summary if isinstance(summary, dict) else {}
-    ok = bool(summary.get("ok")) and not summary.get("cancelled") and not summary.get("error")
-    if not ok:
-        errors.append(f"training did not succeed: {summary.get('error') or summary}")
-    reported = summary.get("seconds")
-    return ok, float(reported) if isinstance(reported, (int, float)) else seconds
+    if not outcome.ok:
+        errors.append(f"training did not succeed: {outcome.error or outcome}")
+    return outcome.ok, outcome.seconds
 
 
 def _close(window) -> None:

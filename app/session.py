@@ -11,12 +11,18 @@ says why. Then every view hears about it, in this order:
    (one prediction, seen by every view).
 
 ``renamed(info)`` says the active model's card changed (a new name) but its network did not.
+
+``modelsChanged()`` says the store's models changed (one saved, imported, renamed, deleted or
+activated, from any thread): views that list models (the Models dialog, the Robustness tab's
+comparison list) refresh themselves on it. The session hears it from the store
+(:meth:`ModelStore.subscribe`), puts itself right first (:meth:`refresh`: a deleted or renamed
+active model) and re-emits it in the GUI thread.
 """
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from model.errors import DigitPadError
 from model.recognizer import Recognizer
@@ -30,6 +36,8 @@ class ActiveModel(QObject):
     reread = Signal()  # after changed: read what is shown again
     renamed = Signal(object)  # ModelInfo: same network, new card
     problem = Signal(str, str)  # title, message: the model could not be used (and what stands in)
+    modelsChanged = Signal()  # the store's models changed: lists of models refresh themselves
+    _storeChanged = Signal(str, str)  # from the store, in whichever thread changed it
 
     def __init__(self, store: ModelStore | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -38,6 +46,10 @@ class ActiveModel(QObject):
         self.recognizer: Recognizer | None = None
         self.fallback_reason: str | None = None  # why the last load used another model, if it did
         self.last_problem: str | None = None  # the last message ``problem`` carried
+        self._storeChanged.connect(self._on_store_changed)  # queued when a worker thread saved
+        listener, store = self._storeChanged.emit, self.store
+        store.subscribe(listener)
+        self.destroyed.connect(lambda *_: store.unsubscribe(listener))
 
     @property
     def model_id(self) -> str | None:
@@ -47,8 +59,8 @@ class ActiveModel(QObject):
         """(Re)load the store's active model, falling back to the shipped default, and announce it."""
         reason = None
         try:
-            info = self.store.active()
-            reason = self.store.fallback_reason
+            chosen = self.store.choose()
+            info, reason = chosen.info, chosen.fallback_reason
             recognizer = Recognizer.load(info.path)
         except DigitPadError as exc:
             reason = str(exc)
@@ -84,6 +96,12 @@ class ActiveModel(QObject):
 
     def reset_to_default(self) -> bool:
         return self.use(DEFAULT_ID)
+
+    @Slot(str, str)
+    def _on_store_changed(self, what: str, model_id: str) -> None:
+        if what in ("renamed", "deleted") and model_id == self.model_id:
+            self.refresh()
+        self.modelsChanged.emit()
 
     def refresh(self) -> None:
         """After models were renamed or deleted: reload if the active one is gone or another one,

@@ -28,6 +28,7 @@ WARNING_TEXT = "#9a3412"
 PAPER = QColor("#ffffff")
 INK = QColor("#111111")
 HINT = QColor("#b8bcc4")  # "Draw a digit here"
+GUIDE = QColor("#dbe3ef")  # Number mode's writing lines
 
 # --- charts ------------------------------------------------------------------------------------------
 SERIES = (QColor(31, 119, 180), QColor(230, 110, 20), QColor(44, 160, 44), QColor(148, 103, 189),
@@ -41,7 +42,8 @@ PICK = QColor("#111827")  # Inside: the hovered / selected neuron
 
 STYLE = """
 QTabWidget::pane { border: none; }
-QFrame#verdictCard, QFrame#chartCard { background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
+QFrame#verdictCard, QFrame#chartCard, QFrame#numberView {
+    background: white; border: 1px solid #e1e4ea; border-radius: 10px; }
 QLabel#sectionTitle { color: #4b5563; font-weight: 600; }
 QToolBar#drawTools { background: transparent; border: none; spacing: 4px; }
 QToolBar#drawTools QToolButton { padding: 4px 8px; border-radius: 6px; }

@@ -22,17 +22,32 @@ thread of its own, and PySide runs it in the worker's thread - never touch a wid
 Threads are owned by :func:`threads`, not by the widget that started them, because a QThread
 destroyed while running aborts the process and a widget may stop listening to a job that cannot
 be interrupted (an import of TensorFlow). The application waits for them before it quits.
+
+A job that needs TensorFlow runs as a command in a child process instead: a :class:`ChildWorker`
+starts ``digitpad <command> --events``, reads the JSON lines it prints (:mod:`app.cli.events`) in
+its thread and turns them into signals. TensorFlow's import, its input pipelines and its garbage
+then never hold the window's GIL, its gigabyte of memory goes back when the child ends, and a
+crash or the out-of-memory killer takes the child, not the window.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from model.errors import Cancelled, DigitPadError
+
+from .cli.events import EVENTS_DIR
 
 log = logging.getLogger("digitpad.workers")
 
@@ -97,6 +112,171 @@ class Worker(QObject):
             self.failed.emit(message, details)
         else:
             self.finished.emit(result)
+
+
+class ChildError(DigitPadError):
+    """A child process's job failed; its message, for people (the child's own words when it had any)."""
+
+    def __init__(self, message: str, *, kind: str = "", field: str | None = None, details: str = "", **kwargs):
+        super().__init__(message, **kwargs)
+        self.kind, self.field, self.details = kind, field, details  # the child's error class, setting, traceback
+
+
+def cli_command() -> list[str]:
+    """How this program runs one of its own commands: the bundle's executable is the ``digitpad``
+    command; from a virtualenv, a wheel or a checkout, the interpreter running ``app.cli``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "app.cli"]
+
+
+def child_environment(home: Path | None = None) -> dict[str, str]:
+    """The environment of a child ``digitpad``: this one, its events unbuffered, the same per-user
+    data (``DIGITPAD_HOME``), and from a checkout the same ``app`` and ``model`` on its path."""
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    if home is not None:
+        env["DIGITPAD_HOME"] = str(home)
+    root = Path(__file__).resolve().parents[1]
+    if not getattr(sys, "frozen", False) and (root / "pyproject.toml").is_file():  # a checkout
+        env["PYTHONPATH"] = os.pathsep.join([str(root), *filter(None, [env.get("PYTHONPATH")])])
+    return env
+
+
+class ChildWorker(Worker):
+    """Runs ``digitpad <arguments()> --events`` in a child process and reads its events.
+
+    Subclasses give :meth:`arguments` and handle :meth:`on_event` (in the worker thread: emit
+    signals); :meth:`result` turns the ``result`` event into what ``finished`` carries. Cancel
+    interrupts the child (SIGINT; CTRL_BREAK on Windows): it stops and saves nothing, and a result
+    that still arrives is handed to :meth:`discard`. A child that does not stop within
+    ``kill_after_s`` is killed. When the child fails, ``failed`` carries its own message (its
+    ``error`` event, else its ``digitpad: ...`` lines on stderr), else what happened to it: killed
+    (on Linux: the out-of-memory killer), or its exit code and last words.
+    """
+
+    kill_after_s = 10.0
+
+    def __init__(self, home: Path | None = None):
+        super().__init__()
+        self.home = home
+        self._process: subprocess.Popen | None = None
+        self._plock = threading.Lock()
+        self.error_event: dict | None = None
+
+    # -- subclasses ------------------------------------------------------------------------------
+    def arguments(self) -> list[str]:
+        raise NotImplementedError
+
+    def on_event(self, event: dict) -> None:
+        """A non-result event, in the worker thread (skipped once cancelled)."""
+
+    def result(self, event: dict):
+        return event
+
+    def discard(self, result) -> None:
+        """A result that arrived after the job was cancelled (saved in that instant): undo it."""
+
+    def command(self) -> list[str]:
+        return [*cli_command(), *self.arguments()]
+
+    def spawn(self, cmd: list[str], env: dict[str, str]) -> subprocess.Popen:
+        flags = 0
+        if os.name == "nt":  # no console window; CTRL_BREAK reaches only this group
+            flags = subprocess.CREATE_NO_WINDOW | subprocess.CREATE_NEW_PROCESS_GROUP
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, encoding="utf-8", errors="replace", env=env, creationflags=flags)
+
+    # -- any thread ------------------------------------------------------------------------------
+    def cancel(self) -> bool:
+        super().cancel()
+        self._interrupt()
+        return True
+
+    def _interrupt(self) -> None:
+        with self._plock:
+            process = self._process
+        if process is None or process.poll() is not None:
+            return
+        try:  # KeyboardInterrupt (or the training's cancel) in the child: it stops, saves nothing
+            process.send_signal(signal.SIGINT if os.name == "posix" else signal.CTRL_BREAK_EVENT)
+        except (OSError, ValueError):
+            return
+        timer = threading.Timer(self.kill_after_s, self._kill, args=(process,))
+        timer.daemon = True
+        timer.start()
+
+    @staticmethod
+    def _kill(process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            try:
+                process.kill()
+            except OSError:
+                pass
+
+    # -- the worker thread -----------------------------------------------------------------------
+    def work(self):
+        self.check_cancelled()
+        # Large arrays (test digits, weights) come through files here, not the pipe (app.cli.events).
+        with tempfile.TemporaryDirectory(prefix="digitpad-events-") as folder:
+            env = child_environment(self.home)
+            env[EVENTS_DIR] = folder
+            return self._run(self.spawn(self.command(), env))
+
+    def _run(self, process):
+        with self._plock:
+            self._process = process
+        if self.is_cancelled():
+            self._interrupt()
+        said: list[str] = []
+        reader = threading.Thread(target=lambda: said.extend(process.stderr), daemon=True)
+        reader.start()
+        result = None
+        try:
+            for line in process.stdout:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    continue  # not ours (a library's print)
+                if not isinstance(event, dict):
+                    continue
+                if event.get("event") == "result":
+                    result = event
+                elif event.get("event") == "error":
+                    self.error_event = event
+                elif not self.is_cancelled():
+                    self.on_event(event)
+        finally:
+            code = process.wait()
+            reader.join(timeout=5)
+        if self.is_cancelled():
+            if result is not None:
+                self.discard(self.result(result))
+            raise Cancelled()
+        if code != 0 or result is None:
+            raise self.child_error(code, said)
+        return self.result(result)
+
+    def child_error(self, code: int, said: list[str]) -> ChildError:
+        """What went wrong in the child, for people."""
+        if self.error_event is not None:
+            e = self.error_event
+            return ChildError(str(e.get("message") or ""), hint=e.get("hint") or None, kind=str(e.get("kind") or ""),
+                              field=e.get("field"), details=str(e.get("details") or ""))
+        words = [line.strip()[len("digitpad: "):] for line in said if line.startswith("digitpad: ")]
+        if words:
+            return ChildError(" ".join(words))
+        tail = "".join(said[-8:]).strip()
+        if code in (-signal.SIGKILL if os.name == "posix" else -9, 137):  # on Linux: the out-of-memory killer
+            return ChildError(f"{self.out_of_memory} (The process doing it was killed: it ran out of memory, "
+                              "or something else stopped it.)", details=tail)
+        how = f"was stopped by signal {-code}" if code < 0 else f"stopped with exit code {code}"
+        return ChildError(f"{self.what} stopped unexpectedly: the process doing it {how}."
+                          " Check the log (Help ▸ Open Log Folder) and try again.", details=tail)
+
+    def failure(self, exc: BaseException) -> tuple[str, str]:
+        if isinstance(exc, ChildError):
+            return str(exc), exc.details
+        return super().failure(exc)
 
 
 class _Threads(QObject):

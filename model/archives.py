@@ -1,7 +1,12 @@
-"""Reading zip archives people hand us (exported models, sample collections) with clear errors."""
+"""Reading files people hand us (exported models, sample collections, drawings, images) with clear
+errors: a named pipe or a device is never opened as if it were a file (reading one can block for
+ever), and zip archives are checked before anything in them is read."""
 from __future__ import annotations
 
+import errno
 import math
+import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -11,6 +16,59 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+
+
+class NotAFile(OSError):
+    """A path that is not a regular file (a FIFO, a device, a socket); ``strerror`` says which."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "not a regular file"
+
+
+def open_input(path: str | os.PathLike):
+    """Open a file a person named, for reading in binary: a regular file, else an OSError whose
+    ``strerror`` says what it is (``IsADirectoryError`` for a folder, :class:`NotAFile` for a
+    named pipe or a device). Opened without blocking, so a FIFO nobody writes to cannot hang it."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+            raise NotAFile(errno.ENXIO, "a socket or a device, not a file", os.fspath(path)) from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder, not a file", os.fspath(path))
+        if not stat.S_ISREG(mode):
+            raise NotAFile(errno.EINVAL, _kind(mode), os.fspath(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_input(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """The first ``max_bytes + 1`` bytes of a file a person named (see :func:`open_input`): the
+    caller tells a file that is too large by the length."""
+    with open_input(path) as fh:
+        return fh.read(max_bytes + 1)
+
+
+def zip_names(path: str | os.PathLike) -> list[str] | None:
+    """The entries of a zip file, None when it is not a zip that can be read (or not a file)."""
+    try:
+        with open_input(path) as fh, zipfile.ZipFile(fh) as zf:
+            return zf.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
 
 
 @contextmanager
@@ -47,16 +105,21 @@ def npz_arrays(path: Path, max_bytes: int) -> dict[str, tuple[tuple[int, ...], n
     declaring more than ``max_bytes`` in all (a few KB of zip can declare gigabytes of zeros).
     OSError and zipfile's errors pass through.
     """
+    with open_input(path) as fh:
+        head = fh.read(6)
+        if head == b"\x93NUMPY":
+            raise NotNpz("it is a single NumPy array (.npy), not an .npz archive of named arrays")
+        if head[:2] != b"PK":
+            raise NotNpz("it is not an .npz file (an .npz is a zip archive of NumPy arrays)")
+        fh.seek(0)
+        return _npz_headers(fh, max_bytes)
+
+
+def _npz_headers(fh, max_bytes: int) -> dict[str, tuple[tuple[int, ...], np.dtype]]:
     from numpy.lib import format as npy
 
-    with open(path, "rb") as fh:
-        head = fh.read(6)
-    if head == b"\x93NUMPY":
-        raise NotNpz("it is a single NumPy array (.npy), not an .npz archive of named arrays")
-    if head[:2] != b"PK":
-        raise NotNpz("it is not an .npz file (an .npz is a zip archive of NumPy arrays)")
     arrays, total = {}, 0
-    with zipfile.ZipFile(path) as zf:
+    with zipfile.ZipFile(fh) as zf:
         for info in zf.infolist():
             name = info.filename
             key = name[:-4] if name.endswith(".npy") else name

@@ -10,7 +10,9 @@ reported as one.
 """
 from __future__ import annotations
 
-__all__ = ["DigitPadError", "ConfigError", "Cancelled"]
+import os
+
+__all__ = ["DigitPadError", "ConfigError", "Cancelled", "read_error"]
 
 
 class DigitPadError(Exception):
@@ -48,3 +50,18 @@ class Cancelled(Exception):
 
     Not an error: the job's caller expected it and nothing was saved.
     """
+
+
+def read_error(path: str | os.PathLike, exc: OSError, what: str, *, inside: str | None = None,
+               missing: str = "no such file") -> str:
+    """The message for people when ``path`` (``what`` it should be: "an image", "an ink file") could
+    not be opened for reading: it is missing, not ours to read, a folder (``inside``: what to open in
+    it instead), or another OSError in the system's words. ink, preprocess and recognizer share it."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{path}: {missing}."
+    if isinstance(exc, PermissionError):
+        return (f"{path}: permission denied: DigitPad may not read this file. Check its permissions, or copy "
+                "it somewhere you can read it.")
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a folder, not {what}." + (f" Open {inside} inside it." if inside else "")
+    return f"{path}: cannot read the file ({exc.strerror or exc})."

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 
 FORMAT = "digitpad-ink"
 VERSION = 1
@@ -125,19 +125,13 @@ class Ink:
 
 def load(path: str | os.PathLike) -> Ink:
     """Read an ink JSON file; :class:`InkError` naming the file for anything that is not one."""
+    from .archives import read_input
+
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InkError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise InkError(f"{path}: permission denied: DigitPad may not read this file. Check its"
-                       " permissions, or copy it somewhere you can read it.") from None
-    except IsADirectoryError:
-        raise InkError(f"{path}: is a folder, not an ink file. Open the .json file inside it.") from None
+        raw = read_input(path, MAX_FILE_BYTES)  # a named pipe or a device is refused, never waited on
     except OSError as exc:
-        raise InkError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
+        raise InkError(read_error(path, exc, "an ink file", inside="the .json file")) from None
     if len(raw) > MAX_FILE_BYTES:
         raise InkError(f"{path}: the file is larger than {MAX_FILE_BYTES // 2**20} MB, far too"
                        " large to be a drawing. Open an ink JSON saved by DigitPad.")

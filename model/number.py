@@ -41,7 +41,7 @@ from .ink import Ink
 from .preprocess import BLANK_LEVEL, image_to_input, ink_intensity, ink_to_input
 
 __all__ = ["SegmentParams", "DigitReading", "NumberReading", "NumberReader", "read_number",
-           "read_image_number", "digit_ink", "group_by_overlap"]
+           "read_image_number", "digit_ink", "sample_problem", "group_by_overlap"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,26 @@ NOTHING = NumberReading("", ())
 def digit_ink(ink: Ink, digit: DigitReading) -> Ink:
     """The drawing of one digit of ``ink`` (e.g. to store a corrected digit as a sample)."""
     return Ink([ink.strokes[i] for i in digit.strokes], ink.width, ink.height, ink.pen_width)
+
+
+SHORT_DIGIT = 0.5  # a "digit" less than half as high as the number's others is a mark, not a digit
+
+
+def sample_problem(reading: NumberReading, index: int, width: float, height: float) -> str | None:
+    """Why digit ``index`` of a number written on a ``width`` x ``height`` sheet would make a bad
+    sample of the digit a person says it is (None: it looks like a whole digit).
+
+    A digit written past the sheet's edge is cut there (the canvas keeps the pen on the sheet), so
+    what was read is a sliver of it; a mark far shorter than the number's other digits (a dot, a
+    dash, a stray touch) is not a digit either. Either would teach the model a wrong shape."""
+    d = reading.digits[index]
+    x0, y0, x1, y1 = d.box
+    if x0 <= 0.5 or y0 <= 0.5 or x1 >= width - 0.5 or y1 >= height - 0.5:
+        return "it runs off the sheet, so only part of it was written"
+    others = [o.box[3] - o.box[1] for i, o in enumerate(reading.digits) if i != index]
+    if len(others) >= 2 and (y1 - y0) < SHORT_DIGIT * float(np.median(others)):
+        return "it is far smaller than the number's other digits"
+    return None
 
 
 # ------------------------------------------------------------------------------------- units

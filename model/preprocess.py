@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 from .ink import Ink
 
 SIZE = 28
@@ -91,37 +91,56 @@ def image_to_input(image: Image.Image) -> np.ndarray | None:
 
 
 def load_image(path: str | os.PathLike) -> Image.Image:
-    """Open an image file safely: a clear error for unreadable files and decompression bombs."""
+    """Open an image file safely: a clear error for unreadable files, decompression bombs and
+    paths that are not files (a named pipe would block for ever). Images of more than 8 bits per
+    pixel (16-bit, 32-bit or floating-point greys) come back as 8-bit greys scaled from the range
+    their bit depth holds (12 bits of a 16-bit file, 0..1 floats), so a faint one is no blank."""
+    from .archives import NotAFile, open_input
+
     path = Path(path)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), open_input(path) as fh:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = Image.open(fh)
             if image.width * image.height > MAX_IMAGE_PIXELS:
                 raise ImageInputError(
                     f"{path}: the image is {image.width}x{image.height} pixels, too large to be a "
                     f"digit (at most {MAX_IMAGE_PIXELS:,} pixels). Crop or shrink it first."
                 )
             image.load()
-            return image
+            return _as_8_bit(image)
     except ImageInputError:
         raise
-    except FileNotFoundError:
-        raise ImageInputError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ImageInputError(f"{path}: permission denied: DigitPad may not read this file. Check"
-                              " its permissions, or copy it somewhere you can read it.") from None
-    except IsADirectoryError:
-        raise ImageInputError(f"{path}: is a folder, not an image. Open an image file inside it.") from None
+    except (FileNotFoundError, PermissionError, IsADirectoryError, NotAFile) as exc:  # the path, not the image
+        raise ImageInputError(read_error(path, exc, "an image", inside="an image file")) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageInputError(
             f"{path}: the image is too large to be a digit (a possible decompression bomb). "
             "Crop or shrink it first."
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageInputError(
             f"{path}: not an image DigitPad can read ({exc}). Use PNG, JPEG or BMP, or an ink JSON."
         ) from exc
+
+
+_DEPTHS = (1.0, 255.0, 1023.0, 4095.0, 16383.0, 65535.0, 2.0**24 - 1, 2.0**31 - 1)
+
+
+def _as_8_bit(image: Image.Image) -> Image.Image:
+    """A 16-bit, 32-bit or floating-point grey image as 8-bit "L", scaled by the full range of
+    the smallest bit depth that holds its values (what a 12-bit scanner writes into a 16-bit
+    file is 0..4095); NaN and infinities are background. Other images as they are."""
+    if not (image.mode in ("I", "F") or image.mode.startswith("I;16")):
+        return image
+    grey = np.asarray(image, dtype=np.float64)
+    finite = np.isfinite(grey)
+    grey = np.where(finite, grey, 0.0)
+    lo = float(grey.min()) if grey.size else 0.0
+    top = float(grey.max()) - min(lo, 0.0) if grey.size else 0.0
+    full = next((d for d in _DEPTHS if top <= d and (d > 1.0 or image.mode == "F")), top or 1.0)
+    scaled = np.clip((grey - min(lo, 0.0)) / full * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    return Image.fromarray(scaled, mode="L")
 
 
 def ink_intensity(image: Image.Image) -> np.ndarray:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import DigitPadError
+from .errors import DigitPadError, read_error
 
 WEIGHTS_FORMAT = "digitpad-weights"
 WEIGHTS_VERSION = 1
@@ -124,11 +124,9 @@ class Recognizer:
                 ]
         except ModelError:
             raise
-        except FileNotFoundError:
-            raise ModelError(f"{path}: the model's weights are missing.") from None
-        except PermissionError:
-            raise ModelError(f"{path}: permission denied: DigitPad may not read the model's"
-                             " weights. Check the file's permissions.") from None
+        except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+            raise ModelError(read_error(path, exc, "a model's weights file",
+                                        missing="the model's weights are missing")) from None
         except NotNpz as exc:
             raise ModelError(f"{path}: the model's weights are damaged or unreadable: {exc}.") from None
         except Exception as exc:  # zip/npz corruption shows up as many exception types

@@ -2,9 +2,12 @@
 
 - Keras must use the TensorFlow backend: JAX and PyTorch are not in the bundle, so a
   ``KERAS_BACKEND`` left in the user's environment must not send Keras looking for them.
-- A windowed executable (Windows/macOS, ``console=False``) starts with ``sys.stdout`` and
-  ``sys.stderr`` set to ``None``. DigitPad's own code checks for that, but a third-party
-  ``sys.stderr.write`` (a warning, a log handler, a progress bar) would raise; give them a sink.
+- A windowed executable (Windows/macOS, ``console=False``) may start with ``sys.stdout`` and
+  ``sys.stderr`` set to ``None``. When its parent gave it pipes anyway (the window runs
+  ``digitpad train --events`` and ``personalize --events`` with the bundle's own executable and
+  reads their stdout), those are used; else DigitPad's own code checks for ``None``, but a
+  third-party ``sys.stderr.write`` (a warning, a log handler, a progress bar) would raise: give
+  them a sink.
 - PyInstaller's own PySide6 runtime hook (it runs after this one) imports QtCore on every start,
   only to register an embedded qt.conf if the Qt bindings have none. PySide6's wheels register
   their own when QtCore loads, so that import only costs `digitpad predict` (which never touches
@@ -19,9 +22,15 @@ import sys
 
 os.environ["KERAS_BACKEND"] = "tensorflow"
 
-for _name in ("stdout", "stderr"):
+_stream = None
+for _fd, _name in ((1, "stdout"), (2, "stderr")):
     if getattr(sys, _name) is None:
-        setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))
+        try:
+            os.fstat(_fd)  # a handle the parent passed: a pipe it reads
+            _stream = open(_fd, "w", encoding="utf-8", errors="replace", closefd=False)
+        except OSError:
+            _stream = open(os.devnull, "w", encoding="utf-8")
+        setattr(sys, _name, _stream)
 
 
 def _qt_conf_from_the_wheel() -> None:
@@ -60,4 +69,4 @@ def _ca_certificates() -> None:
 
 
 _ca_certificates()
-del _name, _ca_certificates, _SYSTEM_CA_FILES, _qt_conf_from_the_wheel
+del _fd, _name, _stream, _ca_certificates, _SYSTEM_CA_FILES, _qt_conf_from_the_wheel

@@ -11,7 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _SESSION_HOME = tempfile.mkdtemp(prefix="digitpad-tests-")
 os.environ["DIGITPAD_HOME"] = _SESSION_HOME
@@ -22,6 +21,17 @@ TESTS = Path(__file__).resolve().parent
 for p in (str(ROOT), str(TESTS)):
     if p not in sys.path:
         sys.path.insert(0, p)
+
+# DIGITPAD_TEST_SCREEN=1366x768 (or 1920x1080@2: QT_SCALE_FACTOR=2) makes the offscreen platform a
+# screen of that size (tests/test_screen_fit.py runs tests/screen_checks.py so); =x11 keeps the
+# platform Qt finds (a real X server, e.g. Xvfb). Otherwise: offscreen, Qt's default 800x800 screen.
+SCREEN = os.environ.get("DIGITPAD_TEST_SCREEN", "")
+if SCREEN and SCREEN != "x11":
+    from screens import screen_env
+
+    os.environ.update(screen_env(SCREEN, _SESSION_HOME))
+elif not SCREEN:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 

@@ -104,6 +104,23 @@ def write_card(folder, name="Test model", **extra) -> None:
     (Path(folder) / "card.json").write_text(json.dumps(card), encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=4)
+def keras_bytes(hidden: tuple[int, ...] = (16,)) -> bytes:
+    """A real (untrained) ``model.keras`` of DigitPad's network, 784 -> hidden -> 10, as bytes: what
+    an import checks a model.keras against. Loads TensorFlow (once per test process)."""
+    import tempfile
+
+    from model.training.network import NetworkConfig, build
+    from model.training.tf_runtime import import_tensorflow
+    from model.training.trainer import save_keras
+
+    import_tensorflow()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.keras"
+        save_keras(build(NetworkConfig(hidden=list(hidden))), path)
+        return path.read_bytes()
+
+
 def make_model_dir(folder, *, linear: bool = True, seed: int = 0) -> Path:
     """A model directory (card.json + weights.npz, no model.keras) that `--model DIR` accepts."""
     folder = Path(folder)
@@ -298,3 +315,59 @@ def number_ink(number: str, width: int, height: int, pen: float = 18.0):
                            (height - (hi - lo)[1] * scale) / 2])
         strokes += [(np.asarray(s) - lo) * scale + offset for s in ink.strokes]
     return Ink(strokes, width, height, pen)
+
+
+def handwritten_number(number: str, width: int, height: int, band: tuple[float, float], seed: int = 0,
+                       pen: float = 18.0):
+    """``number`` written across a ``width`` x ``height`` sheet as the number benchmark's writers
+    write (tests/benchmarks/bench_number.py): each digit (the shipped sample inks) about as tall as
+    the writing band (±10%), its middle on the band's (±4% of its height), a gap before it drawn
+    from 5% to 60% of the height, starting 20 canvas pixels from the left edge. Points that would
+    fall off the sheet are kept as they are: a caller can check whether the number fits."""
+    from model.ink import Ink, load
+    from model.paths import assets_dir
+
+    rng = np.random.default_rng(seed)
+    height_band = band[1] - band[0]
+    middle = (band[0] + band[1]) / 2
+    x, strokes = 20.0, []
+    for k, ch in enumerate(number):
+        ink = load(assets_dir() / "samples" / f"{DIGIT_NAMES[int(ch)]}.json")
+        pts = np.concatenate(ink.strokes)
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        h = height_band * rng.uniform(0.9, 1.1)
+        scale = min(h / max(hi[1] - lo[1], 1.0), 1.2 * height_band / max(hi[0] - lo[0], 1.0))
+        if k:
+            x += rng.uniform(0.05, 0.6) * height_band
+        dy = middle + rng.normal(0.0, 0.04) * height_band - (lo[1] + hi[1]) / 2 * scale
+        strokes += [np.asarray(s) * scale + (x - lo[0] * scale, dy) for s in ink.strokes]
+        x += (hi[0] - lo[0]) * scale
+    return Ink(strokes, width, height, pen)
+
+
+# ------------------------------------------------------------------------ a full or read-only disk
+@functools.lru_cache(maxsize=1)
+def can_mount_tmpfs() -> bool:
+    """Whether a private mount namespace with a tmpfs can be made here (Linux user namespaces)."""
+    try:
+        done = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                               "mount -t tmpfs -o size=64k tmpfs /mnt"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def on_small_disk(args, where, *, size_kb: int = 256, read_only: bool = False, fill_from=None, env=None,
+                  cwd=None, timeout=180) -> subprocess.CompletedProcess:
+    """Run ``args`` with a fresh tmpfs of ``size_kb`` mounted on the folder ``where`` (seen by this
+    process only: a private mount namespace), first filled with a copy of ``fill_from``'s contents,
+    then made read-only if asked. A full disk and a read-only data folder, for real."""
+    script = 'mount -t tmpfs -o size="$2"k tmpfs "$1" || exit 97; '
+    if fill_from is not None:
+        script += 'cp -a "$3"/. "$1"/ || exit 98; '
+    if read_only:
+        script += 'mount -o remount,ro "$1" || exit 99; '
+    script += 'shift 3; exec "$@"'
+    return subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, "sh", str(where),
+                           str(size_kb), str(fill_from or ""), *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)

@@ -198,6 +198,17 @@ def test_no_file_is_over_600_lines():
     assert not too_long, f"files over {MAX_LINES} lines (split them, one concern per module):\n" + "\n".join(too_long)
 
 
+def test_model_shows_its_architecture_in_folders():
+    """At most 12 modules at model/'s top level; the rest in subpackages (data, training, store,
+    samples), each a package with a docstring that says what it holds."""
+    top = sorted(p.name for p in (ROOT / "model").glob("*.py") if p.name != "__init__.py")
+    assert len(top) <= 12, f"model/ has {len(top)} top-level modules (at most 12; group the rest): {top}"
+    packages = sorted(p.parent for p in (ROOT / "model").glob("*/__init__.py"))
+    assert {p.name for p in packages} >= {"data", "training", "store", "samples"}
+    for package in packages:
+        assert ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))), package
+
+
 def test_model_never_imports_qt():
     qt = sorted(f"{path.relative_to(ROOT)}:{line}: {base}" + (f" ({name})" if name else "")
                 for module, path in project_modules(ROOT, ["model"]).items()

@@ -114,12 +114,22 @@ def test_a_source_loads_in_a_worker_thread(view, qtbot, npz):
     assert view.counts() == {"train": np.bincount(y[:4200], minlength=10).tolist(),
                              "test": np.bincount(y[4200:], minlength=10).tolist()}
     assert view.source_picker.source() == str(npz)
-    with qtbot.waitSignal(view.loadFailed, timeout=20000) as sig:
+    with qtbot.waitSignal(view.failed, timeout=20000) as sig:
         view.load_source("/no/such/folder")
-    assert "no such file or folder" in sig.args[0] and "no such file" in view.status.text()
+    assert "no such file or folder" in sig.args[0] and "no such file" in view.message.text()
+    assert view.message.isVisibleTo(view) and view.message.wordWrap()
     assert view.splits() == ["train", "test"]  # what was shown stays
 
 
+def test_opens_10000_digits_making_pictures_only_for_those_shown(view, qtbot):
+    x, y = mnist()
+    view.set_dataset("10,000 digits", np.concatenate([x, x[::-1]]), np.concatenate([y, y[::-1]]), "train")
+    qtbot.waitUntil(lambda: view.last_open_seconds is not None, timeout=5000)
+    assert view.grid_model.rowCount() == 10000
+    assert 0 < view.grid_model.pixmaps_made < 2000  # a screenful, not 10,000
+
+
+@pytest.mark.perf
 def test_opens_10000_digits_in_half_a_second(view, qtbot):
     x, y = mnist()
     x10, y10 = np.concatenate([x, x[::-1]]), np.concatenate([y, y[::-1]])
@@ -222,3 +232,35 @@ def test_a_folder_of_test_files_only_shows_its_test_digits(view, qtbot, tmp_path
     assert view.splits() == ["test"] and view.current_split() == "test"
     assert view.counts() == {"test": np.bincount(y[:700], minlength=10).tolist()}
     assert view.grid_model.rowCount() == 700 and "700 test digits" in view.status.text()
+
+
+def test_the_data_folder_chosen_in_one_tab_is_where_the_others_start(qtbot, home, tmp_path, monkeypatch):
+    """One settings key (data/lastDir): a folder of digits chosen on the Train tab is where the Data
+    and Robustness tabs' Folder... and .npz... dialogs start, and the other way round."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app import settings as prefs
+    from app.train.form import TrainingForm
+    from app.widgets.source_picker import SourcePicker
+
+    digits = tmp_path / "my digits"
+    digits.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda _p, _t, start: asked.append(start) or str(digits))
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form._choose_folder()
+    assert prefs.DATA_DIR.get() == str(digits)
+    data_picker, robustness_picker = SourcePicker(), SourcePicker()
+    qtbot.addWidget(data_picker)
+    qtbot.addWidget(robustness_picker)
+    assert data_picker._start_dir() == robustness_picker._start_dir() == str(digits)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    npz = other / "d.npz"
+    npz.write_bytes(b"")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(npz), ""))
+    data_picker._choose_file()
+    assert robustness_picker._start_dir() == str(other)
+    form.path_edit.clear()
+    assert form._start_dir() == str(other)

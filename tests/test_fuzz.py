@@ -1,9 +1,10 @@
 """Fuzzing the public loaders: every malformed file gets DigitPad's own error, never a traceback.
 
-Generated ink JSON, images, IDX folders, .npz files and model/sample zips are fed to
-``model.ink.load``, ``model.preprocess.load_image`` (+ ``image_to_input``), ``model.data.sources.load_source``,
-``model.recognizer.Recognizer.load``, ``model.store.models.ModelStore.import_`` and
-``model.samples.store.SampleStore.import_zip``. Each must either work or raise a
+Generated ink JSON, images, IDX folders, .npz files, model/sample zips, model cards and command-line
+paths are fed to ``model.ink.load``, ``model.preprocess.load_image`` (+ ``image_to_input``),
+``model.data.sources.load_source``, ``model.recognizer.Recognizer.load``, ``ModelStore.import_`` and
+``list`` (with the window's card view), ``SampleStore.import_zip`` and every path-taking command
+(``app.cli.main``). Each must either work or raise a
 :class:`model.errors.DigitPadError` with a message; anything else (``RecursionError``,
 ``OverflowError``, ``KeyError``, ``MemoryError``...) fails the test with the input that caused it.
 
@@ -413,3 +414,132 @@ def test_damaged_sample_stores(store_file, data):
                 assert store.salvaged + store.lost <= 40 and len(store) == store.salvaged
                 assert store.recovered_from.read_bytes() == bytes(raw)  # kept exactly as it was
             store.add(np.full((28, 28), 200, np.uint8), 3)  # and the store works
+
+
+# ------------------------------------------------------------------------------ crafted model cards
+RAW_NUMBERS = st.one_of(st.integers(1, 600).map(lambda n: "9" * n), st.integers(1, 60).map(lambda n: "-" + "1" * n),
+                        st.sampled_from(["1e400", "-1e400", "1e-400", "NaN", "Infinity", "-Infinity", "-0", "0.5"]))
+CARD_VALUES = st.recursive(
+    st.one_of(JSON_SCALARS, st.integers(-2**80, 2**80), st.text(max_size=300),
+              st.sampled_from(["", "\x1b[2J\n", "é" * 500])),
+    lambda inner: st.one_of(st.lists(inner, max_size=6), st.dictionaries(st.text(max_size=8), inner, max_size=6)),
+    max_leaves=40)
+CARD_KEYS = ["name", "created", "id", "network", "training", "data", "metrics", "history", "epochs_run", "best_epoch",
+             "train_seconds", "notes", "personalization", "recipe", "version", "format", "future"]
+
+
+@st.composite
+def crafted_cards(draw) -> bytes:
+    """A version 2 card with some fields replaced by anything JSON holds, numbers JSON allows but no
+    float or 64-bit integer does, deep nesting, long strings, a BOM or a few MB of padding."""
+    d = {"format": "digitpad-model", "version": 2, "name": "Fuzz", "created": "2026-11-22T10:00:00+01:00",
+         "metrics": {"test_accuracy": 0.9, "confusion": [[1] * 10] * 10}, "data": {"name": "d", "extras": []},
+         "network": {"hidden": [16]}, "history": {"loss": [1.0, 0.5]}}
+    for key in draw(st.lists(st.sampled_from(CARD_KEYS), max_size=4, unique=True)):
+        d[key] = draw(CARD_VALUES)
+    text = json.dumps(d, allow_nan=True)
+    for key in draw(st.lists(st.sampled_from(["epochs_run", "seed", "n", "test_accuracy", "x"]), max_size=2)):
+        text = text.replace('"name":', f'"{key}": {draw(RAW_NUMBERS)}, "name":', 1)
+    if draw(st.booleans()):
+        depth = draw(st.sampled_from([10, 40, 500, 5000]))
+        text = text.replace('"name":', '"deep": ' + "[" * depth + "]" * depth + ', "name":', 1)
+    padding = draw(st.sampled_from([0, 0, 0, 100_000, 5 * 2**20]))
+    if padding:
+        text = text.replace('"name":', f'"notes": "{"x" * padding}", "name":', 1)
+    raw = text.encode()
+    return (b"\xef\xbb\xbf" + raw) if draw(st.integers(0, 5)) == 0 else raw
+
+
+@FEW
+@given(crafted_cards())
+def test_crafted_cards_in_the_store_never_break_listing_showing_or_importing(model_store, raw):
+    """A card a zip or a person put in a model directory: listed or named as a problem, shown in the
+    window's card, imported or refused; never an exception (and read no further than its bound)."""
+    import shutil
+
+    from app.models_dialog import card_html
+
+    folder = model_store.models_dir / f"fuzz-{next(_ids)}"
+    folder.mkdir(parents=True)
+    (folder / "weights.npz").write_bytes(WEIGHTS)
+    (folder / "card.json").write_bytes(raw)
+    try:
+        listed = {m.id: m for m in model_store.list()}
+        if folder.name in listed:
+            info = listed[folder.name]
+            assert info.summary() and card_html(info, active=True)
+            json.dumps(info.card.to_dict())  # what a rename writes back
+        else:
+            assert any(folder.name in p for p in model_store.problems())
+        path = new_path("card.zip")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("card.json", raw)
+            zf.writestr("weights.npz", WEIGHTS)
+        info = works_or_says_why(model_store.import_, path)
+        if info is not None:
+            shutil.rmtree(info.path)
+    finally:
+        shutil.rmtree(folder)
+
+
+# ------------------------------------------------------------------------------------- CLI paths
+PATH_TEXTS = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=24),
+    # Special files and files outside the folder are stand-ins made in the test's own folder (a FIFO,
+    # links out of it): CI runs as root, and a command that went wrong must not be able to replace
+    # the machine's /dev/null or /etc/passwd while the test finds out.
+    st.sampled_from([".", "..", "~", "-", "a" * 300, "pipe", "link-to-file", "link-to-folder", "\udcff.zip",
+                     "no/such/dir/", "x.zip/", "digit.png", "drawing.json", "outside/"]),
+).filter(lambda t: t.strip().lower() not in ("mnist", "drawn"))  # real sources, not paths
+PATH_COMMANDS = [
+    lambda p: ["predict", p], lambda p: ["predict", "--model", p, "x.json"], lambda p: ["evaluate", "--data", p],
+    lambda p: ["train", "--data", p, "--epochs", "1"], lambda p: ["train", "--data", "nowhere", "--out", p],
+    lambda p: ["personalize", "--samples", p], lambda p: ["personalize", "--out", p],
+    lambda p: ["models", "import", p], lambda p: ["models", "export", "default", p],
+    lambda p: ["models", "delete", p], lambda p: ["models", "activate", p],
+    lambda p: ["models", "rename", p, "x"], lambda p: ["samples", "add", "--label", "3", p],
+    lambda p: ["samples", "import", p], lambda p: ["samples", "export", p], lambda p: ["explore", "--data", p],
+    lambda p: ["robustness", "--data", p], lambda p: ["samples", "check", "--model", p],
+]
+
+
+@FEW
+@given(st.sampled_from(PATH_COMMANDS), PATH_TEXTS)
+def test_any_path_on_the_command_line_is_a_result_or_a_message(command, text):
+    """Existing files and folders, special files, odd and long names: 0 tracebacks."""
+    import contextlib
+    import io
+    import os
+
+    from app.cli.main import main
+
+    where = new_path("cwd")
+    where.mkdir()
+    (where / "digit.png").write_bytes(IMAGE_BASES[0])
+    (where / "drawing.json").write_text(json.dumps(GOOD_INK))
+    outside = new_path("outside")  # someone else's folder and file, reached through links
+    outside.mkdir()
+    (outside / "thesis.txt").write_text("not DigitPad's")
+    os.mkfifo(where / "pipe")
+    (where / "link-to-file").symlink_to(outside / "thesis.txt")
+    (where / "link-to-folder").symlink_to(outside, target_is_directory=True)
+    (where / "outside").symlink_to(outside, target_is_directory=True)
+    home = new_path("home")
+    err = io.StringIO()
+    old, os.environ["DIGITPAD_HOME"] = os.environ.get("DIGITPAD_HOME"), str(home)
+    cwd = os.getcwd()
+    os.chdir(where)
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            try:
+                code = main(command(text))
+            except SystemExit as exc:  # argparse: a usage message
+                code = exc.code
+    finally:
+        os.chdir(cwd)
+        os.environ["DIGITPAD_HOME"] = old
+    assert code in (0, 1, 2) and "Traceback" not in err.getvalue(), (command(text), err.getvalue())
+    # What was there stays (a new file DigitPad writes beside it, e.g. an export, is allowed).
+    assert (outside / "thesis.txt").read_text() == "not DigitPad's", command(text)
+    assert (where / "pipe").is_fifo() and (where / "link-to-file").is_symlink(), command(text)
+    assert code == 0 or err.getvalue().strip(), command(text)

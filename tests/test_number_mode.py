@@ -2,8 +2,10 @@
 live digit by digit, boxed, copied, and one digit corrected (and kept as a sample)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from helpers import number_ink
+from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -12,11 +14,13 @@ from app.draw.number_view import NUMBER_PAPER
 from app.main_window import MainWindow
 from app.selftest import replay_ink
 from app.widgets.canvas import CANVAS_SIZE
-from model.ink import Ink
+from model.ink import Ink, load
 from model.paths import assets_dir
+from model.preprocess import ink_to_input
+from model.samples.store import SampleStore
 
 SAMPLE_THREE = assets_dir() / "samples" / "three.json"
-from model.samples.store import SampleStore
+NUMBER_PAPER_MIDDLE = (NUMBER_PAPER[0] * 0.3, NUMBER_PAPER[1] / 2)
 
 
 @pytest.fixture
@@ -113,3 +117,80 @@ def test_a_saved_number_opens_in_number_mode_and_a_digit_in_digit_mode(window, q
     assert window.open_file(SAMPLE_THREE)  # a square drawing: one digit
     assert not tab.number_mode and not window.number_action.isChecked()
     assert window.prediction_view.prediction().digit == 3
+
+
+def test_a_digit_cut_by_the_sheets_edge_is_corrected_but_not_kept(window, qtbot):
+    """The issue's phone number: the tenth digit went past the sheet's edge, was read as a sliver
+    "1", and correcting it stored the sliver as a sample of 5."""
+    tab = window.draw_tab
+    window.number_action.trigger()
+    w, h = NUMBER_PAPER
+    ink = written("1984")
+    past_edge = [np.asarray(s) + (w * 0.8, 0) for s in load(assets_dir() / "samples" / "five.json").strokes]
+    replay_ink(window.canvas, Ink(ink.strokes[:len(ink.strokes)], w, h, ink.pen_width))
+    replay_ink(window.canvas, Ink([s * 0.45 + (w - 40, h * 0.3) for s in past_edge], w, h, ink.pen_width))
+    tab.number_reader.flush()
+    qtbot.waitUntil(lambda: len(tab.reading.digits) == 5, timeout=3000)
+    last = tab.reading.digits[-1]
+    assert last.box[2] >= w - 0.5  # the canvas kept the pen on the sheet: the digit is cut there
+    qtbot.mouseClick(tab.number_view.buttons[4], Qt.MouseButton.LeftButton)
+    QTest.keyClick(window, Qt.Key.Key_5)
+    assert tab.reading.number == "19845" and tab.reading.digits[4].corrected
+    assert "not kept as a sample" in window.label_bar.toast.text()
+    with SampleStore() as samples:
+        assert samples.list() == []
+    # A whole digit of the number is kept, and its message offers Undo.
+    qtbot.mouseClick(tab.number_view.buttons[1], Qt.MouseButton.LeftButton)
+    QTest.keyClick(window, Qt.Key.Key_9)
+    with SampleStore() as samples:
+        [sample] = samples.list()
+    assert sample.label == 9 and "Undo" in window.label_bar.toast.text()
+    window.label_bar.toast.linkActivated.emit("undo")
+    with SampleStore() as samples:
+        assert samples.list() == []
+
+
+def test_an_image_opened_in_number_mode_drops_the_numbers_reading(window, qtbot, tmp_path):
+    tab = window.draw_tab
+    window.number_action.trigger()
+    replay_ink(window.canvas, written("2026"))
+    qtbot.waitUntil(lambda: tab.reading.number == "2026", timeout=3000)
+    three = Image.fromarray(255 - ink_to_input(load(SAMPLE_THREE)).__mul__(255).astype(np.uint8))
+    three.resize((140, 140)).save(tmp_path / "three.png")
+    assert window.open_file(tmp_path / "three.png")
+    assert tab.reading.digits == () and not [b for b in tab.number_view.buttons if b.isVisible()]
+    assert window.prediction_view.prediction().digit == 3
+    # Pointing where the number's digits were shows no old digit.
+    QTest.mouseMove(window.canvas, window.canvas.canvas_to_widget(*NUMBER_PAPER_MIDDLE).toPoint())
+    qtbot.wait(50)
+    assert window.prediction_view.prediction().digit == 3
+
+
+def test_the_digits_shrink_to_fit_their_row_instead_of_widening_it(window, qtbot):
+    tab = window.draw_tab
+    window.number_action.trigger()
+    column = tab.reading_column.width()
+    replay_ink(window.canvas, written("0123456789012345"))
+    tab.number_reader.flush()
+    qtbot.waitUntil(lambda: len(tab.reading.digits) >= 14, timeout=5000)
+    row = tab.number_view.row
+    assert tab.reading_column.width() == column
+    assert row.scale < 2.6  # smaller than for a short number
+    shown = [b for b in tab.number_view.buttons if b.isVisible()]
+    assert all(b.geometry().right() <= row.width() for b in shown[-3:])  # the newest digits are in view
+
+
+def test_what_makes_a_digit_of_a_number_a_bad_sample():
+    from model.number import DigitReading, NumberReading, sample_problem
+
+    def digit(x0, y0, x1, y1):
+        return DigitReading(1, 0.9, (x0, y0, x1, y1), (0,), np.zeros(10, dtype=np.float32))
+
+    w, h = NUMBER_PAPER
+    whole = [digit(20, 90, 70, 190), digit(90, 92, 140, 188), digit(160, 90, 200, 190)]
+    assert sample_problem(NumberReading.of(whole), 1, w, h) is None
+    cut = NumberReading.of([*whole, digit(w - 30, 100, w, 180)])  # the pen was kept on the sheet's edge
+    assert "runs off the sheet" in sample_problem(cut, 3, w, h)
+    dot = NumberReading.of([*whole, digit(220, 170, 230, 185)])
+    assert "smaller" in sample_problem(dot, 3, w, h)
+    assert sample_problem(NumberReading.of([digit(20, 170, 30, 185)]), 0, w, h) is None  # one mark alone: a digit

@@ -28,17 +28,31 @@ class _Recorder:
         _Recorder.calls.setdefault(type(self).__name__, []).append(self)
 
 
-def _spec(platform: str | None = None) -> dict:
+def _spec(platform: str | None = None, check_libraries: bool = False) -> dict:
+    """build.spec's namespace after running it with stand-ins (without its check of this machine's
+    system libraries, which tests/test_build_check.py tests on its own)."""
     classes = {name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}
     _Recorder.calls = {}
     namespace = {"__file__": str(SPEC), "SPECPATH": str(ROOT), "DISTPATH": str(ROOT / "no-such-dist"), **classes}
-    saved = sys.platform
+    saved, skip = sys.platform, os.environ.get("DIGITPAD_SKIP_LIBRARY_CHECK")
+    try:  # imported for this platform first: PyInstaller reads it once, at import
+        import PyInstaller.utils.hooks  # noqa: F401
+    except ImportError:
+        pass
     try:
         if platform is not None:
             sys.platform = platform
+        if check_libraries:
+            os.environ.pop("DIGITPAD_SKIP_LIBRARY_CHECK", None)
+        else:
+            os.environ["DIGITPAD_SKIP_LIBRARY_CHECK"] = "1"
         exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     finally:
         sys.platform = saved
+        if skip is None:
+            os.environ.pop("DIGITPAD_SKIP_LIBRARY_CHECK", None)
+        else:
+            os.environ["DIGITPAD_SKIP_LIBRARY_CHECK"] = skip
     namespace["_calls"] = dict(_Recorder.calls)
     return namespace
 
@@ -253,6 +267,20 @@ def test_runtime_hook_gives_a_windowed_app_somewhere_to_write():
     env = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
     env["KERAS_BACKEND"] = "jax"
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_windowed_child_writes_its_events_to_the_pipe_its_parent_reads():
+    """The window runs `digitpad train --events` with the bundle's (windowed) executable: its stdout
+    is None in Python but a pipe in fact; the hook must hand the pipe back, not a sink. Without any
+    handle (fd 1 closed) it gets the sink."""
+    hook = ROOT / "packaging" / "rthook_digitpad.py"
+    run_hook = f"exec(compile(open({str(hook)!r}, encoding='utf-8').read(), 'rthook', 'exec')); "
+    code = "import sys, os; sys.stdout = None; " + run_hook + "print('{\"event\": \"status\"}', flush=True)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout == '{"event": "status"}\n', proc.stderr
+    code = "import sys, os; os.close(1); sys.stdout = None; " + run_hook + "print('lost'); sys.stdout.flush()"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
 
 
@@ -490,3 +518,51 @@ def test_the_bundle_has_the_desktop_files_and_icon():
         assert (BUNDLE / name).is_file(), name
     assert os.access(BUNDLE / "install-desktop-entry.sh", os.X_OK)
     assert (BUNDLE / "_internal" / "assets" / "icons" / "digitpad-512.png").is_file()
+
+
+# ------------------------------------------------------------------- the build's library check
+def _lacking(*sonames):
+    """A stand-in for the loader (app.platform_check._dlopen_error) of a machine without ``sonames``."""
+    def load(name):
+        return f"{name}: cannot open shared object file: No such file or directory" \
+            if Path(name).name in sonames else None
+    return load
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's system libraries")
+def test_the_build_stops_at_once_naming_the_libraries_it_would_lack(monkeypatch):
+    """A machine without Qt's xcb helpers would build a bundle that aborts on a bare desktop: the
+    spec stops before PyInstaller's analysis, naming them with each family's install command."""
+    import app.platform_check
+
+    monkeypatch.setattr(app.platform_check, "_dlopen_error", _lacking("libxcb-icccm.so.4", "libxcb-keysyms.so.1"))
+    with pytest.raises(SystemExit) as stop:
+        _spec(check_libraries=True)
+    message = str(stop.value)
+    assert "libxcb-icccm.so.4" in message and "libxcb-keysyms.so.1" in message
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in message
+    assert "sudo dnf install xcb-util-wm xcb-util-keysyms" in message
+    assert "sudo pacman -S --needed xcb-util-wm xcb-util-keysyms" in message
+    assert "Analysis" not in _Recorder.calls  # stopped before the analysis (minutes) began
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's system libraries")
+def test_libraries_the_users_system_provides_do_not_stop_the_build(monkeypatch):
+    """libxcb and the Wayland client libraries stay out of the bundle by design (SYSTEM_LIBRARIES);
+    a build machine without them still makes a good bundle. Nothing missing: the spec goes on."""
+    import app.platform_check
+
+    monkeypatch.setattr(app.platform_check, "_dlopen_error", _lacking("libxcb.so.1", "libwayland-cursor.so.0"))
+    assert "Analysis" in _spec(check_libraries=True)["_calls"]
+    monkeypatch.setattr(app.platform_check, "_dlopen_error", _lacking())
+    assert _spec(check_libraries=True)["missing_system_libraries"]() == []
+
+
+def test_the_readme_build_section_lists_the_libraries_the_bundle_carries():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    build = readme[readme.index("Build it yourself"):]
+    build = build[:build.index("\n## ")]
+    for package in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0",  # apt
+                    "xcb-util-wm", "xcb-util-keysyms", "libxkbcommon-x11"):  # dnf, pacman
+        assert package in build, package
+    assert "sudo apt install" in build and "sudo dnf install" in build and "sudo pacman -S" in build

@@ -8,6 +8,7 @@ from helpers import card, make_model_dir, mnist, write_card
 from PIL import Image
 
 from app import cli
+from app.robustness_chart import COLORS, write_chart
 from model import robustness as R
 from model.evaluation import evaluate
 from model.recognizer import Layer, Recognizer
@@ -268,15 +269,15 @@ def test_tutorial_model_is_found_in_the_store(home, default_model, tmp_path):
 # ------------------------------------------------------------------------------------ chart + table
 def _orange_pixels(img: Image.Image) -> int:
     a = np.asarray(img.convert("RGB")).astype(int)
-    return int((np.abs(a - np.array(R.COLORS[1])).sum(axis=2) < 40).sum())
+    return int((np.abs(a - np.array(COLORS[1])).sum(axis=2) < 40).sum())
 
 
 def test_chart_png_draws_both_models_when_given(tmp_path):
     curves = {name: {"levels": R.level_values(name).tolist(), "accuracy": list(np.linspace(0.95, 0.3, 8))}
               for name in R.PERTURBATIONS}
     other = {name: {"levels": c["levels"], "accuracy": [a * 0.8 for a in c["accuracy"]]} for name, c in curves.items()}
-    R.write_chart(tmp_path / "one.png", curves, names=("mine", ""))
-    R.write_chart(tmp_path / "two.png", curves, other, names=("mine", "tutorial"), subtitle="600 digits")
+    write_chart(tmp_path / "one.png", curves, names=("mine", ""))
+    write_chart(tmp_path / "two.png", curves, other, names=("mine", "tutorial"), subtitle="600 digits")
     one, two = Image.open(tmp_path / "one.png"), Image.open(tmp_path / "two.png")
     assert one.format == "PNG" and one.size == (1200, 880)
     assert _orange_pixels(one) == 0 and _orange_pixels(two) > 500

@@ -67,7 +67,7 @@ def test_digit_button_stores_the_drawing_with_that_label(qtbot, bar, samples):
     assert (s.label, s.predicted, s.model_id, s.kind) == (7, 1, "model-a", "ink")
     assert np.abs(s.image / 255.0 - x).max() < 0.01  # the image the model saw
     assert len(s.ink.strokes) == 1
-    assert bar.toast.text() == "Saved as 7 · 1 sample of 7"
+    assert bar.toast.text().startswith("Saved as 7 · 1 sample of 7") and "Undo" in bar.toast.text()
     # Stored once: the buttons wait for the next drawing.
     assert not any(b.isEnabled() for b in bar.digit_buttons) and not bar.correct_button.isEnabled()
     qtbot.mouseClick(bar.digit_buttons[7], Qt.MouseButton.LeftButton)
@@ -361,8 +361,8 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
         assert tab.is_personalizing()  # the first epoch is drawn while it still runs
     outcome = sig.args[0]
-    assert outcome["error"] is None, outcome.get("details") or outcome["error"]
-    result = outcome["result"]
+    assert outcome.error is None, outcome.details or outcome.error
+    result = outcome.result
     assert progress and not tab.progress_box.isVisible() and tab.result_box.isVisible()
     assert "then again on all 30" in tab.result_title.text()
     assert tab.result_cells[("before", "samples")].text() == f"{100 * result.before['samples']:.1f} %"
@@ -395,7 +395,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     # Again from the personalised model; this time discard it.
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
-    second = sig.args[0]["result"]
+    second = sig.args[0].result
     assert second.base_model.startswith("Tiny")
     qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
     assert second.model_id not in [m.id for m in store.list()]
@@ -406,7 +406,7 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
     with qtbot.waitSignal(tab.personalizeFinished, timeout=180_000) as sig:
         qtbot.mouseClick(tab.personalize_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert sig.args[0].cancelled and {m.id for m in store.list()} == before
     assert not tab.curves.isVisible() and not tab.progress_box.isVisible()
     assert tab.personalize_button.isEnabled()
     # ...and while it fine-tunes, after its first epoch: the child process is interrupted.
@@ -415,5 +415,28 @@ def test_personalise_runs_in_the_worker_then_use_or_discard(qtbot, samples, tiny
         qtbot.waitUntil(lambda: len(tab.curves.points) >= 1, timeout=120_000)
         process = tab.worker._process
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert sig.args[0]["cancelled"] and {m.id for m in store.list()} == before
+    assert sig.args[0].cancelled and {m.id for m in store.list()} == before
     assert process.poll() is not None  # the fine-tuning process has ended
+
+
+def test_personalise_says_what_it_needs_before_it_starts(qtbot, samples, store):
+    from app.samples.personalize_view import personalize_notice
+
+    text, warn = personalize_notice([0] * 10)
+    assert not warn and "samples" in text
+    text, warn = personalize_notice([3, 12, 0, 0, 0, 0, 0, 9, 0, 0])
+    assert warn and "0 (3)" in text and "7 (9)" in text and "1 (" not in text
+    assert "24%" in text and "44%" in text and "0.1 points" in text  # bench_personalize.py's figures
+    text, warn = personalize_notice([10] * 10)
+    assert not warn and "85%" in text
+    text, warn = personalize_notice([10, 9, 8, 10, 10, 10, 10, 10, 10, 7])
+    assert not warn and "1 (9), 2 (8), 9 (7)" in text and "35%" in text  # nearly enough: a note, not a warning
+    # The Samples tab shows it, in warning colours while some digit has too few.
+    for d in range(10):
+        samples.add(None, d, ink=digit_ink(d))
+    tab = SamplesTab(samples, ActiveModel(store))
+    qtbot.addWidget(tab)
+    tab.show()
+    note = tab.personalize_note
+    assert note.isVisible() and note.property("warning") and "you have fewer of 0 (1)" in note.text()
+    assert tab.personalize_button.isEnabled()  # a warning, not a refusal

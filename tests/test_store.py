@@ -6,17 +6,16 @@ real (small, random) weights written by model.recognizer.save_weights; no Tensor
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import card
+from helpers import card, keras_bytes
 
 from model.recognizer import Recognizer, save_weights
+from model.store import exchange
 from model.store import models as store_module
 from model.store.models import (
     CARD_FORMAT,
@@ -38,10 +37,12 @@ def write_weights(path, seed):
 
 
 def writer(seed, keras=True):
+    """Weights of a 784-16-10 network; ``keras``: True writes stand-in bytes as model.keras (the
+    store keeps what it is given), "real" a real model.keras (what an import checks)."""
     def write(staging):
         write_weights(staging / "weights.npz", seed)
         if keras:
-            (staging / "model.keras").write_bytes(b"keras stand-in")
+            (staging / "model.keras").write_bytes(keras_bytes() if keras == "real" else b"keras stand-in")
     return write
 
 
@@ -102,7 +103,7 @@ def test_save_get_list_round_trip(store):
     assert got.card == info.card and got.card.to_dict() == on_disk and got.name == "My Net!" and got.accuracy == 0.5
     np.testing.assert_allclose(store.load_recognizer(info.id).probabilities(X), probs(info.path))
     assert not np.allclose(probs(info.path), probs(store.default().path))
-    assert store.keras_path(info.id) == info.path / "model.keras"
+    assert store.get(info.id).keras_path() == info.path / "model.keras"
     assert visible(store) == [info.id]  # no staging left behind
 
 
@@ -138,7 +139,7 @@ def test_save_refuses_weights_that_do_not_load(store):
     def write(staging):
         (staging / "weights.npz").write_bytes(b"not a zip")
 
-    with pytest.raises(StoreError, match="weights.npz does not load"):
+    with pytest.raises(StoreError, match="weights.npz is damaged or not usable"):
         store.save(card(), write, name="Garbage")
     with pytest.raises(StoreError):
         store.save(card(), lambda staging: None, name="Nothing written")
@@ -158,10 +159,10 @@ def test_leftovers_of_dead_saves_are_cleaned_on_start(store, tmp_path, default_d
 
 
 def test_activate_and_active(store, tmp_path, default_dir):
-    assert store.active().id == "default" and store.fallback_reason is None
+    assert store.choose() == store_module.Chosen(store.default())
     info = store.save(card(), writer(1), name="Mine")
     assert store.activate(info.id).id == info.id
-    assert store.active().id == info.id and store.fallback_reason is None
+    assert store.active().id == info.id and store.choose().fallback_reason is None
     assert json.loads(store.active_file.read_text()) == {"id": info.id}
     again = ModelStore(home=tmp_path / "home", default_dir=default_dir)  # persisted
     assert again.active().id == info.id
@@ -181,7 +182,7 @@ def test_delete(store):
     store.delete(gone.id)
     assert not gone.path.exists() and visible(store) == [keep.id]  # no trash left either
     assert [m.id for m in store.list()] == ["default", keep.id]
-    assert store.active().id == "default" and store.fallback_reason is None
+    assert store.active().id == "default" and store.choose().fallback_reason is None
     with pytest.raises(StoreError, match="no model"):
         store.delete(gone.id)
     store.activate(keep.id)
@@ -227,16 +228,16 @@ def test_broken_model(store, damage):
     assert [m.id for m in store.list()] == ["default", good.id]
     problems = store.problems()
     assert len(problems) == 1 and bad.id in problems[0]
-    active = store.active()
-    assert active.id == "default"
-    assert store.fallback_reason and bad.id in store.fallback_reason and "default" in store.fallback_reason
+    chosen = store.choose()
+    assert chosen.info.id == "default"
+    assert chosen.fallback_reason and bad.id in chosen.fallback_reason and "default" in chosen.fallback_reason
     store.activate(good.id)
-    assert store.active().id == good.id and store.fallback_reason is None
+    assert store.active().id == good.id and store.choose().fallback_reason is None
 
 
 def test_export_import_round_trip(store, tmp_path):
     info = store.save(card(created="2025-01-02T03:04:05+00:00", history={"loss": [1.0, 0.5]}),
-                      writer(1), name="Traveller")
+                      writer(1, keras="real"), name="Traveller")
     zip_path = store.export(info.id, tmp_path / "traveller.zip")
     with zipfile.ZipFile(zip_path) as zf:
         assert sorted(zf.namelist()) == ["card.json", "model.keras", "weights.npz"]
@@ -244,7 +245,7 @@ def test_export_import_round_trip(store, tmp_path):
     imported = other.import_(zip_path)
     assert imported.name == "Traveller" and imported.created == "2025-01-02T03:04:05+00:00"
     assert imported.card.history == {"loss": [1.0, 0.5]} and imported.card.id == imported.id
-    assert (imported.path / "model.keras").read_bytes() == b"keras stand-in"
+    assert (imported.path / "model.keras").read_bytes() == keras_bytes()
     np.testing.assert_allclose(probs(imported.path), probs(info.path))
     assert [m.id for m in other.list()] == ["default", imported.id]
     again = store.import_(zip_path)  # into the same store: a second model, the first untouched
@@ -254,7 +255,7 @@ def test_export_import_round_trip(store, tmp_path):
 def test_export_without_keras_and_keras_path_message(store, tmp_path):
     info = store.save(card(), writer(1, keras=False), name="Weights only")
     with pytest.raises(StoreError, match="drawing but not trained further"):
-        store.keras_path(info.id)
+        store.get(info.id).keras_path()
     with zipfile.ZipFile(store.export(info.id, tmp_path / "w.zip")) as zf:
         assert sorted(zf.namelist()) == ["card.json", "weights.npz"]
     assert store.import_(tmp_path / "w.zip").name == "Weights only"
@@ -291,7 +292,7 @@ def test_import_refuses_bad_archives(store, tmp_path, monkeypatch, case):
     elif case == "bad-weights":
         entries["weights.npz"] = b"junk"
     elif case == "too-big":
-        monkeypatch.setattr(store_module, "MAX_IMPORT_BYTES", 1000)
+        monkeypatch.setattr(exchange, "MAX_IMPORT_BYTES", 1000)
     path = tmp_path / f"{case}.zip"
     if case == "not-a-zip":
         path.write_bytes(b"hello")
@@ -343,12 +344,6 @@ def test_summary_without_metrics():
     assert info.summary() == "Plain (2026-01-05)" and info.accuracy is None
 
 
-def test_import_does_not_load_tensorflow():
-    code = ("import sys, model.store.models; "
-            "bad = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules]; assert not bad, bad")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-
-
 def test_import_of_weights_declaring_a_huge_array_is_refused_unloaded(store, tmp_path):
     """A 6.9 KB zip whose weights.npz held a 1 GB array used 1.3 GB before it was refused."""
     good = store.export("default", tmp_path / "good.zip")
@@ -362,7 +357,7 @@ def test_import_of_weights_declaring_a_huge_array_is_refused_unloaded(store, tmp
     entries["weights.npz"] = weights.read_bytes()
     path = make_zip(tmp_path / "bomb.zip", entries)
     assert path.stat().st_size < 3_000_000
-    with pytest.raises(StoreError, match="declare more than 200 MB") as info:
+    with pytest.raises(StoreError, match="declare more than 512 MB") as info:
         store.import_(path)
     assert str(path) in str(info.value)
     assert visible(store) == [] and [m.id for m in store.list()] == ["default"]
@@ -376,7 +371,7 @@ def test_deeply_nested_json_is_a_message(store, tmp_path, where):
         with zipfile.ZipFile(good) as zf:
             entries = {n: zf.read(n) for n in zf.namelist()}
         path = make_zip(tmp_path / "deep.zip", {**entries, "card.json": deep})
-        with pytest.raises(StoreError, match="card.json is not valid JSON .*nested far too deeply") as info:
+        with pytest.raises(StoreError, match="card.json .*nested far too deeply") as info:
             store.import_(path)
         assert "not a readable zip" not in str(info.value)
     elif where == "store":
@@ -387,7 +382,7 @@ def test_deeply_nested_json_is_a_message(store, tmp_path, where):
     else:
         store.active_file.parent.mkdir(parents=True, exist_ok=True)
         store.active_file.write_text(deep)
-        assert store.active().id == "default" and "nested far too deeply" in store.fallback_reason
+        assert store.active().id == "default" and "nested far too deeply" in store.choose().fallback_reason
 
 
 @pytest.mark.parametrize("content, says", [

@@ -13,7 +13,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import settings as prefs
 from app.main_window import MainWindow
@@ -196,7 +196,7 @@ def test_use_this_model_from_the_train_tab_reloads_the_recognizer(window, store)
     before = probabilities(window)
     other = save_model(store, "Freshly trained", seed=5)
     window.finish_startup()
-    window.training_tab.results.outcome = Outcome(ok=True, model_info=other)
+    window.training_tab.results.outcome = Outcome(model_info=other)
     window.training_tab.results.use_model()  # the Train tab's "Use this model"
     assert not np.allclose(before, probabilities(window))
     assert "Freshly trained" in window.model_status.text()
@@ -458,8 +458,7 @@ def test_inside_view_shows_the_first_layer_of_a_network_in_training(window, qtbo
     tab.epochFinished.emit(Progress("epoch", 2, 5, 10, 10, 0.5, 0.9, first_layer=kernel))
     assert window.inside_view._kernel_is_model is False
     assert window.inside_view.weight_grid.count == 32
-    tab.trainingFinished.emit({"ok": True, "cancelled": False, "test_accuracy": 0.9, "seconds": 1.0,
-                               "model_id": None, "error": None})
+    tab.trainingFinished.emit(Outcome(cancelled=True))
     assert window.inside_view._kernel_is_model is True
     default = Recognizer.load(assets_dir() / "models" / "default")
     assert window.inside_view.weight_grid.count == default.layers[0].kernel.shape[1]
@@ -483,3 +482,104 @@ def test_help_opens_the_log_folder_and_errors_name_the_log(window, home, monkeyp
     mw._install_excepthook()
     sys.excepthook(RuntimeError, RuntimeError("boom"), None)
     assert "boom" in window.last_error and str(logs.log_path()) in window.last_error
+
+
+# ------------------------------------------------------------------------------------ menus and help
+def test_every_tab_has_a_shortcut_in_the_view_menu(window, qtbot):
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View")
+    for i, key in enumerate(["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]):
+        action = window.tab_actions[i]
+        assert action in view_menu.actions() and action.shortcut().toString() == key
+        QTest.keyClick(window, getattr(Qt.Key, f"Key_{i + 1}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == i, key
+        assert key in window.tabs.tabToolTip(i)
+
+
+def test_about_shows_the_version_and_help_shows_the_user_guide(window, monkeypatch):
+    from app import logs
+
+    monkeypatch.setattr(logs, "version", lambda: "9.8.7")
+    box = window.show_about()
+    assert "DigitPad 9.8.7" in box.text() and window.model_info.name in box.text()
+    box.close()
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert window.guide_action in help_menu.actions() and window.guide_action.shortcut().toString() == "Shift+F1"
+    window.guide_action.trigger()
+    [guide] = [d for d in window.findChildren(QWidget, "userGuide") if d.isVisible()]
+    text = guide.text()
+    for section in ("Draw (Ctrl+1)", "Number mode (N)", "Personalise", "Train (Ctrl+2)", "Inside the network"):
+        assert section in text
+    assert guide.width() <= window.screen().availableGeometry().width()
+    guide.close()
+
+
+def test_the_user_guide_says_what_the_readme_says():
+    """The in-window guide and the README's "Using DigitPad" stay one text: each paragraph of the
+    README's section (screenshots aside) is in the guide."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using DigitPad", 1)[1].split("\n## ", 1)[0]
+    guide = " ".join((ROOT / "assets" / "help" / "user-guide.md").read_text(encoding="utf-8").split())
+    for paragraph in re.split(r"\n\s*\n", section):
+        if paragraph.strip() and not paragraph.lstrip().startswith(("|", "!", "<", "#")):
+            assert " ".join(paragraph.split()) in guide, paragraph[:80]
+
+
+def test_a_recovered_sample_store_is_announced_once(qtbot, store, home):
+    from model.samples.store import SampleStore
+
+    with SampleStore() as samples:
+        path = samples.path
+    path.write_bytes(b"this is not an SQLite database" * 100)
+    w = MainWindow(store=store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.startup_finished, timeout=5000)
+    qtbot.wait(50)
+    boxes = [b for b in w.findChildren(QMessageBox) if b.isVisible()]
+    assert [b.windowTitle() for b in boxes] == ["Samples recovered"]
+
+
+class FakePersonalise:
+    """Stands in for the Samples tab's personalise API: stops 300 ms after being asked."""
+
+    def __init__(self):
+        self.busy, self.asked = True, 0
+
+    def is_personalizing(self):
+        return self.busy
+
+    def cancel_personalize(self):
+        self.asked += 1
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(300, lambda: setattr(self, "busy", False))
+
+
+def test_closing_while_personalising_asks_then_waits_for_it(window, qtbot, monkeypatch):
+    fake = FakePersonalise()
+    monkeypatch.setattr(window, "samples_tab", fake)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *a, **k: asked.append(title) or answers.pop(0))
+    window.close()
+    assert window.isVisible() and fake.asked == 0 and asked == ["Personalising is running"]
+    window.close()
+    assert fake.asked == 1 and window.isVisible()  # it waits for the child process to stop
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert not fake.busy
+
+
+def test_the_robustness_list_follows_models_added_and_deleted(window, store, qtbot):
+    """The store says what changed (session.modelsChanged): no view has to be told to refresh."""
+    rview = window.robustness_view
+    ids = lambda: [rview.compare_combo.itemData(i) for i in range(rview.compare_combo.count())]  # noqa: E731
+    model = save_model(store, "Later model", seed=4)
+    qtbot.waitUntil(lambda: model.id in ids(), timeout=2000)
+    store.delete(model.id)
+    qtbot.waitUntil(lambda: model.id not in ids(), timeout=2000)
+    other = save_model(store, "Renamed later", seed=5)
+    store.rename(other.id, "Renamed again")
+    qtbot.waitUntil(lambda: other.id in ids(), timeout=2000)
+    assert rview.compare_combo.itemText(ids().index(other.id)).startswith("Renamed again")

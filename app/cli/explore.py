@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import EXIT_OK, CliError, digit, out, out_dir, positive
+from .common import EXIT_OK, CliError, check_pngs, digit, out, out_dir, positive, save_png
 
 
 def register(sub) -> None:
@@ -40,16 +40,15 @@ def run(args) -> int:
     files = []
     if args.out:
         folder = out_dir(args.out)
-        try:
-            explore.write_png(explore.grid_image(x, y, digit=args.digit, limit=args.limit), folder / "grid.png")
-            explore.write_png(explore.means_image(x, y), folder / "means.png")
-            files += [folder / "grid.png", folder / "means.png"]
-            if pixels is not None:
-                label = f"{args.split} #{args.pixels}: a {int(y[args.pixels])}"
-                explore.write_png(explore.pixels_image(pixels, label=label), folder / "pixels.png")
-                files.append(folder / "pixels.png")
-        except OSError as exc:
-            raise CliError(f"cannot write the pictures to {folder} ({exc.strerror or exc}).") from None
+        pictures = [(folder / "grid.png", lambda: explore.grid_image(x, y, digit=args.digit, limit=args.limit)),
+                    (folder / "means.png", lambda: explore.means_image(x, y))]
+        if pixels is not None:
+            label = f"{args.split} #{args.pixels}: a {int(y[args.pixels])}"
+            pictures.append((folder / "pixels.png", lambda: explore.pixels_image(pixels, label=label)))
+        check_pngs([path for path, _ in pictures])  # all refused or none: never half of them written
+        for path, draw in pictures:
+            save_png(draw(), path)
+            files.append(path)
     if args.json:
         doc = {"data": ds.name, "splits": {name: {"n": sum(c), "counts": c} for name, c in counts.items()},
                "files": [str(f) for f in files]}

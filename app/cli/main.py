@@ -13,9 +13,10 @@ import sys
 from model.errors import DigitPadError
 
 from . import evaluate, explore, models, personalize, predict, robustness, samples, train
-from .common import EXIT_FAILED, EXIT_OK, err
+from .common import EXIT_FAILED, EXIT_OK, Interrupted, err, shown
 
 COMMANDS = (predict, evaluate, train, models, samples, personalize, explore, robustness)
+WHOLE = ("train", "personalize")  # commands that save one thing, whole or not at all, when they end
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,22 +43,35 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or EXIT_OK
     except DigitPadError as exc:
-        err(f"digitpad: {as_options(exc)}")
+        err(f"digitpad: {shown(as_options(exc))}")
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        err("digitpad: interrupted; nothing was saved.")
+    except KeyboardInterrupt as exc:  # a command that saved some of its work says what (Interrupted)
+        if isinstance(exc, Interrupted):
+            err(f"digitpad: {shown(exc)}")
+        else:  # these save whole or not at all, at their end
+            err("digitpad: interrupted" + ("; nothing was saved." if args.command in WHOLE else "."))
         return 130
     except BrokenPipeError:  # `digitpad predict ... | head`: the reader has gone, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file or folder the command was given, or the disk: say which and why
+        from model.store.saving import os_problem
+
+        logs.log_exception(f"digitpad {args.command}", exc, "cli")  # in the log, in case it is a bug
+        err(f"digitpad: {shown(os_problem(exc))}.")
+        return EXIT_FAILED
 
 
 def as_options(exc: DigitPadError) -> str:
     """The message, naming a setting as its command-line option ("--learning-rate: ...")."""
+    from model.data.sources import MnistDownloadError
+
     field = getattr(exc, "field", None)
     text = str(exc)
     if field and text.startswith(f"{field}:"):
         return f"--{field.replace('_', '-')}{text[len(field):]}"
+    if isinstance(exc, MnistDownloadError):
+        text += " Pass them as --data drawn, --data FOLDER or --data FILE.npz."
     return text
 
 

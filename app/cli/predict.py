@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import EXIT_FAILED, EXIT_OK, err, load_model, out
+from .common import EXIT_FAILED, EXIT_OK, err, load_model, out, shown
 
 
 def register(sub) -> None:
@@ -33,7 +33,7 @@ def run(args) -> int:
             else:
                 err(f"digitpad: {exc}")
             continue
-        out(json.dumps({"file": name, **show(result, True)}) if args.json else f"{name}: {show(result, False)}")
+        out(json.dumps({"file": name, **show(result, True)}) if args.json else f"{shown(name)}: {show(result, False)}")
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import EXIT_OK, CliError, load_model, on_terminal, out, out_dir, positive
+from .common import EXIT_OK, CliError, check_pngs, load_model, on_terminal, out, out_dir, positive, save_png
 
 TUTORIAL = "tutorial"  # --compare tutorial: the store's model trained with the tutorial's recipe
 
@@ -29,6 +29,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from app.robustness_chart import chart_image
     from model import robustness
     from model.data import sources as data
     from model.recognizer import Recognizer
@@ -36,6 +37,8 @@ def run(args) -> int:
 
     if args.levels < 2 or args.levels > 50:
         raise CliError(f"--levels {args.levels}: give 2 to 50 levels.")
+    if args.out:
+        check_pngs([Path(args.out).expanduser() / "robustness.png"])  # refused now, not after measuring
     info, recognizer = load_model(args.model)
     compare_info = compare = None
     if args.compare:
@@ -73,11 +76,8 @@ def run(args) -> int:
         chart = folder / "robustness.png"
         subtitle = (f"{len(y):,} digits of {ds.name} ({'test split' if split == 'test' else 'whole set'}), "
                     f"seed {args.seed}")
-        try:
-            robustness.write_chart(chart, results[0], results[1] if compare is not None else None, names,
-                                   subtitle=subtitle)
-        except OSError as exc:
-            raise CliError(f"cannot write {chart} ({exc.strerror or exc}).") from None
+        save_png(chart_image(results[0], results[1] if compare is not None else None, names, subtitle=subtitle),
+                 chart)
     if args.json:
         doc = {"model": str(info.path), "model_name": info.name, "data": ds.name, "split": split,
                "n": len(y), "of": total, "seed": args.seed, "levels": args.levels, "curves": results[0],

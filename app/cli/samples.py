@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .common import EXIT_FAILED, EXIT_OK, CliError, digit, err, open_samples, out
+from .common import EXIT_FAILED, EXIT_OK, CliError, Interrupted, digit, err, open_samples, out, sample_id, shown
 
 
 def register(sub) -> None:
@@ -24,13 +24,15 @@ def register(sub) -> None:
     s.add_argument("--model", metavar="DIR|ID", help="model directory or id (default: the active model)")
     s.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ssub.add_parser("export", help="write every sample to a .zip (ink JSON files + labels.csv)").add_argument(
-        "path", help="the .zip to write")
+        "path", help="the .zip to write: a new file, or an earlier samples export (any other existing file is left"
+                     " alone and the export refused)")
     ssub.add_parser("import", help="add the samples of an exported .zip").add_argument(
         "path", help="a .zip written by `digitpad samples export` (samples already here are skipped)")
     s = ssub.add_parser("remove", help="delete samples")
-    s.add_argument("ids", nargs="+", type=int, metavar="ID", help="sample ids, as `digitpad samples list` shows them")
+    s.add_argument("ids", nargs="+", type=sample_id, metavar="ID", help="sample ids, as `digitpad samples list` shows"
+                                                                      " them")
     s = ssub.add_parser("relabel", help="change a sample's digit")
-    s.add_argument("id", type=int, help="the sample's id, as `digitpad samples list` shows it")
+    s.add_argument("id", type=sample_id, help="the sample's id, as `digitpad samples list` shows it")
     s.add_argument("label", type=digit, help="the digit it shows, 0-9")
     sp.set_defaults(func=run)
 
@@ -44,33 +46,48 @@ def run(args) -> int:
 
 
 def _add(samples, args) -> int:
+    """Store each file as a sample (one commit each); Ctrl-C says how many were stored."""
+    predictor = _active_recognizer()
+    failed, before = 0, len(samples)
+    try:
+        for name in args.files:
+            x, ink = _read_sample(name)
+            if x is None:
+                failed += 1
+                continue
+            predicted, model_id = None, None
+            if predictor is not None:
+                model_id, recognizer = predictor
+                predicted = recognizer.predict(x).digit
+            sample_id = samples.add(x, args.label, ink=ink, predicted=predicted, model_id=model_id)
+            out(f"{sample_id}\t{shown(name)}")
+    except KeyboardInterrupt:  # counted in the store: the one being added may have been committed
+        kept = len(samples) - before
+        raise Interrupted(f"interrupted: {kept} of the {len(args.files)} files were stored as samples"
+                          + (f" (your newest {kept}, see `digitpad samples list`)" if kept else "")
+                          + "; the rest were not.") from None
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _read_sample(name: str):
+    """(the 28x28 input, the Ink or None) of a file to add; (None, None) after saying why not."""
     from model import preprocess
     from model.errors import DigitPadError
     from model.ink import load as load_ink
 
-    predictor = _active_recognizer()
-    failed = 0
-    for name in args.files:
-        try:
-            ink = None
-            if name.lower().endswith(".json"):
-                ink = load_ink(name)
-                x = preprocess.ink_to_input(ink)
-            else:
-                x = preprocess.image_to_input(preprocess.load_image(name))
-            if x is None:
-                raise CliError(f"{name}: nothing drawn; not stored.")
-        except DigitPadError as exc:  # one bad file: say so and go on with the next
-            failed += 1
-            err(f"digitpad: {exc}")
-            continue
-        predicted, model_id = None, None
-        if predictor is not None:
-            model_id, recognizer = predictor
-            predicted = recognizer.predict(x).digit
-        sample_id = samples.add(x, args.label, ink=ink, predicted=predicted, model_id=model_id)
-        out(f"{sample_id}\t{name}")
-    return EXIT_FAILED if failed else EXIT_OK
+    try:
+        ink = None
+        if name.lower().endswith(".json"):
+            ink = load_ink(name)
+            x = preprocess.ink_to_input(ink)
+        else:
+            x = preprocess.image_to_input(preprocess.load_image(name))
+        if x is None:
+            raise CliError(f"{name}: nothing drawn; not stored.")
+        return x, ink
+    except DigitPadError as exc:  # one bad file: say so and go on with the next
+        err(f"digitpad: {shown(exc)}")
+        return None, None
 
 
 def _active_recognizer():
@@ -95,7 +112,8 @@ def _list(samples, args) -> int:
     for s in items:
         pred = "-" if s.predicted is None else str(s.predicted)
         mark = " " if s.correct in (None, True) else "x"
-        out(f"{s.id:>6}  {s.label}  read as {pred}{mark}  {s.kind:<5}  {s.created}  {s.model_id or ''}".rstrip())
+        out(f"{s.id:>6}  {s.label}  read as {pred}{mark}  {s.kind:<5}  {shown(s.created)}  {shown(s.model_id or '')}"
+            .rstrip())
     counts = samples.count_by_label()
     out(f"{int(counts.sum())} samples: " + "  ".join(f"{d}:{int(n)}" for d, n in enumerate(counts)))
     return EXIT_OK
@@ -131,7 +149,7 @@ def _check(samples, args) -> int:
     if args.json:
         out(json.dumps({"model_id": info.id, "model_dir": str(info.path), **report.to_dict()}))
         return EXIT_OK
-    out(f"Model: {info.name}")
+    out(f"Model: {shown(info.name)}")
     out(report.basis)
     out("")
     out(f"{'digit':>5}  {'samples':>7}  {'never learnt from':>17}  {'read right':>14}  mostly read as")
@@ -147,15 +165,24 @@ def _check(samples, args) -> int:
 
 
 def _export(samples, args) -> int:
-    n = samples.export_zip(args.path)
-    out(f"Exported {n} samples to {args.path}")
+    try:
+        n = samples.export_zip(args.path)
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted; {shown(args.path)} was not written.") from None
+    out(f"Exported {n} samples to {shown(args.path)}")
     return EXIT_OK
 
 
 def _import(samples, args) -> int:
-    n = samples.import_zip(args.path)
+    before = len(samples)
+    try:
+        n = samples.import_zip(args.path)
+    except KeyboardInterrupt:  # one transaction: all of it or nothing (counted, not assumed)
+        added = len(samples) - before
+        raise Interrupted("interrupted; " + ("nothing was imported (an import is all or nothing)." if added <= 0
+                                             else f"the import had finished: {added} samples were added.")) from None
     dup = samples.last_import_duplicates
-    out(f"Imported {n} samples from {args.path}" + (f" ({dup} already here were skipped)" if dup else ""))
+    out(f"Imported {n} samples from {shown(args.path)}" + (f" ({dup} already here were skipped)" if dup else ""))
     return EXIT_OK
 
 
@@ -165,7 +192,7 @@ def _remove(samples, args) -> int:
     n = samples.remove(args.ids)
     out(f"Removed {n} sample{'s' if n != 1 else ''}")
     if missing:
-        err(f"digitpad: no sample {', '.join(map(str, missing))}")
+        err(f"digitpad: there is no sample {', '.join(map(str, missing))}")
         return EXIT_FAILED
     return EXIT_OK
 

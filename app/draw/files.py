@@ -1,8 +1,9 @@
 """Opening, saving and exporting drawings, and what a drop on the window opens.
 
 An ink JSON opens editable on the canvas; an image (PNG, JPEG, BMP) is read and shown read-only.
-Every problem is reported through ``error(title, text)`` and every result through
-``message(text, ms)`` (the window puts them in a dialog and the status bar).
+Every problem is reported through ``failed(error)``, a :class:`model.errors.DigitPadError` whose
+``title`` heads the dialog, and every result through ``message(text, ms)`` (the window puts them in
+a dialog and the status bar).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from model import preprocess
 from model.errors import DigitPadError
 from model.ink import load as load_ink
+from model.preprocess import ImageInputError
 
 from .. import settings as prefs
 from .tab import DrawTab
@@ -29,7 +31,7 @@ OPEN_FILTER = ("Drawings and images (*.json *.png *.jpg *.jpeg *.bmp);;DigitPad 
 class DrawingFiles(QObject):
     opening = Signal()  # a file is about to be shown on the Draw tab
     message = Signal(str, int)  # status-bar text, milliseconds
-    error = Signal(str, str)  # title, text
+    failed = Signal(object)  # a DigitPadError: its title and message
 
     def __init__(self, draw_tab: DrawTab, dialog_parent: QWidget):
         super().__init__(dialog_parent)
@@ -40,12 +42,11 @@ class DrawingFiles(QObject):
     # -- folders ---------------------------------------------------------------------------------
     @staticmethod
     def last_dir() -> str:
-        d = prefs.value("files/lastDir", "", str)
-        return d if d and Path(d).is_dir() else str(Path.home())
+        return prefs.FILES_DIR.get()
 
     @staticmethod
     def remember_dir(path: str | os.PathLike) -> None:
-        prefs.settings().setValue("files/lastDir", str(Path(path).parent))
+        prefs.FILES_DIR.remember(path)
 
     @staticmethod
     def openable(path: Path) -> bool:
@@ -70,7 +71,7 @@ class DrawingFiles(QObject):
         try:
             ink = load_ink(path)
         except DigitPadError as exc:
-            self.error.emit("Cannot open the drawing", str(exc))
+            self.failed.emit(exc)
             return False
         self.draw_tab.set_number_mode(ink.width >= 2 * ink.height)  # a wide sheet holds a number
         self.canvas.set_ink(ink)
@@ -89,12 +90,12 @@ class DrawingFiles(QObject):
         try:
             x = preprocess.image_to_input(preprocess.load_image(path))
         except DigitPadError as exc:
-            self.error.emit("Cannot read the image", str(exc))
+            self.failed.emit(exc)
             return False
         if x is None:
-            self.error.emit("Nothing to read", f"{path}: the image looks blank (no digit stands out "
-                            "from the background). Use a picture of one dark digit on a light "
-                            "background, or a light digit on a dark one.")
+            self.failed.emit(ImageInputError(
+                f"{path}: the image looks blank (no digit stands out from the background). Use a picture "
+                "of one dark digit on a light background, or a light digit on a dark one.", title="Nothing to read"))
             return False
         shown = QImage(str(path))
         if shown.isNull():  # a file Pillow reads but Qt does not: show what the network sees
@@ -127,8 +128,8 @@ class DrawingFiles(QObject):
         try:
             ink.save(path)
         except OSError as exc:
-            self.error.emit("Cannot save the drawing", f"{path}: {exc.strerror or exc}. "
-                            "Choose a folder you can write to.")
+            self.failed.emit(DigitPadError(f"{path}: {exc.strerror or exc}.", hint="Choose a folder you can write to.",
+                                           title="Cannot save the drawing"))
             return False
         self.remember_dir(path)
         self.message.emit(f"Saved the drawing to {path}.", 6000)
@@ -142,8 +143,8 @@ class DrawingFiles(QObject):
         if path is None:
             return False
         if not self.canvas.to_image().save(str(path), "PNG"):
-            self.error.emit("Cannot export the image", f"{path}: the PNG could not be written. "
-                            "Choose a folder you can write to.")
+            self.failed.emit(DigitPadError(f"{path}: the PNG could not be written.",
+                                           hint="Choose a folder you can write to.", title="Cannot export the image"))
             return False
         self.remember_dir(path)
         self.message.emit(f"Exported the drawing to {path}.", 6000)

@@ -11,6 +11,8 @@ from (what the model saw), with the ink it came from. No numerics here.
 """
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +38,7 @@ class LabelBar(QWidget):
 
     sampleAdded = Signal(int, int)  # sample id, label
     sampleRemoved = Signal(int)  # sample id (undo)
+    labelledOnly = Signal(int)  # a label given to a drawing that is not kept as a sample (see set_current)
 
     def __init__(self, samples: SampleStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,6 +48,7 @@ class LabelBar(QWidget):
         self._x = None
         self._ink = None
         self._model_id: str | None = None
+        self._not_a_sample: str | None = None
 
         self.correct_button = QPushButton("✓ Correct")
         self.correct_button.setObjectName("labelCorrect")
@@ -77,8 +81,13 @@ class LabelBar(QWidget):
         layout.addStretch(1)
         self.toast = QLabel()
         self.toast.setObjectName("labelToast")
-        self.toast.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Two lines whatever it says: the bar's size (and so the sheet's above it) never changes.
+        self.toast.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.toast.setFixedHeight(2 * self.toast.fontMetrics().lineSpacing() + 2)
         self.toast.setToolTip("What was just stored")
+        self.toast.setTextFormat(Qt.TextFormat.RichText)
+        self.toast.setWordWrap(True)
+        self.toast.linkActivated.connect(lambda _link: self.undo_last())
         self._opacity = QGraphicsOpacityEffect(self.toast)
         self._opacity.setOpacity(0.0)
         self.toast.setGraphicsEffect(self._opacity)
@@ -118,14 +127,17 @@ class LabelBar(QWidget):
         drawn, so the keys stay free on other tabs."""
         return list(self._actions)
 
-    @Slot(object, object, object, object)
-    def set_current(self, prediction, x, ink=None, model_id: str | None = None) -> None:
+    def set_current(self, prediction, x, ink=None, model_id: str | None = None, *,
+                    not_a_sample: str | None = None) -> None:
         """What is on the canvas now: the Prediction, the 28x28 input it was made from (None when
-        nothing is drawn), the Ink (None for an opened image) and the id of the model that read it."""
+        nothing is drawn), the Ink (None for an opened image) and the id of the model that read it.
+        ``not_a_sample``: why this drawing must not be kept as a sample (a digit of a number cut by
+        the sheet's edge); labelling it then only says what it is (``labelledOnly``)."""
         self._prediction = prediction
         self._x = x
         self._ink = ink if ink is not None and not ink.is_empty else None
         self._model_id = model_id
+        self._not_a_sample = not_a_sample
         self._update_enabled()
 
     def has_drawing(self) -> bool:
@@ -144,6 +156,12 @@ class LabelBar(QWidget):
         if self._x is None:
             return None
         predicted = getattr(self._prediction, "digit", None)
+        if self._not_a_sample:
+            self._x = self._ink = None
+            self._update_enabled()
+            self.show_toast(f"Read as {label}; not kept as a sample: {self._not_a_sample}.", error=True)
+            self.labelledOnly.emit(label)
+            return None
         try:
             sample_id = self.samples.add(self._x, label, ink=self._ink, predicted=predicted,
                                          model_id=self._model_id)
@@ -155,7 +173,7 @@ class LabelBar(QWidget):
         self._x = self._ink = None
         self._update_enabled()
         self.undo_action.setEnabled(True)
-        self.show_toast(f"Saved as {label} · {n} sample{'s' if n != 1 else ''} of {label}")
+        self.show_toast(f"Saved as {label} · {n} sample{'s' if n != 1 else ''} of {label}", undo=True)
         self.sampleAdded.emit(sample_id, label)
         return sample_id
 
@@ -174,8 +192,9 @@ class LabelBar(QWidget):
         self.sampleRemoved.emit(sample_id)
         return sample_id
 
-    def show_toast(self, text: str, error: bool = False) -> None:
-        self.toast.setText(text)
+    def show_toast(self, text: str, error: bool = False, undo: bool = False) -> None:
+        """A line that fades out; ``undo`` adds a link that removes the sample just kept."""
+        self.toast.setText(escape(text) + (" · <a href='undo'>Undo</a> (Ctrl+Backspace)" if undo else ""))
         self.toast.setStyleSheet("color: #c62828;" if error else "color: #2e7d32; font-weight: 600;")
         self._fade.stop()
         self._opacity.setOpacity(1.0)

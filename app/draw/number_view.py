@@ -8,20 +8,96 @@ one under the mouse, clicked, or written last); clicking a digit asks for the fo
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.number import NOTHING, NumberReading
 from model.recognizer import UNSURE_MARGIN
 
 from ..theme import ACCENT, MUTED, UNSURE
 
-NUMBER_PAPER = (960, 320)  # canvas pixels in Number mode (3:1): room for eight digits or more
+NUMBER_PAPER = (1260, 280)  # canvas pixels in Number mode (4.5:1), with faint lines marking a writing band
+WRITING_BAND = (90, 190)  # ... of 100 canvas pixels (as tall as the number benchmark's writers write):
+# written that size with their spacing, a 12-digit phone number fits with room to spare (test_number_mode.py)
+BIG = 2.6  # the number's digits, times the window's font size, when they fit
+SMALLEST = 1.2  # ... and when they must shrink to fit (16 digits or more)
 
 
 def unsure(probabilities) -> bool:
     top = sorted((float(v) for v in probabilities), reverse=True)
     return top[0] - top[1] < UNSURE_MARGIN
+
+
+class DigitsRow(QWidget):
+    """The number's digits as buttons in one row that never asks for more width: when they do not
+    fit, their font shrinks (down to SMALLEST) and, below that, the row scrolls to the newest
+    digit. So writing a longer number never widens the column beside the sheet."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.buttons: list[QToolButton] = []
+        self.shown = 0
+        self.scale = BIG
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._button_height(BIG))
+
+    def _font(self, scale: float) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def _button_height(self, scale: float) -> int:
+        return QFontMetrics(self._font(scale)).height() + 10
+
+    def _widths(self, scale: float) -> list[int]:
+        fm = QFontMetrics(self._font(scale))
+        return [fm.horizontalAdvance(self.buttons[i].text() or "0") + 12 for i in range(self.shown)]
+
+    def button(self, index: int) -> QToolButton:
+        while len(self.buttons) <= index:
+            b = QToolButton(self)
+            b.setObjectName(f"numberDigit{len(self.buttons)}")
+            b.setAutoRaise(True)
+            b.setCheckable(True)
+            b.hide()
+            self.buttons.append(b)
+        return self.buttons[index]
+
+    def show_count(self, n: int) -> None:
+        self.shown = n
+        for i, b in enumerate(self.buttons):
+            b.setVisible(i < n)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Place the shown buttons, centred, at the largest font that fits the row's width."""
+        room = max(1, self.width())
+        scale = BIG
+        while scale > SMALLEST and sum(self._widths(scale)) > room:
+            scale = max(SMALLEST, scale - 0.1)
+        self.scale = scale
+        widths = self._widths(scale)
+        height = self._button_height(scale)
+        x = max(0, (room - sum(widths)) // 2) - max(0, sum(widths) - room)  # overflow: the newest stay in view
+        font = self._font(scale)
+        for b, w in zip(self.buttons[:self.shown], widths):
+            b.setFont(font)
+            b.setGeometry(x, (self.height() - height) // 2, w, height)
+            x += w
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.relayout()
 
 
 class NumberView(QFrame):
@@ -31,6 +107,7 @@ class NumberView(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("verdictCard")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.reading: NumberReading = NOTHING
         self.focus: int | None = None
         title = QLabel("The number")
@@ -48,36 +125,30 @@ class NumberView(QFrame):
                            "is; click it and press the right key to correct it.")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.digits_row = QHBoxLayout()
-        self.digits_row.setSpacing(2)
-        self.digits_row.addStretch(1)
-        self.buttons: list[QToolButton] = []
-        self._font = QFont(self.font())
-        self._font.setPointSizeF(self._font.pointSizeF() * 2.6)
-        self._font.setWeight(QFont.Weight.DemiBold)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.row = DigitsRow()
+        self.row.setObjectName("numberDigits")
+        # The hint and the digits share one place: the card keeps its height as the first digit appears.
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(head)
-        layout.addLayout(self.digits_row)
-        layout.addWidget(self.hint)
+        layout.addLayout(self.stack)
         self.set_reading(NOTHING)
+
+    @property
+    def buttons(self) -> list[QToolButton]:
+        return self.row.buttons
 
     def set_reading(self, reading: NumberReading, focus: int | None = None) -> None:
         self.reading, self.focus = reading, focus
-        while len(self.buttons) < len(reading.digits):
-            b = QToolButton()
-            b.setObjectName(f"numberDigit{len(self.buttons)}")
-            b.setFont(self._font)
-            b.setAutoRaise(True)
-            b.setCheckable(True)
-            b.clicked.connect(lambda _checked=False, i=len(self.buttons): self.digitClicked.emit(i))
-            self.digits_row.insertWidget(len(self.buttons), b)
-            self.buttons.append(b)
-        for i, b in enumerate(self.buttons):
-            b.setVisible(i < len(reading.digits))
-            if i >= len(reading.digits):
-                continue
-            d = reading.digits[i]
+        for i, d in enumerate(reading.digits):
+            b = self.row.button(i)
+            if b.property("wired") is None:
+                b.clicked.connect(lambda _checked=False, i=i: self.digitClicked.emit(i))
+                b.setProperty("wired", True)
             b.setText(str(d.digit))
             b.setChecked(i == focus)
             colour = ACCENT if d.corrected else UNSURE if unsure(d.probabilities) else QColor("#111827")
@@ -85,8 +156,9 @@ class NumberView(QFrame):
             state = "corrected by you" if d.corrected else f"{d.confidence:.0%} sure"
             b.setToolTip(f"Digit {i + 1}: {d.digit} ({state}). Click it, then press the right digit key "
                          "to correct it; the correction is kept as one of your samples.")
+        self.row.show_count(len(reading.digits))
         self.copy_button.setEnabled(bool(reading.number))
-        self.hint.setVisible(not reading.digits)
+        self.stack.setCurrentWidget(self.row if reading.digits else self.hint)
 
     def copy(self) -> str:
         """Put the number on the clipboard; returns it ('' when there is none)."""

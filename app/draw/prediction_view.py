@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from ..theme import ACCENT, BAR, MUTED, UNSURE
 FRAME_MS = 16  # ~60 fps
 CELL = 5  # screen pixels per network-input pixel
 EASE_SECONDS = 0.09  # time constant of the bars' easing: quick, but visibly smooth
+CHART_MIN_HEIGHT = 120  # the bars stay readable; the chart takes what room there is above that
 
 
 class InputImageView(QWidget):
@@ -94,8 +95,6 @@ class InputImageView(QWidget):
 class PredictionView(QWidget):
     """Shows a :class:`Prediction` and the network's input; eases the bars toward new values."""
 
-    animationFinished = Signal()  # the bars reached the latest prediction
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._prediction: Prediction = NOTHING
@@ -128,6 +127,8 @@ class PredictionView(QWidget):
         input_caption = QLabel("What the network sees (28×28)")
         input_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         input_caption.setStyleSheet(f"color: {MUTED};")
+        input_caption.setWordWrap(True)  # two lines under the picture when the column is narrow
+        input_caption.setMaximumWidth(self.input_view.sizeHint().width() + 40)
 
         verdict = QVBoxLayout()
         verdict.setSpacing(0)
@@ -148,7 +149,7 @@ class PredictionView(QWidget):
         self.bars = None
         self._value_labels = []
         self._chart_placeholder = QWidget()
-        self._chart_placeholder.setMinimumHeight(180)
+        self._chart_placeholder.setMinimumHeight(CHART_MIN_HEIGHT)
 
         card = QFrame()
         card.setObjectName("verdictCard")
@@ -169,6 +170,9 @@ class PredictionView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(card)
         layout.addWidget(chart_card, 1)
+        self._verdict_card, self._chart_card = card, chart_card
+        # The chart takes the room left under the verdict, and never asks for more (see _fit_chart).
+        chart_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._show_verdict()
 
     # -- public API ------------------------------------------------------------------------------
@@ -181,7 +185,7 @@ class PredictionView(QWidget):
         self.chart = pg.PlotWidget(background="w")
         self.chart.setObjectName("probabilityChart")
         self.chart.setToolTip("The network's softmax output: how likely it finds each digit")
-        self.chart.setMinimumHeight(180)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.setMenuEnabled(False)
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
@@ -261,7 +265,6 @@ class PredictionView(QWidget):
         self._apply()
         if done:
             self._timer.stop()
-            self.animationFinished.emit()
 
     def _apply(self) -> None:
         if self.bars is None:
@@ -312,6 +315,21 @@ class PredictionView(QWidget):
             }[mode]
             self.digit_label.setStyleSheet(f"color: {digit_colour};")
             self.confidence_label.setStyleSheet(f"color: {text_colour};")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_chart()
+
+    def _fit_chart(self) -> None:
+        """Too short for the chart (a small screen with the Inside dock open, whose output table shows
+        the same probabilities): the chart makes room, and comes back when there is room again."""
+        room = self.height() - self._verdict_card.minimumSizeHint().height() - self.layout().spacing()
+        fits = room >= self._chart_card.minimumSizeHint().height()
+        if fits == self._chart_card.isHidden():
+            self._chart_card.setHidden(not fits)
+
+    def chart_shown(self) -> bool:
+        return not self._chart_card.isHidden()
 
     def mode(self) -> str:
         """"empty", "unsure" or "sure": what the verdict shows."""

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolBar, QVBoxLayout, QWidget
 
 from model.number import NOTHING as NO_NUMBER
-from model.number import digit_ink
+from model.number import digit_ink, sample_problem
 from model.preprocess import ink_to_input
 from model.recognizer import NOTHING, Prediction
 from model.samples.store import SampleStore
@@ -26,8 +26,12 @@ from ..session import ActiveModel
 from ..widgets.canvas import CANVAS_SIZE, MAX_PEN_WIDTH, MIN_PEN_WIDTH, InkCanvas
 from .label_bar import LabelBar
 from .live import LiveNumberReader, LivePredictor
-from .number_view import NUMBER_PAPER, NumberView, paint_reading
+from .number_view import NUMBER_PAPER, WRITING_BAND, NumberView, paint_reading
 from .prediction_view import PredictionView
+
+READING_MIN_WIDTH = 330  # the reading column: the verdict card's digit and 28x28 picture side by side
+DIGIT_SHARE = (3, 2)  # of the tab's width: the canvas column, the reading column (one digit)
+NUMBER_SHARE = (5, 2)  # ... in Number mode: the wide sheet gets more
 
 
 class DrawTab(QWidget):
@@ -58,6 +62,17 @@ class DrawTab(QWidget):
         self._hovered: int | None = None
         self._selected: int | None = None
 
+        self._build_tools()
+        self.label_bar: LabelBar | None = None
+        if samples is not None:
+            self.label_bar = LabelBar(samples)
+            self.predictor.predictionChanged.connect(self._offer_sample)
+            self.label_bar.sampleAdded.connect(lambda _sample_id, label: self._on_labelled(label))
+            self.label_bar.labelledOnly.connect(self._on_labelled)
+        self._build_layout()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_tools(self) -> None:
         self.tools = QToolBar("Drawing tools")
         self.tools.setObjectName("drawTools")
         self.tools.setIconSize(QSize(18, 18))
@@ -65,46 +80,50 @@ class DrawTab(QWidget):
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setObjectName("penWidthSlider")
         self.pen_slider.setRange(int(MIN_PEN_WIDTH), int(MAX_PEN_WIDTH))
-        self.pen_slider.setFixedWidth(120)
+        self.pen_slider.setFixedWidth(100)
         self.pen_slider.setToolTip("Pen width in canvas pixels ( [ thinner, ] thicker ). "
                                    "The network sees every drawing with the same MNIST-like pen.")
         self.pen_label = QLabel()
-        self.pen_label.setMinimumWidth(44)
+        self.pen_label.setMinimumWidth(self.pen_label.fontMetrics().horizontalAdvance(" 40 px "))
         self.pen_slider.valueChanged.connect(lambda value: self.canvas.set_pen_width(float(value)))
         self.canvas.penWidthChanged.connect(self._on_pen_width_changed)
 
+    def _build_layout(self) -> None:
+        """The canvas column (tools, sheet, label bar) and the reading column beside it. The reading
+        column's width is a share of the tab's, whatever it shows: what is read never moves the sheet."""
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(4)
         left.addWidget(self.tools)
         left.addWidget(self.canvas, 1)
-        self.label_bar: LabelBar | None = None
-        if samples is not None:
-            self.label_bar = LabelBar(samples)
+        if self.label_bar is not None:
             left.addWidget(self.label_bar)
-            self.predictor.predictionChanged.connect(self._offer_sample)
-            self.label_bar.sampleAdded.connect(self._on_sample_added)
-        right = QVBoxLayout()
+        self.reading_column = QWidget()
+        self.reading_column.setObjectName("readingColumn")
+        self.reading_column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reading_column.setMinimumWidth(READING_MIN_WIDTH)
+        right = QVBoxLayout(self.reading_column)
         right.setContentsMargins(0, 8, 0, 0)
         right.setSpacing(12)
         right.addWidget(self.number_view)
         right.addWidget(self.prediction_view, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 14, 10)
-        layout.setSpacing(14)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        self._columns = QHBoxLayout(self)
+        self._columns.setContentsMargins(10, 6, 14, 10)
+        self._columns.setSpacing(14)
+        self._columns.addLayout(left, DIGIT_SHARE[0])
+        self._columns.addWidget(self.reading_column, DIGIT_SHARE[1])
 
     # -- tools -----------------------------------------------------------------------------------
-    def add_tools(self, pen_actions, edit_actions) -> None:
-        """The toolbar: pen and eraser, the pen width, undo/redo/clear (the window's actions)."""
+    def add_tools(self, edit_actions, pen_actions) -> None:
+        """The toolbar: undo/redo/clear first (they must always show), then pen, eraser and Number
+        mode, then the pen width; what does not fit goes into the toolbar's » menu."""
+        self.tools.addActions(edit_actions)
+        self.tools.addSeparator()
         self.tools.addActions(pen_actions)
         self.tools.addSeparator()
         self.tools.addWidget(QLabel(" Width "))
         self.tools.addWidget(self.pen_slider)
         self.tools.addWidget(self.pen_label)
-        self.tools.addSeparator()
-        self.tools.addActions(edit_actions)
 
     def nudge_pen(self, delta: float) -> None:
         self.canvas.set_pen_width(self.canvas.pen_width() + delta)
@@ -148,8 +167,12 @@ class DrawTab(QWidget):
         self.predictor.cancel()
         self.number_reader.cancel()
         self._set_reading(NO_NUMBER, None)
+        share = NUMBER_SHARE if on else DIGIT_SHARE
+        self._columns.setStretch(0, share[0])
+        self._columns.setStretch(1, share[1])
         if on:
-            self.canvas.set_paper(*NUMBER_PAPER, hint="Write a number here, digits left to right")
+            self.canvas.set_paper(*NUMBER_PAPER, hint="Write a number here, digits left to right, between the lines",
+                                  guides=WRITING_BAND)
         else:
             self.canvas.set_paper(CANVAS_SIZE, CANVAS_SIZE)
 
@@ -189,6 +212,8 @@ class DrawTab(QWidget):
         self.canvas.update()
 
     def _on_pointer(self, x: float, y: float) -> None:
+        if self.canvas.showing_image():
+            return  # an opened image has no digits to point at
         index = self.reading.index_at(x, y) if self.reading.digits else None
         inside = index is not None and self.reading.digits[index].box[0] <= x <= self.reading.digits[index].box[2]
         hovered = index if inside else None
@@ -199,9 +224,9 @@ class DrawTab(QWidget):
     def _paint_overlay(self, p, scale: float) -> None:
         paint_reading(p, scale, self.reading, self._focus())
 
-    def _on_sample_added(self, _sample_id: int, label: int) -> None:
-        """One digit stored as a sample: a single digit clears the canvas for the next; a digit of a
-        number is corrected in place and the number stays."""
+    def _on_labelled(self, label: int) -> None:
+        """The person said what the drawing is: a single digit clears the canvas for the next (it
+        was kept as a sample); a digit of a number is corrected in place and the number stays."""
         if not self.number_mode:
             self.canvas.clear()
             return
@@ -210,17 +235,28 @@ class DrawTab(QWidget):
             self._set_reading(self.number_reader.correct(self.reading, focus, label), self._reading_ink)
 
     def show_image(self, shown: QImage, caption: str, x) -> Prediction:
-        """Show an opened image read-only and read its network input ``x``."""
+        """Show an opened image read-only and read its network input ``x`` (one digit: in Number
+        mode the number read before goes, and pointing at the image shows no digit of it)."""
         self.canvas.show_image(shown, caption)
         self._image_input = x
+        if self.number_mode:
+            self.number_reader.cancel()
+            self._hovered = self._selected = None
+            self._set_reading(NO_NUMBER, None)
         return self.predictor.predict_input(x)
 
     def _offer_sample(self, prediction, x) -> None:
+        """Tell the label bar what a label would keep: the drawing, one digit of the number, or an
+        image; a digit of a number that is not a whole digit (cut by the sheet's edge, a stray
+        mark) can be corrected but is not kept as a sample."""
+        why_not = None
         if self.canvas.showing_image():
             ink = None
         elif self.number_mode:
             focus = self._focus()
             ink = digit_ink(self._reading_ink, self.reading.digits[focus]) if focus is not None else None
+            if focus is not None:
+                why_not = sample_problem(self.reading, focus, self._reading_ink.width, self._reading_ink.height)
         else:
             ink = self.canvas.ink()
-        self.label_bar.set_current(prediction, x, ink, self.session.model_id)
+        self.label_bar.set_current(prediction, x, ink, self.session.model_id, not_a_sample=why_not)

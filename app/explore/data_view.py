@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from model.data import explore
 from model.data.sources import load_source
 
+from ..theme import ERROR_TEXT
 from ..widgets.source_picker import SourcePicker, source_label
 from ..workers import Worker
 from .digit_grid import DigitDelegate, DigitGrid, DigitListModel
@@ -63,8 +65,7 @@ class DataView(QWidget):
 
     datasetChanged = Signal(str)  # the dataset's name, once it is shown
     digitSelected = Signal(int)  # index in the current split of the digit shown enlarged
-    loadFailed = Signal(str)  # a message for the user
-    loadingChanged = Signal(bool)
+    failed = Signal(str)  # a source could not be loaded: the message for the user
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,6 +80,33 @@ class DataView(QWidget):
         self.last_open_seconds: float | None = None
         self.loading = False
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        self.message = QLabel()
+        self.message.setObjectName("dataMessage")
+        self.message.setWordWrap(True)  # an error can be long: it wraps, it never widens the window
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._build_left())
+        self.splitter.addWidget(self._build_right())
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self.source_picker.sourceChosen.connect(self._on_source_chosen)
+        self.split_combo.activated.connect(lambda _i: self.set_split(self.split_combo.currentData()))
+        self.filter_combo.activated.connect(lambda _i: self.set_filter(self.filter_combo.currentData()))
+        self.means_view.digitClicked.connect(self._toggle_filter)
+        self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._show_state()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_bar(self) -> QHBoxLayout:
+        """Which data, which split, which digits; and what is shown (or being loaded)."""
         self.source_picker = SourcePicker()
         self.split_combo = QComboBox()
         self.split_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -89,8 +117,10 @@ class DataView(QWidget):
             self.filter_combo.addItem(f"Only {d}s", d)
         self.filter_combo.setToolTip("Show every digit, or only one class")
         self.status = QLabel()
+        self.status.setObjectName("dataStatus")
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Data:"))
         bar.addWidget(self.source_picker, 3)
@@ -102,7 +132,10 @@ class DataView(QWidget):
         bar.addWidget(self.filter_combo)
         bar.addSpacing(12)
         bar.addWidget(self.status, 4)
+        return bar
 
+    def _build_left(self) -> QSplitter:
+        """The grid of digits above the class counts and the mean digit of each class."""
         self.grid_model = DigitListModel(self)
         self.grid = DigitGrid()
         self.grid.setModel(self.grid_model)
@@ -115,7 +148,6 @@ class DataView(QWidget):
         self.grid_stack = QStackedWidget()
         self.grid_stack.addWidget(self.placeholder)
         self.grid_stack.addWidget(self.grid)
-
         self.counts_chart = CountsChart(self)
         self.means_view = MeansView()
         means_box = QWidget()
@@ -130,47 +162,33 @@ class DataView(QWidget):
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.counts_chart, 1)
         bl.addWidget(means_box, 1)
-
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.grid_stack)
         left.addWidget(bottom)
         left.setStretchFactor(0, 5)
         left.setStretchFactor(1, 2)
         left.setChildrenCollapsible(False)
+        return left
 
+    def _build_right(self) -> QWidget:
+        """The digit clicked, enlarged with its 28x28 pixel values."""
         self.caption = QLabel("No digit chosen")
+        self.caption.setWordWrap(True)
         font = self.caption.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.caption.setFont(font)
         self.pixel_view = PixelView()
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(6, 0, 0, 0)
         self.explain = QLabel("The network reads these 784 numbers, each divided by 255, as its input "
                               "(hover a pixel for its row and column).")
         self.explain.setWordWrap(True)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(6, 0, 0, 0)
         rl.addWidget(self.caption)
         rl.addWidget(self.explain)
         rl.addWidget(self.pixel_view, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
-
-        self.source_picker.sourceChosen.connect(self._on_source_chosen)
-        self.split_combo.activated.connect(lambda _i: self.set_split(self.split_combo.currentData()))
-        self.filter_combo.activated.connect(lambda _i: self.set_filter(self.filter_combo.currentData()))
-        self.means_view.digitClicked.connect(self._toggle_filter)
-        self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
-        self._show_state()
+        return right
 
     # -- public API ------------------------------------------------------------------------------
     def load_source(self, source: str) -> None:
@@ -276,6 +294,7 @@ class DataView(QWidget):
         self.counts_chart.set_counts(self.counts())
         self.set_split(next(iter(parts)))
         self.grid_stack.setCurrentWidget(self.grid)
+        self.message.hide()
         self.datasetChanged.emit(name)
 
     def _show_state(self) -> None:
@@ -294,7 +313,7 @@ class DataView(QWidget):
         self.loading = loading
         if loading:
             self.status.setText(text)
-        self.loadingChanged.emit(loading)
+            self.message.hide()
 
     def _toggle_filter(self, digit: int) -> None:
         self.set_filter(None if self._filter == digit else digit)
@@ -323,9 +342,12 @@ class DataView(QWidget):
         if self.sender() is not self._loader:
             return
         self._set_loading(False)
-        self.status.setText(message)
-        self.status.setToolTip(message)
-        self.loadFailed.emit(message)
+        self._show_state()  # what was shown stays
+        if not self._splits:
+            self.status.setText("Could not load the data (see below).")
+        self.message.setText(message)
+        self.message.show()
+        self.failed.emit(message)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

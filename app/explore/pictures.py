@@ -106,7 +106,6 @@ class MeansView(QWidget):
         self.counts: list[int] = [0] * 10
         self.highlight: int | None = None
         self._pixmaps: list[QPixmap] = []
-        self.setMinimumSize(5 * 44, 2 * 60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip("The average of every digit of a class: where its ink usually is. "
                         "Click one to show only that digit.")
@@ -116,27 +115,47 @@ class MeansView(QWidget):
         self.means = None if means is None else np.asarray(means, dtype=np.float32)
         self.counts = list(counts) if counts is not None else [0] * 10
         self._pixmaps = [] if self.means is None else [digit_pixmap(explore.as_uint8(m), 1) for m in self.means]
+        self.updateGeometry()  # longer counts need wider columns
         self.update()
 
     def set_highlight(self, digit: int | None) -> None:
         self.highlight = digit
         self.update()
 
-    def tile_rect(self, digit: int) -> QRect:
-        """Where class ``digit``'s mean is drawn (the image, without its label)."""
-        cols, rows, label_h, gap = 5, 2, 30, 6
-        w = (self.width() - gap * (cols + 1)) / cols
-        h = (self.height() - gap * (rows + 1)) / rows - label_h
-        side = max(8, int(min(w, h)))
+    def _label_height(self) -> int:
+        return 2 * self.fontMetrics().lineSpacing() + 2
+
+    def _column(self, digit: int) -> QRect:
+        """The column of class ``digit``'s picture and caption (5 columns, 2 rows)."""
+        cols, rows, gap = 5, 2, 6
         r, c = divmod(digit, cols)
         cw = (self.width() - gap) / cols
-        x = gap + c * cw + (cw - gap - side) / 2
-        y = gap + r * (self.height() - gap) / rows
-        return QRect(int(x), int(y), side, side)
+        rh = (self.height() - gap) / rows
+        return QRect(int(gap + c * cw), int(gap + r * rh), int(cw - gap), int(rh - gap))
+
+    def tile_rect(self, digit: int) -> QRect:
+        """Where class ``digit``'s mean is drawn (the image, without its caption)."""
+        col = self._column(digit)
+        side = max(8, min(col.width(), col.height() - self._label_height()))
+        return QRect(col.left() + (col.width() - side) // 2, col.top(), side, side)
+
+    def caption_rect(self, digit: int) -> QRect:
+        """Where its caption is written: under the picture, as wide as its column (never a neighbour's)."""
+        col, tile = self._column(digit), self.tile_rect(digit)
+        return QRect(col.left(), tile.bottom() + 1, col.width(), self._label_height())
+
+    def caption(self, digit: int) -> str:
+        """The digit, and on a second line how many there are: "3\n(1,031)"."""
+        return f"{digit}\n({self.counts[digit]:,})" if self.counts else str(digit)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API): room for every caption
+        fm = self.fontMetrics()
+        widest = max(fm.horizontalAdvance(line) for d in range(10) for line in self.caption(d).split("\n"))
+        return QSize(5 * (max(widest, 28) + 6) + 6, 2 * (28 + self._label_height() + 6) + 6)
 
     def digit_at(self, pos: QPoint) -> int | None:
         for d in range(10):
-            if self.tile_rect(d).adjusted(-3, -3, 3, 30).contains(pos):
+            if self.tile_rect(d).united(self.caption_rect(d)).contains(pos):
                 return d
         return None
 
@@ -154,8 +173,7 @@ class MeansView(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No digits")
             return
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.85))
+        p.setFont(self.font())
         for d in range(10):
             rect = self.tile_rect(d)
             p.drawPixmap(rect, self._pixmaps[d])
@@ -163,10 +181,7 @@ class MeansView(QWidget):
                 p.setPen(SERIES[0])
                 p.drawRect(rect.adjusted(-2, -2, 1, 1))
             p.setPen(text)
-            p.setFont(self.font())
-            label = QRect(rect.left() - 20, rect.bottom() + 1, rect.width() + 40, 16)
-            p.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       f"{d}  ({self.counts[d]:,})" if self.counts else str(d))
+            p.drawText(self.caption_rect(d), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.caption(d))
 
 
 # --- class counts ---------------------------------------------------------------------------------

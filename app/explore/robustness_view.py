@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.robustness_chart import write_chart
 from model import robustness
 from model.data.sources import load_source
 
@@ -107,12 +108,11 @@ class RobustnessView(QWidget):
     Public API: :meth:`set_recognizer` (slot: the active model), :meth:`set_source` /
     :meth:`set_data` (what to measure on), :meth:`refresh_models` (after models change),
     :meth:`run` / :meth:`cancel`. Signals: :attr:`runFinished` (the result dict) and
-    :attr:`runFailed` (a message).
+    :attr:`failed` (a message).
     """
 
-    runStarted = Signal()
     runFinished = Signal(object)
-    runFailed = Signal(str)
+    failed = Signal(str)
 
     def __init__(self, session: ActiveModel | None = None, parent=None):
         super().__init__(parent)
@@ -124,7 +124,28 @@ class RobustnessView(QWidget):
         self._worker: RobustnessWorker | None = None
         self.result: dict | None = None
         self.running = False
+        palette = self.palette()
+        self._bg = palette.color(QPalette.ColorRole.Base)
+        self._fg = palette.color(QPalette.ColorRole.Text)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_controls())
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.legend)
+        layout.addLayout(self._build_charts(), 1)
+        self.refresh_models()
+        self._update_run()
+        if session is not None:
+            session.changed.connect(lambda info: self.set_recognizer(
+                session.recognizer, info.name if info is not None else "", session.model_id))
+            session.modelsChanged.connect(self.refresh_models)  # saved, imported, renamed, deleted
+            if session.info is not None:
+                self.set_recognizer(session.recognizer, session.info.name, session.model_id)
+
+    def _build_controls(self) -> QGridLayout:
+        """Two rows, so that no control is squeezed in a small window: what to measure on and how
+        many digits; what to compare with, and Run / Cancel / Save PNG."""
         self.source_picker = SourcePicker()
         self.n_spin = QSpinBox()
         self.n_spin.setRange(10, 100_000)
@@ -134,10 +155,10 @@ class RobustnessView(QWidget):
                                "2,000 give each point to about ±1%)")
         self.compare_combo = QComboBox()
         self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.compare_combo.setMinimumContentsLength(22)
-        self.compare_combo.setToolTip("A second model measured on the same perturbed digits, drawn dashed. "
-                                      "By default the tutorial's recipe (its network, no augmentation) "
-                                      "when one is in your models.")
+        self.compare_combo.setMinimumContentsLength(18)
+        self.compare_combo.setToolTip("A second model measured on the same perturbed digits, drawn dashed: "
+                                      "one you trained, e.g. with the tutorial's settings (picked by default "
+                                      "when there is one in your models).")
         self.run_button = QPushButton("Run")
         self.run_button.setToolTip("Measure accuracy at 8 levels of each perturbation (a few seconds)")
         self.run_button.setDefault(True)
@@ -154,26 +175,33 @@ class RobustnessView(QWidget):
         self.status.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.hide()  # until a run names its models
         self.legend.setToolTip("Each point is the share of the same digits read correctly at that level; "
                                "both models see exactly the same perturbed digits.")
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self._save_png)
+        self.source_picker.sourceChosen.connect(self._update_run)
+        data_row, compare_row = QHBoxLayout(), QHBoxLayout()
+        data_row.addWidget(self.source_picker, 1)
+        data_row.addSpacing(10)
+        data_row.addWidget(QLabel("Digits:"))
+        data_row.addWidget(self.n_spin)
+        compare_row.addWidget(self.compare_combo, 1)
+        compare_row.addSpacing(10)
+        for b in (self.run_button, self.cancel_button, self.save_button):
+            compare_row.addWidget(b)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.addWidget(QLabel("Data:"), 0, 0)
+        grid.addLayout(data_row, 0, 1)
+        grid.addWidget(QLabel("Compare with:"), 1, 0)
+        grid.addLayout(compare_row, 1, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Data:"))
-        bar.addWidget(self.source_picker, 3)
-        bar.addSpacing(10)
-        bar.addWidget(QLabel("Digits:"))
-        bar.addWidget(self.n_spin)
-        bar.addSpacing(10)
-        bar.addWidget(QLabel("Compare with:"))
-        bar.addWidget(self.compare_combo, 2)
-        bar.addSpacing(10)
-        bar.addWidget(self.run_button)
-        bar.addWidget(self.cancel_button)
-        bar.addWidget(self.save_button)
-
-        palette = self.palette()
-        self._bg = palette.color(QPalette.ColorRole.Base)
-        self._fg = palette.color(QPalette.ColorRole.Text)
+    def _build_charts(self) -> QGridLayout:
         self.plots: dict[str, pg.PlotWidget] = {}
         self.model_curves: dict[str, pg.PlotDataItem] = {}
         self.compare_curves: dict[str, pg.PlotDataItem] = {}
@@ -183,25 +211,7 @@ class RobustnessView(QWidget):
             plot = self._plot(key)
             self.plots[key] = plot
             grid.addWidget(plot, i // 2, i % 2)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.legend)
-        layout.addLayout(grid, 1)
-
-        self.run_button.clicked.connect(self.run)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.save_button.clicked.connect(self._save_png)
-        self.source_picker.sourceChosen.connect(self._update_run)
-        self.refresh_models()
-        self._update_run()
-        if session is not None:
-            session.changed.connect(lambda info: self.set_recognizer(
-                session.recognizer, info.name if info is not None else "", session.model_id))
-            if session.info is not None:
-                self.set_recognizer(session.recognizer, session.info.name, session.model_id)
+        return grid
 
     # -- construction ----------------------------------------------------------------------------
     def _plot(self, key: str) -> pg.PlotWidget:
@@ -348,7 +358,6 @@ class RobustnessView(QWidget):
         self.progress.show()
         self.status.setText("Starting…")
         self._update_run()
-        self.runStarted.emit()
         worker.start()
 
     def _set_names(self, names: list[str]) -> None:
@@ -356,6 +365,7 @@ class RobustnessView(QWidget):
         entries = [(names[0], MODEL_COLOR, "━━●━━")]
         if len(names) > 1:
             entries.append((names[1], COMPARE_COLOR, "╍╍■╍╍"))
+        self.legend.show()
         self.legend.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(
             f'<span style="color:{color.name()}; font-weight:bold">{sample}</span>&nbsp;{_html(name)}'
             for name, color, sample in entries))
@@ -411,8 +421,9 @@ class RobustnessView(QWidget):
         if self._worker is not None and self.sender() is not None and self.sender() is not self._worker:
             return
         self._done()
+        self.legend.hide()  # no curves to name
         self.status.setText(message)
-        self.runFailed.emit(message)
+        self.failed.emit(message)
 
     def _update_run(self, *_):
         self.run_button.setEnabled(not self.running and bool(self.source_picker.source()))
@@ -436,7 +447,7 @@ class RobustnessView(QWidget):
         names = (models[0]["name"], models[1]["name"] if len(models) > 1 else "")
         subtitle = f"{self.result['n']:,} digits of {self.result['data']}"
         try:
-            robustness.write_chart(path, models[0]["curves"], models[1]["curves"] if len(models) > 1 else None,
+            write_chart(path, models[0]["curves"], models[1]["curves"] if len(models) > 1 else None,
                                    names, subtitle=subtitle)
         except OSError as exc:
             self.status.setText(f"Could not save {path} ({exc.strerror or exc}).")

@@ -109,6 +109,14 @@ class Caption(QWidget):
                 x += (bold_metrics if bold else plain_metrics).horizontalAdvance(token)
         self.update()
 
+    def needed_size(self) -> QSize:
+        """The room its text takes (the layout checks compare it with the caption's size)."""
+        if not self._runs:
+            return QSize(0, 0)
+        right = max(x + QFontMetricsF(font).horizontalAdvance(text) for x, _y, font, _c, text in self._runs)
+        bottom = max(y for _x, y, *_ in self._runs) + QFontMetricsF(self._plain).descent()
+        return QSize(math.ceil(right), math.ceil(bottom))
+
     def text(self) -> str:
         """The text without its markup."""
         return self._TOKENS.sub(lambda m: "\n" if m.group(0).lower().startswith("<br") else "", self._text)

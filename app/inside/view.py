@@ -62,7 +62,19 @@ class InsideView(QWidget):
         self.layer_strips: list[HeatStrip] = []
         self.layer_labels: list[Caption] = []
 
-        # left: input, why, layers, output
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self._build_network_card())
+        layout.addWidget(self._build_weights_card(), 1)
+        self._refresh()
+        if session is not None:
+            self.set_recognizer(session.recognizer)
+            session.changed.connect(lambda _info: self.set_recognizer(session.recognizer))
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_pictures(self) -> QGridLayout:
+        """The input and "Why this digit", side by side, flush with the layer strips below."""
         self.input_picture = Picture(PIXEL, tooltip="The 784 inputs: the 28×28 image the network reads, "
                                                     "white ink on black, each pixel 0 to 1")
         self.why_picture = Picture(PIXEL, tooltip="Gradient × input of the digit's logit: how much each "
@@ -73,6 +85,7 @@ class InsideView(QWidget):
         self.why_caption = Caption()
         self.why_caption.setText("<b>Why this digit</b>")
         self.why_legend = ColourBar(DIVERGING, "against", "for", 28 * PIXEL + 2)
+        self.input_note = Caption()
         pictures = QGridLayout()
         pictures.setContentsMargins(0, 0, 0, 0)
         pictures.setHorizontalSpacing(STRIP_WIDTH - 2 * (28 * PIXEL + 2) + 2)  # flush with the strips
@@ -81,63 +94,63 @@ class InsideView(QWidget):
         pictures.addWidget(self.why_caption, 0, 1)
         pictures.addWidget(self.input_picture, 1, 0)
         pictures.addWidget(self.why_picture, 1, 1)
-        self.input_note = Caption()
         pictures.addWidget(self.input_note, 2, 0, Qt.AlignmentFlag.AlignTop)
         pictures.addWidget(self.why_legend, 2, 1, Qt.AlignmentFlag.AlignTop)
-        pictures.setColumnStretch(2, 1)
+        return pictures
 
-        self._layers_box = QVBoxLayout()
+    def _build_network_card(self) -> Card:
+        """What the network computes, wide rather than tall (the dock sits under the canvas): the
+        input and why beside the output table, the hidden layers' strips below, two to a row."""
+        self._layers_box = QGridLayout()
         self._layers_box.setContentsMargins(0, 0, 0, 0)
-        self._layers_box.setSpacing(3)
+        self._layers_box.setHorizontalSpacing(12)
+        self._layers_box.setVerticalSpacing(3)
         self.output_label = note_label("<b>Output</b>")
         self.output_table = OutputTable()
         self.output_table.digitClicked.connect(self._on_digit_clicked)
-
-        left_card = Card()
-        left = QVBoxLayout(left_card)
-        left.setContentsMargins(14, 10, 14, 12)
+        output = QVBoxLayout()
+        output.setSpacing(3)
+        output.addWidget(self.output_label)
+        output.addWidget(self.output_table)
+        output.addStretch(1)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addLayout(self._build_pictures())
+        top.addLayout(output)
+        card = Card()
+        left = QVBoxLayout(card)
+        left.setContentsMargins(10, 10, 10, 12)
         left.setSpacing(6)
         left.addWidget(self._title("What the network computes for your drawing"))
-        left.addLayout(pictures)
-        left.addSpacing(4)
+        left.addLayout(top)
         left.addLayout(self._layers_box)
-        left.addSpacing(4)
-        left.addWidget(self.output_label)
-        left.addWidget(self.output_table)
         left.addStretch(1)
+        return card
 
-        # right: first-layer weights and the neuron detail
+    def _build_weights_card(self) -> Card:
+        """The first layer's weights, one picture per neuron, and the neuron in focus."""
         self.weights_title = self._title("First layer weights")
         self.weights_note = note_label("", wrap=True)
         self.weight_grid = WeightGrid()
         self.weight_grid.neuronHovered.connect(self._on_hover)
         self.weight_grid.neuronClicked.connect(self._on_click)
         self.detail = NeuronDetail()
-        right_card = Card()
-        right = QVBoxLayout(right_card)
-        right.setContentsMargins(14, 10, 14, 12)
-        right.setSpacing(6)
-        right.addWidget(self.weights_title)
-        right.addWidget(self.weights_note)
-        right.addSpacing(4)
-        right.addWidget(self.weight_grid, 1)
         sep = opaque(QWidget())
         sep.setFixedHeight(1)
         palette = sep.palette()
         palette.setColor(sep.backgroundRole(), QColor("#e5e7eb"))
         sep.setPalette(palette)
+        card = Card()
+        right = QVBoxLayout(card)
+        right.setContentsMargins(10, 10, 10, 12)
+        right.setSpacing(6)
+        right.addWidget(self.weights_title)
+        right.addWidget(self.weights_note)
+        right.addSpacing(4)
+        right.addWidget(self.weight_grid, 1)
         right.addWidget(sep)
         right.addWidget(self.detail)
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(left_card)
-        layout.addWidget(right_card, 1)
-        self._refresh()
-        if session is not None:
-            self.set_recognizer(session.recognizer)
-            session.changed.connect(lambda _info: self.set_recognizer(session.recognizer))
+        return card
 
     @staticmethod
     def _title(text: str) -> QLabel:
@@ -265,8 +278,9 @@ class InsideView(QWidget):
                 strip.neuronHovered.connect(self._on_hover)
                 strip.neuronClicked.connect(self._on_click)
                 strip.setCursor(Qt.CursorShape.PointingHandCursor)
-            self._layers_box.addWidget(label)
-            self._layers_box.addWidget(strip)
+            row, column = 2 * (i // 2), i % 2  # two layers to a row, each caption above its strip
+            self._layers_box.addWidget(label, row, column)
+            self._layers_box.addWidget(strip, row + 1, column)
             self.layer_labels.append(label)
             self.layer_strips.append(strip)
 
@@ -381,8 +395,8 @@ class InsideView(QWidget):
             detail.weights.set_rgba(None, "Hover over a neuron")
             detail.products.set_rgba(None, "")
             detail.title.setText("A neuron")
-            detail.text.setText("Hover over or click a neuron in the grid<br>(or in the first layer's "
-                                "strip) to see its weights<br>large and what it makes of your drawing."
+            detail.text.setText("Hover over or click a neuron<br>in the grid (or the first<br>layer's strip) to see "
+                                "its<br>weights and what it makes<br>of your drawing."
                                 if kernel is not None else "")
             return
         w = kernel[:, j]
@@ -400,9 +414,9 @@ class InsideView(QWidget):
         if ins is None:
             detail.products.set_rgba(None, "Draw a digit" if self._kernel_is_model else "")
             detail.text.setText(f"Largest |weight| {mi.symmetric_limit(w):.3f}"
-                                + ("<br>Draw a digit to see its activation." if self._kernel_is_model else
-                                   "<br>These are the weights of the network in<br>training; its activations "
-                                   "appear once it<br>is the model in use."))
+                                + ("<br>Draw a digit to see its<br>activation." if self._kernel_is_model else
+                                   "<br>The weights of the network<br>in training: its activations<br>"
+                                   "show once it is in use."))
             return
         nv = mi.neuron(self.recognizer, ins, j)
         detail.products.set_rgba(diverging_rgba(mi.symmetric_scale(nv.products)))

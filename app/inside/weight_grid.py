@@ -16,7 +16,7 @@ from .colours import diverging_rgba, to_qimage
 from .pictures import Caption, Picture, note_label, opaque
 
 GAP = (203, 208, 216, 255)  # between weight images
-DETAIL_PIXEL = 4
+DETAIL_PIXEL = 3
 
 
 class WeightGrid(QWidget):
@@ -49,7 +49,7 @@ class WeightGrid(QWidget):
         self._message = "No model"
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # -- content ---------------------------------------------------------------------------------
@@ -217,13 +217,13 @@ class NeuronDetail(QWidget):
                                                       "weighted sum z (their total plus the bias is z)")
         self.title = Caption(title=True)
         self.text = Caption(lines=6)
-        self.text.setMinimumWidth(150)
+        self.text.setMinimumWidth(248)  # its lines are short (each text breaks them itself)
         cap_w, cap_p = note_label("weights"), note_label("weights × input")
         for c in (cap_w, cap_p):
             c.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
+        grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         grid.addWidget(self.weights, 0, 0)
         grid.addWidget(self.products, 0, 1)
@@ -236,7 +236,7 @@ class NeuronDetail(QWidget):
         words.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setSpacing(8)
         layout.addLayout(grid)
         layout.addLayout(words, 1)
 

@@ -54,13 +54,11 @@ class SampleListModel(QAbstractListModel):
             return str(s.label) if s.correct is not False else f"{s.label} (read {s.predicted})"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmap(s)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            read = ("not recorded" if s.predicted is None
-                    else f"{s.predicted} ({'right' if s.correct else 'wrong'})")
-            return (f"Sample #{s.id}: a {s.label}\nThe model read it as {read}"
-                    f"{' with ' + s.model_id if s.model_id else ''}\nAdded {s.created[:16].replace('T', ' ')}"
-                    f"\nFrom {'a drawing' if s.kind == 'ink' else 'an image'}\n"
-                    "Keys 0-9 relabel it, Delete removes it; right-click for more")
+        if role == Qt.ItemDataRole.ToolTipRole:  # short: a tall tooltip would cover the neighbours
+            read = "" if s.predicted is None else f", read as {s.predicted}"
+            read += f" by {s.model_id}" if s.model_id and s.predicted is not None else ""
+            return (f"#{s.id}: a {s.label}{read}\n{'Drawn' if s.kind == 'ink' else 'An image'}, "
+                    f"{s.created[:16].replace('T', ' ')}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         if role == self.IdRole:
@@ -97,6 +95,19 @@ class SampleListView(QListView):
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt API)
+        super().setModel(model)
+        model.modelReset.connect(self.fit_grid)
+
+    def fit_grid(self) -> None:
+        """Cells wide enough for every caption ("7 (read 1)"): a caption is never cut."""
+        model, fm = self.model(), self.fontMetrics()
+        texts = {str(model.data(model.index(r), Qt.ItemDataRole.DisplayRole)) for r in range(model.rowCount())}
+        width = max([THUMB + 16] + [fm.horizontalAdvance(t) + 14 for t in texts])
+        self.setGridSize(QSize(width, THUMB + 10 + fm.height()))
 
     def _ours(self, event: QKeyEvent) -> bool:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -22,12 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -39,11 +36,13 @@ from model.samples.report import changes_summary, digit_changes, samples_report
 from model.samples.store import Sample, SampleError, SampleStore
 from model.store.models import StoreError
 
+from .. import dialogs
 from .. import settings as prefs
 from ..session import ActiveModel
+from ..theme import MUTED, WARNING_TEXT
 from .list_view import SampleListModel, SampleListView
-from .personalize import PersonalizeWorker
-from .personalize_view import DigitChangesView, PersonalizeCurves
+from .personalize import PersonalizeOutcome, PersonalizeWorker
+from .personalize_view import NOTE_TIP, PersonalizeCurves, PersonalizeResultBox, personalize_notice
 from .report_view import SamplesReportView
 
 ALL = 10  # the filter button id for "all digits"
@@ -60,7 +59,7 @@ class SamplesTab(QWidget):
     after samples are added elsewhere."""
 
     samplesChanged = Signal()  # samples were relabelled, deleted or imported here
-    personalizeFinished = Signal(object)  # {"result", "cancelled", "error", "details"} (window, tests)
+    personalizeFinished = Signal(object)  # app.samples.personalize.PersonalizeOutcome (window, tests)
 
     def __init__(self, samples: SampleStore, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,7 +75,32 @@ class SamplesTab(QWidget):
         self._filter = ALL
         self._data_version = None
 
-        # -- filter: one button per digit with its count
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.addLayout(self._build_filters())
+        self.report_view = SamplesReportView()  # per digit: read right on never-learnt-from samples, advice
+        self.report_view.digitClicked.connect(self.set_filter)
+        layout.addWidget(self.report_view)
+        self._build_grid(layout)
+        layout.addLayout(self._build_undo_row())
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(self.personalize_note)
+        layout.addWidget(self._build_progress())
+        run_row = QHBoxLayout()
+        self.curves = PersonalizeCurves()  # live while personalising, then beside the result
+        self.curves.hide()
+        run_row.addWidget(self.curves, 1)
+        run_row.addWidget(self._build_result_box(), 1)
+        layout.addLayout(run_row)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_external_changes)
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        """One button per digit with its count, and All."""
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
         self.filter_buttons: dict[int, QToolButton] = {}
@@ -96,26 +120,31 @@ class SamplesTab(QWidget):
         filters.addStretch(1)
         self.filter_buttons[ALL].setChecked(True)
         self.filter_group.idClicked.connect(self.set_filter)
-        self.report_view = SamplesReportView()  # per digit: read right on never-learnt-from samples, advice
-        self.report_view.digitClicked.connect(self.set_filter)
+        return filters
 
-        # -- the grid
+    def _build_grid(self, layout: QVBoxLayout) -> None:
         self.model = SampleListModel(self)
         self.view = SampleListView()
         self.view.setObjectName("samplesView")
         self.view.setModel(self.model)
-        self.view.setToolTip("Your samples. Select and press 0-9 to relabel, Delete to remove; "
-                             "right-click for a menu")
         self.view.relabelRequested.connect(self.relabel_selected)
         self.view.deleteRequested.connect(self.delete_selected)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        keys = QLabel(f"<span style='color:{MUTED}'>Select samples, then a digit key relabels them and Delete "
+                      "removes them; right-click for a menu.</span>")
+        keys.setObjectName("samplesKeys")
+        keys.setWordWrap(True)
         self.empty_label = QLabel("No samples yet. On the Draw tab, draw a digit and press ✓ Correct "
                                   "or the digit it is: it is kept here.")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(keys)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
 
-        # -- undo delete
+    def _build_undo_row(self) -> QHBoxLayout:
         self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
         self.undo_button = QPushButton("Undo delete")
         self.undo_button.setObjectName("samplesUndoDelete")
         self.undo_button.setToolTip("Put back the samples you just deleted")
@@ -125,8 +154,10 @@ class SamplesTab(QWidget):
         undo_row.addWidget(self.undo_button)
         self.undo_label.hide()
         self.undo_button.hide()
+        return undo_row
 
-        # -- accuracy and buttons
+    def _build_buttons(self) -> QHBoxLayout:
+        """The model's accuracy on the samples, Import…, Export… and Personalise… (with its notice)."""
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("samplesAccuracy")
         self.accuracy_label.setWordWrap(True)
@@ -146,13 +177,18 @@ class SamplesTab(QWidget):
             "Fine-tune the active model on your samples (mixed with the digits it was trained on, so it "
             "does not forget them), in the background; then compare before and after and keep it or not")
         self.personalize_button.clicked.connect(self.start_personalize)
+        self.personalize_note = QLabel()
+        self.personalize_note.setObjectName("personalizeNote")
+        self.personalize_note.setWordWrap(True)
+        self.personalize_note.setToolTip(NOTE_TIP)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accuracy_label, 1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.personalize_button)
+        return buttons
 
-        # -- personalise: progress, then results
+    def _build_progress(self) -> QWidget:
         self.progress = QProgressBar()
         self.progress.setObjectName("personalizeProgress")
         self.progress.setRange(0, 1000)
@@ -170,73 +206,16 @@ class SamplesTab(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         self.progress_box.hide()
+        return self.progress_box
 
-        self.result_box = QFrame()
-        self.result_box.setObjectName("personalizeResult")
-        self.result_box.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(self.result_box)
-        self.result_title = QLabel()
-        self.result_title.setWordWrap(True)
-        grid.addWidget(self.result_title, 0, 0, 1, 3)
-        for col, text in ((1, "<b>Before</b>"), (2, "<b>After</b>")):
-            grid.addWidget(QLabel(text), 1, col)
-        self.result_cells: dict[tuple[str, str], QLabel] = {}
-        rows = (("samples", "Your samples (held out)",
-                 "Accuracy on the part of your samples kept out of the fine-tuning"),
-                ("base", "Base test split",
-                 "Accuracy on the test digits of the data the model was trained on: what it must not forget"))
-        for r, (key, text, tip) in enumerate(rows, start=2):
-            name = QLabel(text)
-            name.setToolTip(tip)
-            grid.addWidget(name, r, 0)
-            for c, when in ((1, "before"), (2, "after")):
-                cell = QLabel("—")
-                cell.setObjectName(f"personalize_{when}_{key}")
-                cell.setToolTip(tip)
-                grid.addWidget(cell, r, c)
-                self.result_cells[(when, key)] = cell
-        self.result_notes = QLabel()
-        self.result_notes.setWordWrap(True)
-        grid.addWidget(self.result_notes, 4, 0, 1, 3)
-        self.digit_changes = DigitChangesView()
-        grid.addWidget(self.digit_changes, 5, 0, 1, 3)
-        self.use_button = QPushButton("Use this model")
-        self.use_button.setObjectName("personalizeUse")
-        self.use_button.setToolTip("Make the personalised model the one that reads your drawings")
+    def _build_result_box(self) -> PersonalizeResultBox:
+        box = self.result_box = PersonalizeResultBox()
+        self.result_title, self.result_cells, self.result_notes = box.title, box.cells, box.notes
+        self.digit_changes, self.use_button, self.discard_button = box.digit_changes, box.use_button, box.discard_button
         self.use_button.clicked.connect(self.use_result)
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setObjectName("personalizeDiscard")
-        self.discard_button.setToolTip("Delete the personalised model; the active model stays as it is")
         self.discard_button.clicked.connect(self.discard_result)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.discard_button)
-        actions.addWidget(self.use_button)
-        grid.addLayout(actions, 6, 0, 1, 3)
-        self.result_box.hide()
-        self.curves = PersonalizeCurves()  # live while personalising, then beside the result
-        self.curves.hide()
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.curves, 1)
-        run_row.addWidget(self.result_box, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
-        layout.addLayout(filters)
-        layout.addWidget(self.report_view)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(undo_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress_box)
-        layout.addLayout(run_row)
-
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._check_external_changes)
-        self.refresh()
-        if samples.recovery_message:
-            QTimer.singleShot(0, self._show_recovery)
+        box.hide()
+        return box
 
     # -- showing -----------------------------------------------------------------------------------
     @Slot()
@@ -263,6 +242,10 @@ class SamplesTab(QWidget):
         self.empty_label.setVisible(total == 0)
         self.personalize_button.setEnabled(total > 0 and self.worker is None)
         self.export_button.setEnabled(total > 0)
+        text, warn = personalize_notice([int(n) for n in counts])
+        self.personalize_note.setText(text)
+        self.personalize_note.setStyleSheet(f"color: {WARNING_TEXT if warn else MUTED};")
+        self.personalize_note.setProperty("warning", warn)
         self._update_accuracy()
         self._update_report()
 
@@ -406,8 +389,8 @@ class SamplesTab(QWidget):
     def export_to(self, path: str | None = None) -> int | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export your samples",
-                                                  str(Path(prefs.value("samples/lastDir", str(Path.home()))) /
-                                                      "digitpad-samples.zip"), "Zip archives (*.zip)")
+                                                  str(Path(prefs.SAMPLES_DIR.get()) / "digitpad-samples.zip"),
+                                                  "Zip archives (*.zip)")
             if not path:
                 return None
         try:
@@ -415,14 +398,14 @@ class SamplesTab(QWidget):
         except SampleError as exc:
             self._error("Export", str(exc))
             return None
-        prefs.settings().setValue("samples/lastDir", str(Path(path).parent))
+        prefs.SAMPLES_DIR.remember(path)
         self.undo_label.setText(f"Exported {n} samples to {path}.")
         self.undo_label.show()
         return n
 
     def import_from(self, path: str | None = None) -> int | None:
         if path is None:
-            start = prefs.value("samples/lastDir", str(Path.home()))
+            start = prefs.SAMPLES_DIR.get()
             path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Zip archives (*.zip)")
             if not path:
                 return None
@@ -431,7 +414,7 @@ class SamplesTab(QWidget):
         except SampleError as exc:
             self._error("Import", str(exc))
             return None
-        prefs.settings().setValue("samples/lastDir", str(Path(path).parent))
+        prefs.SAMPLES_DIR.remember(path)
         dup = self.samples.last_import_duplicates
         self.undo_label.setText(f"Imported {n} samples" + (f" ({dup} already here were skipped)." if dup else "."))
         self.undo_label.show()
@@ -484,35 +467,35 @@ class SamplesTab(QWidget):
         self.progress_label.setText(text)
 
     @Slot(object)
-    def _on_epoch(self, point: dict) -> None:
+    def _on_epoch(self, p) -> None:
+        """``p``: the epoch's model.training.trainer.Progress."""
         if self.worker is not None and not self.worker.is_cancelled():
-            self.curves.add_epoch(point["epoch"], point["epochs"], point["base"], point["samples"], point["refit"])
+            self.curves.add_epoch(p.epoch, p.epochs, p.val_accuracy, p.samples_accuracy, self.worker.is_refit(p))
 
     @Slot(object)
     def _on_result(self, result) -> None:
-        self._on_finished({"result": result})
+        self._on_finished(PersonalizeOutcome(result=result))
 
     @Slot(str, str)
     def _on_failed(self, message: str, details: str) -> None:
-        self._on_finished({"error": message, "details": details})
+        self._on_finished(PersonalizeOutcome(error=message, details=details))
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self._on_finished({"cancelled": True})
+        self._on_finished(PersonalizeOutcome(cancelled=True))
 
-    def _on_finished(self, outcome: dict) -> None:
-        outcome = {"result": None, "cancelled": False, "error": None, "details": None, **outcome}
+    def _on_finished(self, outcome: PersonalizeOutcome) -> None:
         self.worker = None
         self.progress_box.hide()
         self.personalize_button.setEnabled(len(self.samples) > 0)
-        self.curves.setVisible(outcome["result"] is not None)
-        if outcome.get("cancelled"):
+        self.curves.setVisible(outcome.result is not None)
+        if outcome.cancelled:
             self.undo_label.setText("Personalising cancelled; nothing was saved.")
             self.undo_label.show()
-        elif outcome.get("error"):
-            self._error("Personalise", outcome["error"])
+        elif outcome.error:
+            self._error("Personalise", outcome.error)
         else:
-            self._show_result(outcome["result"])
+            self._show_result(outcome.result)
         self.personalizeFinished.emit(outcome)
 
     def _show_result(self, result) -> None:
@@ -560,16 +543,8 @@ class SamplesTab(QWidget):
 
     # -- misc --------------------------------------------------------------------------------------
     def _error(self, what: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, what, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("samplesError")
-        box.open()  # not exec(): never blocks the event loop (or a test)
+        dialogs.show_message(self, what, text, name="samplesError")  # never blocks the event loop (or a test)
         self._last_error = text
-
-    def _show_recovery(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Sample store recovered", self.samples.recovery_message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("samplesRecovery")
-        box.open()
 
     def _check_external_changes(self) -> None:
         try:

@@ -50,9 +50,10 @@ class CurvesView(QWidget):
         self.acc_plot: pg.PlotWidget | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._best_lines: list[pg.InfiniteLine] = []
+        self._best_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
         self._best_epoch = 0
         self._best_label = "best"
+        self._best_entry: pg.PlotDataItem | None = None  # the dotted line's legend entry
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_MS)
@@ -118,11 +119,12 @@ class CurvesView(QWidget):
         self._batch_chunks: list[np.ndarray] = []
         self._epochs: list[tuple[float, float, float, float, float]] = []  # epoch, loss, acc, vloss, vacc
         self._best_epoch = 0
-        for line in self._best_lines:
-            view = line.getViewBox()
-            if view is not None:
-                view.removeItem(line)
+        for plot, line in self._best_lines:
+            plot.removeItem(line)
         self._best_lines = []
+        if self._best_entry is not None and self.loss_plot is not None:
+            self.loss_plot.getPlotItem().legend.removeItem(self._best_entry)
+        self._best_entry = None
         self._epochs_planned = max(1, int(epochs))
         self._set_ranges()
         self.redraw()
@@ -156,15 +158,21 @@ class CurvesView(QWidget):
         self._draw_best()
 
     def _draw_best(self) -> None:
+        """The dotted line in both plots, named in the loss plot's legend rather than on the line,
+        where a label would sit on the curves."""
         if self.loss_plot is None or self._best_lines or self._best_epoch <= 0:
             return
+        pen = pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DotLine)
         for plot in (self.loss_plot, self.acc_plot):
-            label = {"label": self._best_label, "labelOpts": {"position": 0.08, "color": (90, 90, 90)}}
-            line = pg.InfiniteLine(pos=self._best_epoch, angle=90, movable=False,
-                                   pen=pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DotLine),
-                                   **(label if plot is self.loss_plot else {}))  # the legend is low right in the other
+            line = pg.InfiniteLine(pos=self._best_epoch, angle=90, movable=False, pen=pen)
             plot.addItem(line)
-            self._best_lines.append(line)
+            self._best_lines.append((plot, line))
+        self._best_entry = pg.PlotDataItem([], [], pen=pen)
+        self.loss_plot.getPlotItem().legend.addItem(self._best_entry, self.best_legend())
+
+    def best_legend(self) -> str:
+        """What the legend calls the dotted line: "best (epoch 7)" or "kept (epoch 10)"."""
+        return f"{self._best_label} (epoch {self._best_epoch})"
 
     @property
     def batch_points(self) -> int:

@@ -33,6 +33,7 @@ class ExtraDataBox(QWidget):
         super().__init__(parent)
         self._samples_count = samples_count
         trained, held = corpus_summary()
+        self._trained, self._held, self._drawn_source = trained, held, False
         self.drawn_check = QCheckBox("Plus the drawn digits shipped with DigitPad")
         self.drawn_check.setObjectName("drawnCheck")
         self.drawn_check.setChecked(True)
@@ -67,6 +68,19 @@ class ExtraDataBox(QWidget):
         self.samples_check.setEnabled(n > 0)
         if n == 0:
             self.samples_check.setChecked(False)
+
+    def set_drawn_is_the_data(self, drawn_source: bool) -> None:
+        """With the drawn digits as the data itself, "plus the drawn digits" has nothing to add."""
+        self._drawn_source = drawn_source
+        self.drawn_check.setEnabled(bool(self._trained) and not drawn_source)
+        self.drawn_info.setVisible(not drawn_source)
+
+    def drawn_as_data(self) -> str:
+        """What training on the drawn digits alone learns from and is tested on."""
+        if not self._trained:
+            return self._held
+        return (f"{self._trained} to learn from, each drawn twice with variations · {self._held} of other "
+                "writers to test (never trained on)")
 
     def options(self) -> tuple[bool, bool]:
         """(train on the drawn digits, train on my samples)."""

@@ -11,7 +11,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -45,7 +45,7 @@ from model.training.network import (
 )
 from model.training.trainer import LR_SCHEDULES, TrainingConfig
 
-from ..settings import settings
+from .. import settings as prefs
 from ..theme import ERROR_TEXT
 from ..widgets.sci_spinbox import SciSpinBox
 from .extra_data import ExtraDataBox
@@ -58,10 +58,7 @@ from .vocabulary import (
     SCHEDULE_NAMES,
     SCHEDULE_TIPS,
 )
-from .worker import DataProbe, DataSummary, is_mnist
-
-SETTINGS_KEY = "training/form"
-
+from .worker import DataProbe, DataSummary, is_drawn, is_mnist
 
 
 class TrainingForm(QScrollArea):
@@ -122,8 +119,18 @@ class TrainingForm(QScrollArea):
         host.setToolTip("What to train on and how.")
         col = QVBoxLayout(host)
         col.setContentsMargins(0, 0, 4, 0)
+        data, net, opt, tr = (self._build_data_box(), self._build_network_box(), self._build_optimizer_box(),
+                              self._build_training_box())
+        self._config_boxes = (net, opt, tr)
+        self._data_box = data
+        for w in (data, net, opt, tr):
+            col.addWidget(w)
+        self._build_footer(col)
+        col.addStretch(1)
+        self._connect_fields()
+        return host
 
-        # -- data
+    def _build_data_box(self) -> QGroupBox:
         data = QGroupBox("Data")
         data.setToolTip("The handwritten digits to learn from; their test split measures the result.")
         dl = QVBoxLayout(data)
@@ -133,13 +140,16 @@ class TrainingForm(QScrollArea):
         self.mnist_status = QLabel()
         self.mnist_status.setWordWrap(True)
         self.mnist_status.setIndent(22)
+        self.drawn_radio = QRadioButton("The drawn digits shipped with DigitPad (no download)")
+        self.drawn_radio.setToolTip("Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this computer: "
+                                    "no internet needed; tested on writers it never trains on. MNIST adds more.")
         self.path_radio = QRadioButton("Digits from a folder or an .npz file")
         self.path_radio.setToolTip("Your own digits: a folder of MNIST-style IDX files (train-images*, "
                                    "train-labels*, optionally t10k-*) or an .npz with x_train, y_train "
                                    "(and x_test, y_test).")
         self.source_group = QButtonGroup(self)
-        self.source_group.addButton(self.mnist_radio)
-        self.source_group.addButton(self.path_radio)
+        for radio in (self.mnist_radio, self.drawn_radio, self.path_radio):
+            self.source_group.addButton(radio)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("IDX folder or .npz file")
         self.path_edit.setToolTip("The IDX folder or .npz file to train on; type a path or use the buttons.")
@@ -159,7 +169,7 @@ class TrainingForm(QScrollArea):
         self.data_info.setWordWrap(True)
         self.data_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_info.setToolTip("How many digits the chosen data holds and how they are split.")
-        for w in (self.mnist_radio, self.mnist_status):
+        for w in (self.mnist_radio, self.mnist_status, self.drawn_radio):
             dl.addWidget(w)
         dl.addWidget(self.path_radio)
         dl.addLayout(prow)
@@ -168,12 +178,15 @@ class TrainingForm(QScrollArea):
         self.extra_data.changed.connect(self._on_form_changed)
         dl.addWidget(self.extra_data)
         self.mnist_radio.toggled.connect(self._on_source_changed)
+        self.drawn_radio.toggled.connect(self._on_source_changed)
         self.path_edit.editingFinished.connect(self._on_source_changed)
         self.path_edit.textChanged.connect(self._on_path_typed)
         self.folder_button.clicked.connect(self._choose_folder)
         self.file_button.clicked.connect(self._choose_file)
 
-        # -- network
+        return data
+
+    def _build_network_box(self) -> QGroupBox:
         net = QGroupBox("Network")
         net.setToolTip("The shape of the multi-layer perceptron: 784 pixels in, hidden layers, 10 digits out.")
         nf = self._form_layout(net)
@@ -203,7 +216,9 @@ class TrainingForm(QScrollArea):
                   "How the weights are drawn before training: Xavier (Glorot) suits sigmoid and tanh, He "
                   "suits ReLU-like activations; both keep signals from fading or exploding.")
 
-        # -- optimizer
+        return net
+
+    def _build_optimizer_box(self) -> QGroupBox:
         opt = QGroupBox("Optimizer")
         opt.setToolTip("How the weights are updated from the gradient of the loss.")
         of = self._form_layout(opt)
@@ -220,7 +235,9 @@ class TrainingForm(QScrollArea):
                   "How the learning rate changes during training: constant, or decaying towards zero so "
                   "the last epochs fine-tune with small steps.")
 
-        # -- training
+        return opt
+
+    def _build_training_box(self) -> QGroupBox:
         tr = QGroupBox("Training")
         tr.setToolTip("How long and on what the network trains.")
         tf = self._form_layout(tr)
@@ -260,6 +277,10 @@ class TrainingForm(QScrollArea):
                   "How strong the distortions are: 0 none, 1 the default, 2 strong, 3 extreme.")
         self.augment_check.toggled.connect(self.strength_spin.setEnabled)
 
+        return tr
+
+    def _build_footer(self, col: QVBoxLayout) -> None:
+        """What is wrong with the settings (Start waits until it is fixed), and Reset to defaults."""
         self.form_error = QLabel()
         self.form_error.setWordWrap(True)
         self.form_error.setToolTip("What is wrong with the settings; Start is disabled until it is fixed.")
@@ -270,17 +291,14 @@ class TrainingForm(QScrollArea):
                                      "(the data choice stays).")
         self.reset_button.clicked.connect(self.reset_to_defaults)
 
-        self._config_boxes = (net, opt, tr)
-        self._data_box = data
-        for w in (data, net, opt, tr):
-            col.addWidget(w)
         col.addWidget(self.form_error)
         reset_row = QHBoxLayout()
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         col.addLayout(reset_row)
-        col.addStretch(1)
 
+    def _connect_fields(self) -> None:
+        """Every field's edits re-validate the form (and save it once edits pause)."""
         for w in (self.hidden_edit,):
             w.textChanged.connect(self._on_form_changed)
         for w in (self.activation_combo, self.initializer_combo, self.optimizer_combo, self.schedule_combo):
@@ -290,9 +308,6 @@ class TrainingForm(QScrollArea):
             w.valueChanged.connect(self._on_form_changed)
         self.augment_check.toggled.connect(self._on_form_changed)
         self.restore_best_check.toggled.connect(self._on_form_changed)
-
-        return host
-
 
     @staticmethod
     def _form_layout(box: QGroupBox) -> QFormLayout:
@@ -397,15 +412,16 @@ class TrainingForm(QScrollArea):
         self.set_form(NetworkConfig(), TrainingConfig())
 
     def source(self) -> str:
-        """The data source as model.data.sources.load_source takes it: 'mnist' or a path ('' if none)."""
-        return "mnist" if self.mnist_radio.isChecked() else self.path_edit.text().strip()
+        """The data source as model.data.sources.load_source takes it: 'mnist', 'drawn' or a path ('' if none)."""
+        named = "mnist" if self.mnist_radio.isChecked() else "drawn" if self.drawn_radio.isChecked() else ""
+        return named or self.path_edit.text().strip()
 
     def set_source(self, source: str) -> None:
         was = self._loading_form
         self._loading_form = True
         try:
-            if is_mnist(source):
-                self.mnist_radio.setChecked(True)
+            if is_mnist(source) or is_drawn(source):
+                (self.mnist_radio if is_mnist(source) else self.drawn_radio).setChecked(True)
             else:
                 self.path_radio.setChecked(True)
                 self.path_edit.setText(str(source))
@@ -428,7 +444,7 @@ class TrainingForm(QScrollArea):
     def problem(self) -> str | None:
         """What keeps the form from starting a training (None when it can)."""
         if self._form_problem is None and not self.source():
-            return "Choose a folder or an .npz file with digits, or MNIST."
+            return "Choose the digits to train on: MNIST, the drawn digits, or a folder or .npz file."
         return self._form_problem
 
     def _update_start(self) -> None:
@@ -455,11 +471,11 @@ class TrainingForm(QScrollArea):
             network, training = self.form_configs()
         except ConfigError:
             return
-        drawn, samples = self.extra_data.options()
-        settings().setValue(SETTINGS_KEY, json.dumps({
-            "network": network.to_dict(), "training": training.to_dict(),
-            "source": "mnist" if self.mnist_radio.isChecked() else "path",
-            "path": self.path_edit.text().strip(), "drawn": drawn, "samples": samples,
+        samples = self.extra_data.options()[1]
+        source = self.source() if self.mnist_radio.isChecked() or self.drawn_radio.isChecked() else "path"
+        prefs.TRAINING_FORM.set(json.dumps({
+            "network": network.to_dict(), "training": training.to_dict(), "source": source,
+            "path": self.path_edit.text().strip(), "drawn": self.extra_data.drawn_check.isChecked(), "samples": samples,
         }))
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -468,13 +484,15 @@ class TrainingForm(QScrollArea):
         super().hideEvent(event)
 
     def _restore_form(self) -> None:
-        network, training, source, path = NetworkConfig(), TrainingConfig(), "mnist", ""
+        # A first start trains on MNIST when it is here, else on the drawn digits: one click, no internet.
+        network, training, path = NetworkConfig(), TrainingConfig(), ""
+        source = "mnist" if mnist_cached() else "drawn"
         drawn, samples = True, False
         try:
-            saved = json.loads(str(settings().value(SETTINGS_KEY, "") or "{}"))
+            saved = json.loads(str(prefs.TRAINING_FORM.get() or "{}"))
             network = NetworkConfig.from_dict(saved.get("network") or {})
             training = TrainingConfig.from_dict(saved.get("training") or {})
-            source, path = saved.get("source", "mnist"), str(saved.get("path") or "")
+            source, path = saved.get("source", source), str(saved.get("path") or "")
             drawn, samples = bool(saved.get("drawn", True)), bool(saved.get("samples", False))
         except (ValueError, TypeError, AttributeError, ConfigError):
             pass  # unreadable or from another version: the defaults
@@ -482,7 +500,7 @@ class TrainingForm(QScrollArea):
         try:
             self.set_form(network, training)
             self.path_edit.setText(path)
-            (self.path_radio if source == "path" else self.mnist_radio).setChecked(True)
+            {"path": self.path_radio, "drawn": self.drawn_radio}.get(source, self.mnist_radio).setChecked(True)
             self.extra_data.set_options(drawn, samples)
         finally:
             self._loading_form = False
@@ -508,15 +526,17 @@ class TrainingForm(QScrollArea):
             self.mnist_status.setText("Cached copy found: no download needed.")
             self.mnist_status.setToolTip("MNIST is in Keras's cache on this computer.")
         else:
-            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts.")
-            self.mnist_status.setToolTip("Needs an internet connection once; without one, use a folder or "
-                                         ".npz file instead.")
+            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts "
+                                      "(needs the internet; without it, train on the drawn digits).")
+            self.mnist_status.setToolTip("Needs an internet connection once; without one, the download fails "
+                                         "within seconds: choose the drawn digits or a folder or .npz file.")
         self.mnist_status.setEnabled(mnist)
+        self.extra_data.set_drawn_is_the_data(self.drawn_radio.isChecked())
         for w in (self.folder_button, self.file_button):
             w.setEnabled(not self._running)
-        if mnist:
+        if mnist or self.drawn_radio.isChecked():
             self._probe_source = None
-            self.set_data_info("")
+            self.set_data_info(self.extra_data.drawn_as_data() if self.drawn_radio.isChecked() else "")
             return
         source = self.source()
         if not source:
@@ -547,21 +567,25 @@ class TrainingForm(QScrollArea):
             self.set_data_info(message, error=True)
 
     def _start_dir(self) -> str:
+        """Where the folder and file dialogs start: beside the data chosen here, else the folder of
+        digit data chosen last in any tab (Train, Data, Robustness)."""
         current = self.path_edit.text().strip()
         if current:
             p = Path(current).expanduser()
             return str(p if p.is_dir() else p.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return prefs.DATA_DIR.get()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
         if folder:
+            prefs.DATA_DIR.set(folder)
             self.set_source(folder)
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
                                               "NumPy digit archives (*.npz);;All files (*)")
         if path:
+            prefs.DATA_DIR.remember(path)
             self.set_source(path)
 
 

@@ -10,7 +10,7 @@ import math
 import os
 import re
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,10 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import dialogs
+from .. import settings as prefs
 from ..session import ActiveModel
-from ..settings import settings
 from .confusion_view import ConfusionView, cell_dialog
 from .worker import Outcome
+
+RESULT_TIP = "How well the trained network reads the test digits it never saw."
+HEADLINE_STYLE = "#resultHeadline { background: #eef6ee; border: 1px solid #b7dcb9; border-radius: 6px; }"
 
 
 def duration(seconds: float | None) -> str:
@@ -46,10 +49,14 @@ def duration(seconds: float | None) -> str:
 
 
 class ResultPanel(QStackedWidget):
-    """A note (what is happening, what happened) or the result page of the last training."""
+    """A note (what is happening, what happened) or the result page of the last training.
+
+    The result's headline and what to do with the model (Use this model, Save as…, Discard) are a
+    separate widget, :attr:`headline`, which the tab puts where the eye is when training ends:
+    right under the progress bar. The page below holds the details, the name and the matrix."""
 
     status = Signal(str)  # a line for the tab's status label
-    error = Signal(str)  # a message for the tab's error banner
+    failed = Signal(str)  # a message for the tab's error banner
 
     def __init__(self, session: ActiveModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,37 +64,35 @@ class ResultPanel(QStackedWidget):
         self.store = session.store
         self.outcome: Outcome | None = None
         self._dialogs: list[QWidget] = []
-
-        result_tip = "How well the trained network reads the test digits it never saw."
-        self.setToolTip(result_tip)
+        self.setToolTip(RESULT_TIP)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note_label.setToolTip("What happened to the last training.")
         self.addWidget(self.note_label)
+        self.headline = self._build_headline()
+        self.page = self._build_page()
+        self.result_page = self.page
+        self.addWidget(self.page)
 
-        page = QWidget()
-        page.setToolTip(result_tip)
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.accuracy_label = QLabel()
+    def _build_headline(self) -> QFrame:
+        """The test accuracy, the drawn digits' accuracy and the model's three actions."""
         big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setPointSizeF(big.pointSizeF() * 1.35)
         big.setBold(True)
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setObjectName("testAccuracy")
         self.accuracy_label.setFont(big)
         self.accuracy_label.setToolTip("Share of the test digits the new network reads correctly.")
         self.drawn_label = QLabel()
         self.drawn_label.setObjectName("drawnAccuracy")
         self.drawn_label.setFont(big)
+        for label in (self.accuracy_label, self.drawn_label):
+            label.setWordWrap(True)  # a narrow window: two lines rather than a wider tab
         self.drawn_label.setToolTip("Share of the drawn digits of writers it never trained on that it reads "
                                     "correctly: how well it will read people drawing in DigitPad.")
-        self.result_details = QLabel()
-        self.result_details.setWordWrap(True)
-        self.result_details.setToolTip("The test split, how long it trained and which epoch was kept.")
-        self.name_edit = QLineEdit()
-        self.name_edit.setToolTip("The model's name in the Models list; edit it and press Enter to rename.")
-        self.name_edit.editingFinished.connect(self.rename)
         self.use_button = QPushButton("Use this model")
+        self.use_button.setObjectName("useModel")
         self.use_button.setToolTip("Make this the active model: the Draw tab reads your digits with it at once.")
         self.use_button.clicked.connect(self.use_model)
         self.save_as_button = QPushButton("Save as…")
@@ -97,68 +102,99 @@ class ResultPanel(QStackedWidget):
         self.discard_button = QPushButton("Discard")
         self.discard_button.setToolTip("Delete this model from your Models list.")
         self.discard_button.clicked.connect(self.discard)
+        figures = QVBoxLayout()
+        figures.setSpacing(0)
+        figures.addWidget(self.accuracy_label)
+        figures.addWidget(self.drawn_label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for b in (self.use_button, self.save_as_button, self.discard_button):
+            buttons.addWidget(b)
+        headline = QFrame()
+        headline.setObjectName("resultHeadline")
+        headline.setStyleSheet(HEADLINE_STYLE)
+        headline.setToolTip(RESULT_TIP)
+        row = QHBoxLayout(headline)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addLayout(figures, 1)
+        row.addLayout(buttons)
+        headline.hide()
+        return headline
+
+    def _build_details(self) -> QWidget:
+        """How it was measured, the model's name (edit to rename) and where it is kept."""
+        self.result_details = QLabel()
+        self.result_details.setWordWrap(True)
+        self.result_details.setToolTip("The test split, how long it trained and which epoch was kept.")
+        self.name_edit = QLineEdit()
+        self.name_edit.setToolTip("The model's name in the Models list; edit it and press Enter to rename.")
+        self.name_edit.editingFinished.connect(self.rename)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
         self.saved_label.setToolTip("Where the model is kept.")
-        left = QVBoxLayout()
-        left.addWidget(self.accuracy_label)
-        left.addWidget(self.drawn_label)
-        left.addWidget(self.result_details)
         name_row = QHBoxLayout()
         name_caption = QLabel("Name:")
         name_caption.setToolTip(self.name_edit.toolTip())
         name_row.addWidget(name_caption)
         name_row.addWidget(self.name_edit, 1)
+        left_host = QWidget()
+        left_host.setToolTip(RESULT_TIP)
+        left_host.setMaximumWidth(520)
+        left = QVBoxLayout(left_host)
+        left.setContentsMargins(0, 0, 12, 0)
+        left.addWidget(self.result_details)
         left.addLayout(name_row)
         left.addWidget(self.saved_label)
-        buttons = QHBoxLayout()
-        for b in (self.use_button, self.save_as_button, self.discard_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
         left.addStretch(1)
+        return left_host
+
+    def _build_page(self) -> QScrollArea:
+        """The details beside the confusion matrix; it scrolls only in a window too small for the matrix."""
         self.confusion = ConfusionView()
         self.confusion.cellOpened.connect(self.open_cell)
-        left_host = QWidget()
-        left_host.setLayout(left)
-        left_host.setMaximumWidth(520)
-        left_host.setToolTip(result_tip)
-        left.setContentsMargins(0, 0, 12, 0)
-        grid.addWidget(left_host, 0, 0)
+        page = QWidget()
+        page.setToolTip(RESULT_TIP)
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.addWidget(self._build_details(), 0, 0)
         grid.addWidget(self.confusion, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(2, 1)
-        page_scroll = QScrollArea()  # the matrix needs ~380 px: scroll rather than widen the window
+        page_scroll = QScrollArea()
         page_scroll.setWidget(page)
         page_scroll.setWidgetResizable(True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page_scroll.setToolTip(result_tip)
-        self.result_page = page_scroll
-        self.page = page
-        self.addWidget(page_scroll)
+        page_scroll.setToolTip(RESULT_TIP)
+        self._page_content = page
+        return page_scroll
 
+    def needed_height(self) -> int:
+        """The page's height with the whole matrix showing (the tab gives it that much room)."""
+        return self._page_content.minimumSizeHint().height() + 6
 
     def show_note(self, html: str) -> None:
         self.note_label.setText(html)
+        self.headline.hide()
         self.setCurrentWidget(self.note_label)
 
     def show_result(self, o: Outcome) -> None:
         self.outcome = o
-        if o.test_accuracy is not None:
-            self.accuracy_label.setText(f"Test accuracy {o.test_accuracy:.2%}")
-            details = f"on {o.test_n:,} test digits it never saw during training"
+        r = o.report
+        if r.test_accuracy is not None:
+            self.accuracy_label.setText(f"Test accuracy {r.test_accuracy:.2%}")
+            details = f"Measured on {r.test_n:,} test digits it never saw during training"
         else:
             self.accuracy_label.setText("Trained (no test digits)")
-            details = "the data has no test split"
-        if o.drawn_accuracy is not None:
-            self.drawn_label.setText(f"Drawn by people it never saw {o.drawn_accuracy:.2%}")
-            details += f";<br>drawn: {o.drawn_heldout or f'{o.drawn_n:,} digits'}"
-        self.drawn_label.setVisible(o.drawn_accuracy is not None)
-        epochs = len(o.history.get("loss", [])) or o.epochs_done
-        kept = (f"the weights of epoch {o.best_epoch} (best on validation) are kept" if o.restore_best
+            details = "The data has no test split"
+        if r.drawn_accuracy is not None:
+            self.drawn_label.setText(f"Drawn by people it never saw {r.drawn_accuracy:.2%}")
+            details += f";<br>drawn: {r.drawn_heldout or f'{r.drawn_n:,} digits'}"
+        self.drawn_label.setVisible(r.drawn_accuracy is not None)
+        epochs = len(r.history.get("loss", [])) or o.epochs_done
+        kept = (f"the weights of epoch {r.best_epoch} (best on validation) are kept" if r.restore_best
                 else "the last epoch's weights are kept")
         details += f"<br>{epochs} epoch{'s' if epochs != 1 else ''} in {duration(o.seconds)}; {kept}."
-        if o.confusion is not None:
+        if r.confusion is not None:
             details += "<br>Click a cell of the matrix to see its digits."
         self.result_details.setText(details)
         info = o.model_info
@@ -170,9 +206,10 @@ class ResultPanel(QStackedWidget):
             b.setEnabled(info is not None)
         self.name_edit.setEnabled(info is not None)
         self.use_button.setText("Use this model")
-        self.confusion.set_matrix(o.confusion)
-        self.confusion.setVisible(o.confusion is not None)
-        self.setCurrentIndex(1)
+        self.confusion.set_matrix(r.confusion)
+        self.confusion.setVisible(r.confusion is not None)
+        self.headline.show()
+        self.setCurrentWidget(self.page)
 
     def use_model(self) -> None:
         """Draw with the trained model (the session makes it active, or says why it cannot)."""
@@ -191,8 +228,7 @@ class ResultPanel(QStackedWidget):
         if info is None:
             return None
         if not path:
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            folder = str(settings().value("training/export_dir", folder) or folder)
+            folder = prefs.MODEL_EXPORT_DIR.get()
             suggested = os.path.join(folder, f"{_file_stem(self.name_edit.text() or info.id)}.zip")
             path, _ = QFileDialog.getSaveFileName(self, "Save the model as", suggested,
                                                   "DigitPad model (*.zip)")
@@ -203,9 +239,9 @@ class ResultPanel(QStackedWidget):
         try:
             self.store.export(info.id, path)
         except Exception as exc:  # noqa: BLE001
-            self.error.emit(f"The model could not be exported: {exc}")
+            self.failed.emit(f"The model could not be exported: {exc}")
             return None
-        settings().setValue("training/export_dir", os.path.dirname(os.path.abspath(path)))
+        prefs.MODEL_EXPORT_DIR.remember(os.path.abspath(path))
         self.status.emit(f"Exported to {path}.")
         return path
 
@@ -217,7 +253,7 @@ class ResultPanel(QStackedWidget):
         try:
             self.outcome.model_info = self.store.rename(info.id, name)
         except Exception as exc:  # noqa: BLE001
-            self.error.emit(f"Could not rename the model: {exc}")
+            self.failed.emit(f"Could not rename the model: {exc}")
             self.name_edit.setText(info.name)
             return
         self.status.emit(f"Renamed to “{name}”.")
@@ -227,18 +263,14 @@ class ResultPanel(QStackedWidget):
         info = self.outcome.model_info if self.outcome else None
         if info is None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self, "Discard this model?",
-                f"Delete “{info.name}” from your Models list? This cannot be undone.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if confirm and not dialogs.ask(self, "Discard this model?",
+                                       f"Delete “{info.name}” from your Models list? This cannot be undone.",
+                                       yes=dialogs.Button.Discard, no=dialogs.Button.Cancel):
+            return
         try:
             self.store.delete(info.id)
         except Exception as exc:  # noqa: BLE001
-            self.error.emit(f"Could not delete the model: {exc}")
+            self.failed.emit(f"Could not delete the model: {exc}")
             return
         self.outcome.model_info = None
         for b in (self.use_button, self.save_as_button, self.discard_button):
@@ -248,10 +280,10 @@ class ResultPanel(QStackedWidget):
         self.status.emit("The trained model was discarded.")
 
     def open_cell(self, true_digit: int, predicted: int):
-        o = self.outcome
-        if o is None or o.x_test is None or o.predictions is None:
+        r = self.outcome.report if self.outcome is not None else None
+        if r is None or r.x_test is None or r.predictions is None:
             return None
-        dialog = cell_dialog(true_digit, predicted, o.x_test, o.y_test, o.predictions, self)
+        dialog = cell_dialog(true_digit, predicted, r.x_test, r.y_test, r.predictions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _=0, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
         self._dialogs.append(dialog)

@@ -1,11 +1,11 @@
 """The Train tab: choose data and settings, train in the background with live curves, use the result.
 
-The form (:mod:`app.train.form`) holds the settings; training runs in
-:class:`app.train.worker.TrainingWorker` on its own thread (TensorFlow is imported there, when
-training starts); this widget shows what the worker reports: progress with the time left, live
-loss and accuracy curves, an epoch log, then the result (:mod:`app.train.results`). A finished
-model is saved into the ModelStore by the worker at once, so nothing is lost; it becomes the
-active model only when the user clicks "Use this model".
+The form (:mod:`app.train.form`) holds the settings; training runs in a child process,
+``digitpad train --events``, which :class:`app.train.worker.TrainingWorker` starts and reads in its
+own thread (TensorFlow never enters the window's process); this widget shows what it reports:
+progress with the time left, live loss and accuracy curves, an epoch log, then the result
+(:mod:`app.train.results`). A finished model is saved into the ModelStore by the child at once, so
+nothing is lost; it becomes the active model only when the user clicks "Use this model".
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from model.errors import ConfigError
 from model.training.network import NetworkConfig
 from model.training.trainer import TrainingConfig
 
+from .. import dialogs
 from ..session import ActiveModel
 from .curves_view import CurvesView
 from .form import TrainingForm
@@ -45,7 +45,7 @@ ERROR_BANNER = ("#errorBanner { background: #fdecea; border: 1px solid #e8a39b; 
 
 class TrainingTab(QWidget):
     trainingStarted = Signal()
-    trainingFinished = Signal(object)  # dict: ok, cancelled, test_accuracy, seconds, model_id, error
+    trainingFinished = Signal(object)  # app.train.worker.Outcome
     epochFinished = Signal(object)  # model.training.trainer.Progress
 
     def __init__(self, session: ActiveModel, samples=None, parent: QWidget | None = None):
@@ -85,11 +85,44 @@ class TrainingTab(QWidget):
                                "matrix appear here; drawing stays live meanwhile.")
 
     def _build_right(self) -> QWidget:
+        """Start/Cancel and the progress, then the result's headline and actions (where the eye is
+        when training ends), an error banner, the live curves, and the result or the epoch log."""
         host = QWidget()
         host.setToolTip("Progress, live curves and the result of the training.")
         col = QVBoxLayout(host)
         col.setContentsMargins(4, 0, 0, 0)
+        col.addLayout(self._build_bar())
+        self.status_label = QLabel("Ready.")
+        self.status_label.setToolTip("What the training is doing now.")
+        self.status_label.setWordWrap(True)
+        col.addWidget(self.status_label)
+        self.results = ResultPanel(self.session)
+        self.results.status.connect(self.status_label.setText)
+        self.results.failed.connect(self._show_error)
+        col.addWidget(self.results.headline)
+        col.addWidget(self._build_banner())
+        self.curves = CurvesView()
+        self._build_log()
+        # The log while training, the result once it ends (each gets the whole width).
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
+        self.bottom_tabs.addTab(self.results, "Result")
+        self.bottom_tabs.addTab(self.log, "Epoch log")
+        self.bottom_tabs.setTabToolTip(0, self.results.toolTip())
+        self.bottom_tabs.setTabToolTip(1, self.log.toolTip())
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.setToolTip("Drag the divider to resize the curves and the result.")
+        self.vsplit.addWidget(self.curves)
+        self.vsplit.addWidget(self.bottom_tabs)
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 2)
+        self.vsplit.setChildrenCollapsible(False)
+        self.vsplit.setSizes([max(420, self.curves.sizeHint().height()), self._result_height()])
+        col.addWidget(self.vsplit, 1)
+        return host
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.start_button = QPushButton("Start training")
         self.start_button.setToolTip("Train a new network with these settings in the background. Your current "
@@ -110,11 +143,9 @@ class TrainingTab(QWidget):
         bar.addWidget(self.start_button)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.progress, 1)
-        col.addLayout(bar)
-        self.status_label = QLabel("Ready.")
-        self.status_label.setToolTip("What the training is doing now.")
-        col.addWidget(self.status_label)
+        return bar
 
+    def _build_banner(self) -> QFrame:
         self.banner = QFrame()
         self.banner.setObjectName("errorBanner")
         self.banner.setStyleSheet(ERROR_BANNER)
@@ -139,47 +170,26 @@ class TrainingTab(QWidget):
         bl.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.hide()
         self._details = ""
-        col.addWidget(self.banner)
+        return self.banner
 
-        self.curves = CurvesView()
-
-
-        self.results = ResultPanel(self.session)
-        self.results.status.connect(self.status_label.setText)
-        self.results.error.connect(self._show_error)
-        result_tip = self.results.toolTip()
-
-        log_tip = "One line per epoch: loss and accuracy on the training and validation digits."
+    def _build_log(self) -> None:
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log.setMaximumBlockCount(5000)
-        self.log.setToolTip(log_tip)
+        self.log.setToolTip("One line per epoch: loss and accuracy on the training and validation digits.")
         self.log.setPlaceholderText("Each finished epoch adds a line here.")
 
-        # The log while training, the result once it ends (each gets the whole width).
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
-        self.bottom_tabs.addTab(self.results, "Result")
-        self.bottom_tabs.addTab(self.log, "Epoch log")
-        self.bottom_tabs.setTabToolTip(0, result_tip)
-        self.bottom_tabs.setTabToolTip(1, log_tip)
-        bottom = self.bottom_tabs
-        vsplit = QSplitter(Qt.Orientation.Vertical)
-        vsplit.setToolTip("Drag the divider to resize the curves and the result.")
-        vsplit.addWidget(self.curves)
-        vsplit.addWidget(bottom)
-        vsplit.setStretchFactor(0, 3)
-        vsplit.setStretchFactor(1, 2)
-        # Initially the whole result (text and matrix) shows; the curves get the rest.
-        bottom_height = self.results.page.sizeHint().height() + self.bottom_tabs.tabBar().sizeHint().height() + 8
-        vsplit.setSizes([max(420, self.curves.sizeHint().height()), bottom_height])
-        vsplit.setChildrenCollapsible(False)
-        col.addWidget(vsplit, 1)
-        return host
+    def _result_height(self) -> int:
+        """The bottom's height that shows the whole result (the details and the matrix)."""
+        return self.results.needed_height() + self.bottom_tabs.tabBar().sizeHint().height() + 8
 
+    def _show_whole_result(self) -> None:
+        """Training ended: give the result the room it needs, the curves the rest (down to their minimum)."""
+        total = sum(self.vsplit.sizes())
+        bottom = min(self._result_height(), max(0, total - self.curves.minimumHeight()))
+        self.vsplit.setSizes([total - bottom, bottom])
 
     def _update_start(self) -> None:
         problem = self.form.problem()
@@ -221,7 +231,7 @@ class TrainingTab(QWidget):
             with_samples = form_samples if with_samples is None else with_samples
         except ConfigError as exc:
             self._show_error(str(exc))
-            self.trainingFinished.emit(Outcome(error=str(exc)).summary())
+            self.trainingFinished.emit(Outcome(error=str(exc)))
             return
         # Show what runs; explicit settings (the self-test's) are not remembered as the user's.
         self.form.show_run(str(source), network, training, drawn, with_samples)
@@ -382,21 +392,24 @@ class TrainingTab(QWidget):
             self.status_label.setText("The training did not finish.")
             self._log(f"Error: {outcome.error}")
             self._show_error(outcome.error, outcome.details)
-            self.results.show_note("The training did not finish; see the message above.<br>"
-                                   "Your models are unchanged.")
+            kept = outcome.model_info
+            self.results.show_note("The training did not finish; see the message above.<br>" + (
+                f"It saved “{kept.name}” before that: it is in your Models list." if kept is not None
+                else "Your models are unchanged."))
         else:
+            r = outcome.report
             self.progress.setValue(1000)
             self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
             self.status_label.setText("Finished; the model is saved in your Models list.")
             self.results.show_result(outcome)
-            epochs = len(outcome.history.get("loss", [])) or outcome.epochs_done
-            self.curves.mark_best(outcome.best_epoch if outcome.restore_best else epochs,
-                                  "best" if outcome.restore_best else "kept")
-            acc = f"{outcome.test_accuracy:.2%}" if outcome.test_accuracy is not None else "n/a"
-            self._log(f"Test accuracy {acc} on {outcome.test_n:,} digits; best epoch {outcome.best_epoch}; "
+            self._show_whole_result()
+            epochs = len(r.history.get("loss", [])) or outcome.epochs_done
+            self.curves.mark_best(r.best_epoch if r.restore_best else epochs, "best" if r.restore_best else "kept")
+            acc = f"{r.test_accuracy:.2%}" if r.test_accuracy is not None else "n/a"
+            self._log(f"Test accuracy {acc} on {r.test_n:,} digits; best epoch {r.best_epoch}; "
                       f"saved as “{self.results.name_edit.text()}”.")
         self.bottom_tabs.setCurrentWidget(self.results)
-        self.trainingFinished.emit(outcome.summary())
+        self.trainingFinished.emit(outcome)
 
     # -- messages ---------------------------------------------------------------------------------
     def _show_error(self, message: str, details: str | None = None) -> None:
@@ -406,11 +419,8 @@ class TrainingTab(QWidget):
         self.banner.show()
 
     def _show_details(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Training error", self.banner_label.text(),
-                          QMessageBox.StandardButton.Close, self)
-        box.setDetailedText(self._details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialogs.show_message(self, "Training error", self.banner_label.text(), details=self._details,
+                             buttons=dialogs.Button.Close)
 
     def error_text(self) -> str:
         """The message shown in the tab's error banner ('' when none is shown)."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from model.ink import Ink
 
-from ..theme import HINT, INK, PAPER
+from ..theme import GUIDE, HINT, INK, PAPER
 
 CANVAS_SIZE = 280  # logical canvas pixels, the size of an MNIST digit x10
 DEFAULT_PEN_WIDTH = 18.0
@@ -84,9 +84,10 @@ class InkCanvas(QWidget):
         self._image_caption = ""
         self._paper = (CANVAS_SIZE, CANVAS_SIZE)  # the size a cleared canvas has
         self._hint = "Draw a digit here"
+        self._guides: tuple[float, ...] = ()  # canvas y's of faint writing lines on the paper
         self.overlay = None  # callable(QPainter) drawing over the ink in canvas coordinates
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(180, 140)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip("Draw a digit with the left mouse button")
 
@@ -121,10 +122,11 @@ class InkCanvas(QWidget):
         elif had_image:
             self._changed()
 
-    def set_paper(self, width: int, height: int, hint: str = "Draw a digit here") -> None:
+    def set_paper(self, width: int, height: int, hint: str = "Draw a digit here", guides=()) -> None:
         """A new, empty sheet of this size in canvas pixels (undo brings back the drawing), also
-        the size Clear gives from now on; ``hint`` is written on it while it is empty."""
-        self._paper, self._hint = (int(width), int(height)), hint
+        the size Clear gives from now on; ``hint`` is written on it while it is empty, ``guides``
+        are the canvas y's of faint writing lines (on screen only, never in the ink or a PNG)."""
+        self._paper, self._hint, self._guides = (int(width), int(height)), hint, tuple(guides)
         self._cancel_live()
         self._dismiss_image()
         if self._state.strokes or (self._state.width, self._state.height) != self._paper:
@@ -416,9 +418,18 @@ class InkCanvas(QWidget):
         image.fill(PAPER)
         if self._image is None:
             p = self._cache_painter(image)
+            self._paint_guides(p)
             self._paint_strokes(p, self._state.strokes)
             p.end()
         return image
+
+    def _paint_guides(self, p: QPainter) -> None:
+        if not self._guides or (self._state.width, self._state.height) != self._paper:
+            return
+        pen = QPen(GUIDE, 1.0 / self._scale(), Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        for y in self._guides:
+            p.drawLine(QPointF(0, y), QPointF(self._state.width, y))
 
     def _cache_painter(self, image: QImage) -> QPainter:
         p = QPainter(image)

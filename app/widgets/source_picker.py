@@ -1,4 +1,5 @@
-"""SourcePicker: where digits come from (MNIST, an IDX folder, an .npz, or a dataset in memory).
+"""SourcePicker: where digits come from (MNIST, the drawn digits shipped with DigitPad, an IDX folder,
+an .npz, or a dataset in memory).
 
 Used by the Data and the Robustness tabs.
 """
@@ -9,21 +10,28 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
 
+from .. import settings as prefs
+
 MNIST_SOURCE = "mnist"
+DRAWN_SOURCE = "drawn"  # model.data.shipped.DRAWN
+DRAWN_LABEL = "Drawn digits (shipped with DigitPad)"
 
 
 def source_label(source: str) -> str:
-    """What a source is called in a picker: MNIST, or a folder's/file's name."""
+    """What a source is called in a picker: MNIST, the drawn digits, or a folder's/file's name."""
     if str(source).strip().lower() == MNIST_SOURCE:
         return "MNIST"
+    if str(source).strip().lower() == DRAWN_SOURCE:
+        return DRAWN_LABEL
     path = Path(str(source)).expanduser()
     return path.name or str(source)
 
 
 class SourcePicker(QWidget):
-    """MNIST, an IDX folder, an .npz, or a dataset given in memory: a combo box and two buttons.
+    """MNIST, the shipped drawn digits, an IDX folder, an .npz, or a dataset given in memory: a
+    combo box and two buttons.
 
-    Emits :attr:`sourceChosen` with a ``load_source`` argument ('mnist' or a path), or with
+    Emits :attr:`sourceChosen` with a ``load_source`` argument ('mnist', 'drawn' or a path), or with
     ``"memory:<name>"`` for a dataset added with :meth:`add_memory`.
     """
 
@@ -36,8 +44,10 @@ class SourcePicker(QWidget):
         self.combo.setMinimumContentsLength(18)
         self.combo.addItem("Choose data…", "")
         self.combo.addItem("MNIST", MNIST_SOURCE)
-        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), a folder of IDX "
-                              "files (train-*/t10k-*) or an .npz with Keras's keys.")
+        self.combo.addItem(DRAWN_LABEL, DRAWN_SOURCE)
+        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), the digits people drew that "
+                              "ship with DigitPad (no download; their test split is writers training never sees), "
+                              "a folder of IDX files (train-*/t10k-*) or an .npz with Keras's keys.")
         self.folder_button = QToolButton()
         self.folder_button.setText("Folder…")
         self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files")
@@ -80,17 +90,19 @@ class SourcePicker(QWidget):
 
     def _start_dir(self) -> str:
         src = self.source()
-        if src and src != MNIST_SOURCE and not src.startswith("memory:"):
+        if src and src not in (MNIST_SOURCE, DRAWN_SOURCE) and not src.startswith("memory:"):
             return str(Path(src).expanduser().parent)
-        return str(Path.home())
+        return prefs.DATA_DIR.get()  # the folder of digit data chosen last in any tab
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
         if folder:
+            prefs.DATA_DIR.set(folder)
             self.set_source(folder, emit=True)
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
                                               "NumPy archives (*.npz);;All files (*)")
         if path:
+            prefs.DATA_DIR.remember(path)
             self.set_source(path, emit=True)

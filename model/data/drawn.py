@@ -36,7 +36,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..ink import Ink, InkError
 from ..store.card import ExtraData
-from .sources import DataError
+from .common import DataError
 from .styles import FLAG_ANGLE, FLAG_LENGTH, with_bar, with_flag, with_foot, with_slash
 
 __all__ = [

@@ -30,32 +30,31 @@ from pathlib import Path
 import numpy as np
 
 from ..archives import NotNpz, npz_arrays
-from ..errors import ConfigError, DigitPadError
+from ..errors import ConfigError
+from .common import TEST_FRACTION, DataError
 
 __all__ = [
-    "DataError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
+    "DataError", "MnistDownloadError", "Dataset", "read_idx", "write_idx", "load_idx_folder", "load_npz", "load_mnist",
     "mnist_cached", "load_source", "to_inputs", "one_hot", "stratified_split", "check_split",
 ]
 
 IMAGE_SHAPE = (28, 28)
-# Test split carved from sources that have no test files: 1,000 of 10,000 digits measure a model
-# to about +-0.5 points and leave the rest for training.
-TEST_FRACTION = 0.1
 _IDX_LABELS, _IDX_IMAGES = 0x00000801, 0x00000803  # uint8 with 1 and 3 dimensions
 _GZIP_MAGIC = b"\x1f\x8b"
 # The file keras.datasets.mnist.load_data() fetches, and its SHA-256, so that a cache_dir can be
 # used: Keras 3 load_data(path=...) no longer accepts a directory, get_file(cache_dir=...) does.
 _MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
 _MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
-_SOURCES_HINT = "Use 'mnist', an IDX folder (train-*/t10k-* files) or an .npz with Keras's keys"
+_SOURCES_HINT = ("Use 'mnist', 'drawn' (the drawn digits shipped with DigitPad), an IDX folder (train-*/t10k-*"
+                 " files) or an .npz with Keras's keys")
 # What one dataset file may declare once unpacked: full MNIST as float64 is 0.44 GB. A few KB of
 # .gz or .npz can declare gigabytes of zeros; they are refused before anything is unpacked.
 MAX_DATA_BYTES = 2 * 2**30
 
 
-class DataError(DigitPadError):
-    """A dataset could not be read; the message says which file, what is wrong and what to do."""
-    title = "Cannot read the data"
+class MnistDownloadError(DataError):
+    """MNIST is not on this computer and could not be downloaded. Its hint names the other data in
+    words every front end can use; the command line adds its options."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -332,11 +331,11 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
                 cache_subdir="datasets" if cache_dir is None else "",
             )
     except Exception as e:  # offline, DNS, HTTP, disk full, hash mismatch, no TensorFlow...
-        raise DataError(
-            f"MNIST could not be downloaded ({str(e) or type(e).__name__}). Without internet,"
-            " pass the digits as --data PATH: an IDX folder (train-images*/train-labels* and"
-            " optionally t10k-* files) or an .npz with Keras's keys x_train, y_train, x_test,"
-            " y_test."
+        raise MnistDownloadError(
+            f"MNIST could not be downloaded ({str(e) or type(e).__name__}).",
+            hint="Without internet, train on the drawn digits shipped with DigitPad, or on digits of your"
+                 " own: an IDX folder (train-images*/train-labels* and optionally t10k-* files) or an .npz"
+                 " with Keras's keys x_train, y_train, x_test, y_test.",
         ) from e
     finally:
         socket.setdefaulttimeout(previous_timeout)
@@ -347,13 +346,16 @@ def load_mnist(*, cache_dir: str | os.PathLike | None = None, timeout: float = 1
 
 def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction: float = TEST_FRACTION,
                 seed: int = 42) -> Dataset:
-    """Load what a `--data SOURCE` argument names: 'mnist', an IDX folder or an .npz file.
+    """Load what a `--data SOURCE` argument names: 'mnist', 'drawn', an IDX folder or an .npz file.
 
-    The word 'mnist' always means Keras's MNIST; a folder called mnist is passed as ./mnist.
+    The word 'mnist' always means Keras's MNIST, 'drawn' the drawn digits shipped with DigitPad
+    (model.data.shipped); a folder called mnist or drawn is passed as ./mnist or ./drawn.
     """
     check_split(test_fraction, seed)
     if isinstance(source, str) and source.strip().lower() == "mnist":
         return load_mnist()
+    if isinstance(source, str) and source.strip().lower() == "drawn":
+        return _load_drawn()
     path = Path(source).expanduser()
     if path.is_dir():
         return load_idx_folder(path, split=split, test_fraction=test_fraction, seed=seed)
@@ -365,6 +367,19 @@ def load_source(source: str | os.PathLike, *, split: bool = True, test_fraction:
                             f" partner files instead: --data {path.parent}")
         raise DataError(f"{path}: not a dataset this app reads. {_SOURCES_HINT}.")
     raise DataError(f"no such file or folder: {path}. {_SOURCES_HINT}.")
+
+
+DRAWN_NAME = "drawn digits shipped with DigitPad"
+
+
+def _load_drawn() -> Dataset:
+    """'drawn': the drawn digits shipped with DigitPad, each once as drawn (to look at, to measure a
+    model on): the corpus's training writers, and its check labs, writers training never sees, as
+    the test split (model.data.shipped trains on them)."""
+    from .drawn import Jitter, training_mix
+
+    mix = training_mix(reps=1, jitter=Jitter())
+    return Dataset(mix.x_train, mix.y_train, mix.x_heldout, mix.y_heldout, DRAWN_NAME)
 
 
 # --- shared helpers -------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..errors import DigitPadError
 from ..store.card import ModelCard
+from ..store.model_dir import read_json
 
 __all__ = ["GOOD", "TARGET", "DigitChange", "DigitReport", "SamplesReport", "changes_summary", "digit_changes",
            "learnt_mask", "samples_report"]
@@ -262,17 +263,18 @@ def _learnt(card, ids, created, visited: set, depth: int) -> tuple[np.ndarray, l
 
 def _parent_card(p: dict, visited: set):
     """The card of the model a personalised one came from: a ModelCard, None when it is the shipped
-    default (which never learnt from anyone's samples), False when it cannot be read."""
-    from .. import paths
-    from ..store.model_dir import read_json
+    default (which never learnt from anyone's samples), False when it cannot be read. Where a model
+    id lives is the store's to say (:meth:`ModelStore.model_path`)."""
+    from ..store.models import ModelStore, StoreError
 
     base = p.get("base_model") if isinstance(p.get("base_model"), dict) else {}
     model_id = base.get("id") if isinstance(base.get("id"), str) else None
     candidates = [Path(base["path"])] if isinstance(base.get("path"), str) and base["path"] else []
-    if model_id == "default":
-        candidates.append(paths.default_model_dir())
-    elif model_id and "/" not in model_id and "\\" not in model_id and not model_id.startswith("."):
-        candidates.append(paths.data_home() / "models" / model_id)
+    if model_id:
+        try:
+            candidates.append(ModelStore().model_path(model_id))
+        except StoreError:
+            pass  # not an id (a path, '..'): only the recorded path is looked at
     for folder in candidates:
         try:
             key = folder.resolve()

@@ -16,6 +16,7 @@ from ..errors import DigitPadError
 from ..ink import Ink
 
 COLUMNS = "id, label, image, ink, predicted, model_id, created"  # a samples row, in this order
+MAX_ID = 2**63 - 1  # SQLite's largest id
 
 
 class SampleError(DigitPadError, RuntimeError):
@@ -51,15 +52,28 @@ class Sample:
 
 
 def as_digit(value, what: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
-    try:
-        d = int(value)
-    except ValueError:
-        raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.") from None
+    d = _whole(value, f"The {what} must be a digit 0-9, not {value!r}.")
     if not 0 <= d <= 9:
         raise SampleError(f"The {what} must be a digit 0-9, not {value!r}.")
     return d
+
+
+def as_id(value) -> int:
+    """A sample id (1 to 2**63-1, what SQLite can hold); SampleError saying there is no such sample."""
+    n = _whole(value, f"{value!r} is not a sample id (a whole number, as `digitpad samples list` shows).")
+    if not 1 <= n <= MAX_ID:
+        raise SampleError(f"There is no sample {n}: sample ids are whole numbers from 1 (`digitpad samples list`).")
+    return n
+
+
+def _whole(value, message: str) -> int:
+    """``value`` (an int, a NumPy integer or its text) as an int; SampleError(message) if it is none."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, str)):
+        raise SampleError(message)
+    try:
+        return int(value)
+    except ValueError:
+        raise SampleError(message) from None
 
 
 def as_uint8(image) -> np.ndarray:
@@ -82,10 +96,14 @@ def now_iso() -> str:
 
 
 def sample_from_row(row) -> Sample:
+    """A row of the store as a Sample; SampleError naming a row that is not a sample DigitPad wrote."""
+    if not valid_row(row):
+        raise SampleError(f"Sample {row[0]!r} in the sample store is damaged (its values are not a sample's);"
+                          f" remove it with `digitpad samples remove {row[0]}`.")
     sid, label, image, ink, predicted, model_id, created = row
     img = np.frombuffer(image, dtype=np.uint8).reshape(28, 28)
     return Sample(int(sid), int(label), img, ink, None if predicted is None else int(predicted),
-                  model_id, str(created))
+                  model_id if isinstance(model_id, str) else None, str(created))
 
 
 def valid_row(row) -> bool:
@@ -93,7 +111,8 @@ def valid_row(row) -> bool:
         sid, label, image, ink, predicted, model_id, created = row
         return (isinstance(sid, int) and isinstance(label, int) and 0 <= label <= 9
                 and isinstance(image, bytes) and len(image) == 784
-                and (ink is None or isinstance(ink, str)) and (predicted is None or 0 <= predicted <= 9)
-                and isinstance(created, str))
+                and (ink is None or isinstance(ink, str))
+                and (predicted is None or (isinstance(predicted, int) and 0 <= predicted <= 9))
+                and (model_id is None or isinstance(model_id, str)) and isinstance(created, str))
     except (TypeError, ValueError):
         return False

@@ -13,30 +13,38 @@ Why SQLite (the standard library's ``sqlite3``) and not a folder of files:
 * **Two app instances at once.** WAL lets readers and a writer work side by side, writers queue
   on ``busy_timeout``, and migrations run inside ``BEGIN IMMEDIATE`` so only one instance
   migrates.
-* **A damaged file** (not SQLite, or failing ``PRAGMA quick_check``) is moved aside to
-  ``samples.sqlite3.corrupt-<timestamp>`` (with its ``-wal``), the samples that can still be read
-  from it are copied over, and a fresh store starts; :attr:`SampleStore.recovery_message` says so
-  (:mod:`model.samples.salvage`).
+* **A damaged file** (not SQLite, not DigitPad's, or failing ``PRAGMA quick_check``) at the store's
+  own place is moved aside to ``samples.sqlite3.corrupt-<timestamp>`` (with its ``-wal``), the
+  samples that can still be read from it are copied over, and a fresh store starts;
+  :attr:`SampleStore.recovery_message` says so (:mod:`model.samples.salvage`).
+* **A file a person names** (``SampleStore(path, named=True)``, ``personalize --samples FILE``) is
+  read-only until it is recognised as DigitPad's (:mod:`model.samples.identify`): a missing, foreign
+  or damaged file is an error, never renamed, migrated or replaced.
+* **Private**: the file is created readable by its owner only (0600), like the model cards.
 
 The schema version is ``PRAGMA user_version``; :data:`MIGRATIONS` takes a store from one version
 to the next. No Qt here; NumPy and Pillow only.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from .. import paths
 from ..ink import Ink
-from .archive import read_archive, write_archive
+from .archive import archive_rows, write_archive
+from .identify import APPLICATION_ID, check_named_store, foreign
 from .salvage import Damaged, is_corruption, move_aside, not_sqlite, salvage_rows
-from .sample import COLUMNS, Sample, SampleError, as_digit, as_uint8, now_iso, sample_from_row
+from .sample import COLUMNS, MAX_ID, Sample, SampleError, as_digit, as_id, as_uint8, now_iso, sample_from_row
 
 FILENAME = "samples.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -62,6 +70,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+FIRST_TABLE = MIGRATIONS[0].split(";")[0]  # how a store written before APPLICATION_ID is recognised
 
 
 class SampleStore:
@@ -71,8 +80,12 @@ class SampleStore:
     ``recovery_message`` the sentence to show the user about it.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, *, named: bool = False):
+        """``named``: a file a person named, used only if it already is DigitPad's sample store."""
         self.path = Path(path) if path is not None else paths.data_home() / FILENAME
+        self._named = named
+        if named:
+            check_named_store(self.path, FIRST_TABLE)
         self.recovered_from: Path | None = None
         self.recovery_message: str | None = None
         self.salvaged = self.lost = 0  # samples copied from / lost with a damaged file
@@ -83,8 +96,9 @@ class SampleStore:
         self._checkpointer: threading.Thread | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(self.path)
         except OSError as exc:
-            raise SampleError(f"Cannot create the folder for the sample store {self.path.parent} ({exc}).") from None
+            raise SampleError(f"Cannot create the sample store {self.path}: {_os_problem(exc, self.path)}.") from None
         self._conn = self._open()
 
     # -- opening ---------------------------------------------------------------------------------
@@ -103,12 +117,15 @@ class SampleStore:
         if reason is None:  # else SQLite is not even asked: it could discard the file's WAL
             conn = self._connect()
             try:
+                why = foreign(conn, FIRST_TABLE)  # another program's database at the store's place
+                if why:
+                    raise Damaged(why)
                 self._prepare(conn)
                 return conn
             except sqlite3.DatabaseError as exc:
                 conn.close()
                 if not is_corruption(exc):
-                    raise _as_sample_error(exc, f"Cannot open the sample store {self.path}") from None
+                    raise _as_sample_error(exc, f"Cannot open the sample store {self.path}", self.path) from None
                 reason = str(exc)
             except Damaged as exc:
                 conn.close()
@@ -116,13 +133,17 @@ class SampleStore:
             except BaseException:
                 conn.close()
                 raise
+        if self._named:  # not the store's own place: nothing is moved aside
+            raise SampleError(f"{self.path} is a damaged DigitPad sample store ({reason}). Copy it into DigitPad's"
+                              " data folder as samples.sqlite3 and DigitPad will salvage what can be read from it,"
+                              " keeping the damaged file.")
         self._recover(reason)
         conn = self._connect()
         try:
             self._prepare(conn)
         except sqlite3.Error as exc:
             conn.close()
-            raise _as_sample_error(exc, f"Cannot start a new sample store at {self.path}") from None
+            raise _as_sample_error(exc, f"Cannot start a new sample store at {self.path}", self.path) from None
         salvaged, lost = self._salvage(conn)
         self.salvaged, self.lost = salvaged, lost
         if salvaged:
@@ -145,8 +166,10 @@ class SampleStore:
         conn.execute("PRAGMA synchronous = NORMAL")
         result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            raise Damaged("; ".join(map(str, result[:3])))
+            raise Damaged("; ".join(" ".join(str(r).split()) for r in result[:3]))  # one line
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise Damaged(f"its schema version {version} is not one any DigitPad wrote")
         if version > SCHEMA_VERSION:
             raise SampleError(
                 f"The sample store {self.path} was written by a newer DigitPad (schema version "
@@ -161,10 +184,13 @@ class SampleStore:
                     for statement in _statements(MIGRATIONS[v]):
                         conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {v + 1}")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+        elif conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a store written before it was set
 
     def _recover(self, reason: str) -> None:
         """Move the damaged file (and its WAL) aside; never delete it."""
@@ -175,8 +201,13 @@ class SampleStore:
         damage; (how many were copied, how many could not be read)."""
         good, lost = salvage_rows(self.recovered_from, self.path.parent)
         if good:
-            with self._write(conn):
-                conn.executemany(f"INSERT OR IGNORE INTO samples ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", good)
+            try:
+                with self._write(conn):
+                    conn.executemany(f"INSERT OR IGNORE INTO samples ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", good)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise _as_sample_error(exc, f"The samples of the damaged store (kept as {self.recovered_from})"
+                                       " could not be copied over", self.path) from None
         return len(good), lost
 
     # -- writing ---------------------------------------------------------------------------------
@@ -257,7 +288,7 @@ class SampleStore:
                 )
                 sample_id = int(cur.lastrowid)
         except sqlite3.Error as exc:
-            raise _as_sample_error(exc, "The sample was not stored") from None
+            raise _as_sample_error(exc, "The sample was not stored", self.path) from None
         self._added.append(sample_id)
         return sample_id
 
@@ -265,22 +296,23 @@ class SampleStore:
         label = as_digit(label, "label")
         try:
             with self._write() as conn:
-                n = conn.execute("UPDATE samples SET label = ? WHERE id = ?", (label, int(sample_id))).rowcount
+                n = conn.execute("UPDATE samples SET label = ? WHERE id = ?", (label, as_id(sample_id))).rowcount
         except sqlite3.Error as exc:
-            raise _as_sample_error(exc, f"Sample {sample_id} was not relabelled") from None
+            raise _as_sample_error(exc, f"Sample {sample_id} was not relabelled", self.path) from None
         if not n:
             raise SampleError(f"There is no sample {sample_id}; it may have been deleted.")
 
     def remove(self, ids: int | Iterable[int]) -> int:
         """Delete samples; how many there were (ids that do not exist are skipped)."""
         ids = [int(ids)] if isinstance(ids, (int, np.integer)) else [int(i) for i in ids]
+        ids = [i for i in ids if 1 <= i <= MAX_ID]  # others cannot exist
         if not ids:
             return 0
         try:
             with self._write() as conn:
                 n = sum(conn.execute("DELETE FROM samples WHERE id = ?", (i,)).rowcount for i in set(ids))
         except sqlite3.Error as exc:
-            raise _as_sample_error(exc, "The samples were not deleted") from None
+            raise _as_sample_error(exc, "The samples were not deleted", self.path) from None
         return n
 
     def undo_last_add(self) -> int | None:
@@ -298,10 +330,10 @@ class SampleStore:
             try:
                 return self._db().execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise _as_sample_error(exc, "The samples could not be read") from None
+                raise _as_sample_error(exc, "The samples could not be read", self.path) from None
 
     def get(self, sample_id: int) -> Sample:
-        rows = self._query(f"SELECT {COLUMNS} FROM samples WHERE id = ?", (int(sample_id),))
+        rows = self._query(f"SELECT {COLUMNS} FROM samples WHERE id = ?", (as_id(sample_id),))
         if not rows:
             raise SampleError(f"There is no sample {sample_id}; it may have been deleted.")
         return sample_from_row(rows[0])
@@ -351,48 +383,61 @@ class SampleStore:
         DigitPad adds samples."""
         where, params = _where(label)
         rows = self._query(f"SELECT id, image, label FROM samples{where} ORDER BY id", params)
+        for r in rows:
+            if not (isinstance(r[1], bytes) and len(r[1]) == 784 and isinstance(r[2], int) and 0 <= r[2] <= 9):
+                sample_from_row((r[0], r[2], r[1], None, None, None, ""))  # says which sample is damaged
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         x = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint8).reshape(len(rows), 28, 28).copy()
         y = np.array([r[2] for r in rows], dtype=np.uint8)
         return ids, x, y
 
-    def evaluate(self, recognizer, label: int | None = None):
-        """How a Recognizer does on the samples (a model.evaluation.Evaluation), None if empty."""
-        from ..evaluation import evaluate
-
-        x, y = self.arrays(label)
-        return evaluate(recognizer, x, y) if len(y) else None
-
     def data_version(self) -> int:
         """Changes whenever another connection (e.g. a second DigitPad) commits: poll to refresh."""
         return int(self._query("PRAGMA data_version")[0][0])
 
+    def iter_samples(self, chunk: int = 1000) -> Iterator[Sample]:
+        """Every sample, oldest first, read a chunk at a time (memory for one chunk, however many)."""
+        last = 0
+        while True:
+            rows = self._query(f"SELECT {COLUMNS} FROM samples WHERE id > ? ORDER BY id LIMIT ?", (last, chunk))
+            yield from (sample_from_row(r) for r in rows)
+            if len(rows) < chunk:
+                return
+            last = rows[-1][0]
+
     # -- exchange --------------------------------------------------------------------------------
     def export_zip(self, path: str | os.PathLike) -> int:
         """Write every sample to a zip: ``NNNNN_label.json`` ink files (``.png`` 28x28 images for
-        samples added from images) and ``labels.csv``; how many samples it holds."""
-        path = Path(path)
-        samples = self.list()
-        write_archive(samples, path)
-        return len(samples)
+        samples added from images) and ``labels.csv``; how many samples it holds. Only a new file
+        or an earlier samples export is replaced."""
+        count = len(self)
+        written = [0]
+
+        def counted():
+            for sample in self.iter_samples():
+                written[0] += 1
+                yield sample
+
+        write_archive(counted(), Path(path), count)
+        return written[0]
 
     def import_zip(self, path: str | os.PathLike) -> int:
         """Add the samples of an :meth:`export_zip` archive; how many were added.
 
-        Names, sizes, inks and images are all checked before anything is stored, and everything
-        is stored in one transaction, so a bad archive adds nothing. Inks are preprocessed again
-        with the current preprocessing. Samples already in the store (same label, image and ink) are
-        not added twice. Labels come from ``labels.csv`` when it lists the file, else the name.
+        Names, sizes, inks and images are all checked as they are read, and everything is stored
+        in one transaction, so a bad archive (or an interruption) adds nothing. Inks are
+        preprocessed again with the current preprocessing. Samples already in the store (same
+        label, image and ink) are not added twice. Labels come from ``labels.csv`` when it lists
+        the file, else the name. Memory: one sample at a time, and 20 bytes per sample stored.
         """
         path = Path(path)
-        parsed = read_archive(path)
+        seen = added = 0
         try:
             with self._write() as conn:
-                existing = {(int(r[0]), bytes(r[1]), r[2])
-                            for r in conn.execute("SELECT label, image, ink FROM samples")}
-                added = 0
-                for row in parsed:
-                    key = row[:3]  # the same label, image and drawing: already here
+                existing = {_key(r) for r in conn.execute("SELECT label, image, ink FROM samples")}
+                for row in archive_rows(path):
+                    seen += 1
+                    key = _key(row)  # the same label, image and drawing: already here
                     if key in existing:
                         continue
                     existing.add(key)
@@ -400,8 +445,8 @@ class SampleStore:
                                  "VALUES (?, ?, ?, ?, ?, ?)", row)
                     added += 1
         except sqlite3.Error as exc:
-            raise _as_sample_error(exc, f"Nothing was imported from {path}") from None
-        self.last_import_duplicates = len(parsed) - added
+            raise _as_sample_error(exc, f"Nothing was imported from {path}", self.path) from None
+        self.last_import_duplicates = seen - added
         return added
 
     last_import_duplicates = 0  # samples of the last import_zip that were already in the store
@@ -425,17 +470,49 @@ class SampleStore:
 
 
 # ---------------------------------------------------------------------------------------- helpers
-def _as_sample_error(exc: sqlite3.Error, what: str) -> SampleError:
+def _as_sample_error(exc: sqlite3.Error, what: str, path: Path | None = None) -> SampleError:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         why = "another DigitPad is busy writing to it; try again in a moment"
-    elif code == sqlite3.SQLITE_FULL:
+    elif code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and path is not None and _disk_full(path)):
         why = "the disk is full; free some space and try again"
     elif code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
-        why = "the file or its folder cannot be written; check its permissions"
+        why = "the file or its folder cannot be written; check its permissions (or is the disk read-only?)"
     else:
         why = str(exc)
     return SampleError(f"{what}: {why}.")
+
+
+def _disk_full(path: Path) -> bool:
+    """SQLite reports a full disk while it grows its log as "disk I/O error": look at the disk."""
+    try:
+        return shutil.disk_usage(path.parent).free < 1 * 2**20
+    except OSError:
+        return False
+
+
+def _os_problem(exc: OSError, path: Path) -> str:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "the disk is full; free some space and try again"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"its folder {path.parent} cannot be written (read-only, or no permission)"
+    return exc.strerror or str(exc)
+
+
+def _create_private(path: Path) -> None:
+    """Create the store's file, empty (SQLite makes it a database), readable by its owner only;
+    SQLite gives its -wal and -shm files the same permissions."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def _key(row) -> bytes:
+    """A sample's label, image and drawing, in 20 bytes (how duplicates are told on import)."""
+    label, image, ink = row[:3]
+    return hashlib.sha1(b"%d\0%s\0%s" % (int(label), bytes(image), (ink or "").encode("utf-8", "replace"))).digest()
 
 
 def _statements(script: str) -> list[str]:

@@ -22,14 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.sources import TEST_FRACTION
+from ..data.common import TEST_FRACTION
 from ..errors import DigitPadError
 
-__all__ = ["CARD_FORMAT", "CARD_VERSION", "CardError", "DataSpec", "ExtraData", "Metrics", "ModelCard"]
+__all__ = ["CARD_FORMAT", "CARD_VERSION", "MAX_NAME", "CardError", "DataSpec", "ExtraData", "Metrics", "ModelCard"]
 
 CARD_FORMAT = "digitpad-model"
 CARD_VERSION = 2
 MNIST = "mnist"
+MAX_NAME = 200  # characters of a model's name; longer names read from older cards are cut
+MAX_INT = 2**63  # whole numbers beyond this in a card are not numbers DigitPad wrote
+MAX_REPS = 1000  # times an extra dataset is repeated in training (a card asking for more is not one we wrote)
 
 
 class CardError(DigitPadError):
@@ -59,8 +62,8 @@ class ExtraData:
     @classmethod
     def from_dict(cls, d: dict) -> ExtraData:
         return cls(kind=_str(d.get("kind")) or "dataset", name=_str(d.get("name")) or "extra digits",
-                   source=_str(d.get("source")), reps=_int(d.get("reps"), 1),
-                   holdout=_float(d.get("holdout"), 0.0), n=_int(d.get("n"), 0))
+                   source=_str(d.get("source")), reps=_within(_int(d.get("reps"), 1), 1, MAX_REPS, 1),
+                   holdout=_within(_float(d.get("holdout"), 0.0), 0.0, 0.99, 0.0), n=max(0, _int(d.get("n"), 0)))
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ class DataSpec:
     def from_dict(cls, d: dict) -> DataSpec:
         extras = d.get("extras") if isinstance(d.get("extras"), list) else []
         return cls(name=_str(d.get("name")) or _str(d.get("source")) or "unknown data",
-                   source=_str(d.get("source")), test_fraction=_float(d.get("test_fraction"), TEST_FRACTION),
+                   source=_str(d.get("source")),
+                   test_fraction=_within(_float(d.get("test_fraction"), TEST_FRACTION), 0.01, 0.9, TEST_FRACTION),
                    seed=_int(d.get("seed"), 42), test_from_train=bool(d.get("test_from_train", False)),
                    extras=tuple(ExtraData.from_dict(e) for e in extras if isinstance(e, dict)))
 
@@ -130,8 +134,10 @@ class Metrics:
 
     @classmethod
     def from_dict(cls, d: dict) -> Metrics:
-        def matrix(v):
-            return v if isinstance(v, list) else None
+        def matrix(v):  # a square of counts, one row per digit (at most 10), else not shown
+            ok = (isinstance(v, list) and 0 < len(v) <= 10
+                  and all(isinstance(r, list) and len(r) == len(v) and all(_count(n) for n in r) for r in v))
+            return [[int(n) for n in r] for r in v] if ok else None
 
         return cls(test_accuracy=_opt_float(d.get("test_accuracy")), test_loss=_opt_float(d.get("test_loss")),
                    test_n=_int(d.get("test_n"), 0), confusion=matrix(d.get("confusion")),
@@ -204,15 +210,14 @@ class ModelCard:
         metrics = d.get("metrics")
         history = d.get("history")
         return cls(
-            name=_str(d.get("name")) or "",
+            name=_name(d.get("name")),
             created=_str(d.get("created")) or "",
             id=_str(d.get("id")) or "",
             network=dict(d["network"]) if isinstance(d.get("network"), dict) else {},
             training=dict(d["training"]) if isinstance(d.get("training"), dict) else {},
             data=spec,
             metrics=Metrics.from_dict(metrics) if isinstance(metrics, dict) else Metrics(),
-            history={k: list(v) for k, v in history.items() if isinstance(v, list)}
-            if isinstance(history, dict) else {},
+            history=_history(history),
             epochs_run=_int(d.get("epochs_run"), 0),
             best_epoch=_int(d.get("best_epoch"), 0),
             train_seconds=_opt_float(d.get("train_seconds")),
@@ -235,15 +240,15 @@ def _v1_data_spec(d: dict) -> DataSpec | None:
     personal = d.get("personalization")
     if isinstance(personal, dict) and isinstance(personal.get("base_data"), dict):
         base = personal["base_data"]
-        return DataSpec(name=_str(name) or _str(base.get("source")) or "unknown data", source=_str(base.get("source")),
-                        test_fraction=_float(base.get("test_fraction"), TEST_FRACTION),
-                        seed=_int(base.get("seed"), train_seed), test_from_train=True,
-                        extras=_v1_personal_extras(personal.get("base_extra"), extra_name))
+        return DataSpec.from_dict({"name": _str(name) or _str(base.get("source")) or "unknown data",
+                                   "source": base.get("source"), "test_fraction": base.get("test_fraction"),
+                                   "seed": _int(base.get("seed"), train_seed), "test_from_train": True,
+                                   "extras": _v1_personal_extras(personal.get("base_extra"), extra_name)})
     args = _v1_command(d.get("command"), train_seed)
     if args is not None and args.data:
-        return DataSpec(name=_str(name) or args.data, source=_normal_source(args.data),
-                        test_fraction=args.test_fraction, seed=args.seed, test_from_train=True,
-                        extras=_v1_extras(args, extra_name))
+        return DataSpec.from_dict({"name": _str(name) or args.data, "source": _normal_source(args.data),
+                                   "test_fraction": args.test_fraction, "seed": args.seed, "test_from_train": True,
+                                   "extras": _v1_extras(args, extra_name)})
     if not isinstance(name, str) or not name:
         return None
     # Trained in the window: load_source(source, seed=training seed) with the default fraction.
@@ -251,8 +256,8 @@ def _v1_data_spec(d: dict) -> DataSpec | None:
         source = MNIST
     else:
         source = name[len("IDX folder "):] if name.startswith("IDX folder ") else name
-    return DataSpec(name=name, source=source, test_fraction=TEST_FRACTION, seed=train_seed,
-                    test_from_train=source != MNIST, extras=_v1_extras(None, extra_name))
+    return DataSpec.from_dict({"name": name, "source": source, "seed": train_seed,
+                               "test_from_train": source != MNIST, "extras": _v1_extras(None, extra_name)})
 
 
 def _v1_command(command, train_seed: int):
@@ -272,22 +277,23 @@ def _v1_command(command, train_seed: int):
     return args
 
 
-def _v1_personal_extras(pen, extra_name) -> tuple[ExtraData, ...]:
-    kept = ()
+def _v1_personal_extras(pen, extra_name) -> list[dict]:
+    kept = []
     if isinstance(pen, dict) and _str(pen.get("source")):
-        kept = (ExtraData(kind="pendigits", name=Path(pen["source"]).name, source=pen["source"],
-                          reps=_int(pen.get("reps"), 1), holdout=_float(pen.get("holdout"), 0.0)),)
+        kept = [{"kind": "pendigits", "name": Path(pen["source"]).name, "source": pen["source"],
+                 "reps": pen.get("reps"), "holdout": pen.get("holdout")}]
     return kept + _v1_extras(None, extra_name)
 
 
-def _v1_extras(args, extra_name) -> tuple[ExtraData, ...]:
+def _v1_extras(args, extra_name) -> list[dict]:
+    """The extras as card.json v2 holds them (read back by ExtraData.from_dict, within its bounds)."""
     if args is not None and args.extra:
         kind = "pendigits" if args.extra.endswith((".tra", ".tes")) else "dataset"
-        return (ExtraData(kind=kind, name=_str(extra_name) or args.extra, source=args.extra,
-                          reps=args.extra_reps, holdout=args.extra_holdout),)
+        return [{"kind": kind, "name": _str(extra_name) or args.extra, "source": args.extra,
+                 "reps": args.extra_reps, "holdout": args.extra_holdout}]
     if isinstance(extra_name, str) and extra_name:
-        return (ExtraData(kind="dataset", name=extra_name),)
-    return ()
+        return [{"kind": "dataset", "name": extra_name}]
+    return []
 
 
 # --- lenient field readers (a card may come from another machine or an older DigitPad) ----------
@@ -303,12 +309,38 @@ def _str(v) -> str | None:
 
 
 def _number(v) -> bool:
-    """A real number (NumPy's too), not a bool, not NaN or infinite."""
-    return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+    """A real number (NumPy's too), not a bool, not NaN or infinite, and no whole number so large
+    that turning it into a float overflows (a card with a 400-digit number broke every command)."""
+    if isinstance(v, bool) or not isinstance(v, numbers.Real):
+        return False
+    if isinstance(v, numbers.Integral):
+        return -MAX_INT <= v <= MAX_INT
+    return math.isfinite(v)
+
+
+def _count(v) -> bool:
+    return _number(v) and v >= 0 and float(v).is_integer()
+
+
+def _name(v) -> str:
+    text = _str(v) or ""
+    return text if len(text) <= MAX_NAME else text[:MAX_NAME - 1] + "…"
+
+
+def _history(v) -> dict[str, list[float]]:
+    """Per-epoch curves: lists of floats (NaN where a value is not a number, e.g. a diverged loss)."""
+    if not isinstance(v, dict):
+        return {}
+    return {k: [float(x) if _number(x) or isinstance(x, float) else math.nan for x in values]
+            for k, values in v.items() if isinstance(values, list)}
+
+
+def _within(v, low, high, default):
+    return v if low <= v <= high else default
 
 
 def _int(v, default: int) -> int:
-    return int(v) if _number(v) else default
+    return int(v) if _number(v) and -MAX_INT <= v <= MAX_INT else default
 
 
 def _float(v, default: float) -> float:

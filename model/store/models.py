@@ -5,14 +5,18 @@ Layout under the data home (``DIGITPAD_HOME`` moves it)::
     models/<id>/{card.json, weights.npz, model.keras}   one directory per user model
     models/.staging-T  models/.lock-T  models/.trash-*  in-flight saves/deletes, never listed
     active-model.json                                    {"id": "<id>" | "default"}
+    .models.lock                                         held while a model is activated, renamed or deleted
 
 A model becomes visible only by renaming a complete, fsynced directory into ``models/``, and
 disappears by renaming it out again before it is removed, so a crash at any moment leaves either
-the whole model or none of it. Nothing here imports TensorFlow: a model is checked by loading its
-``weights.npz`` with the NumPy :class:`Recognizer`.
+the whole model or none of it. Activating, renaming and deleting take turns (``.models.lock``), so
+the active model is never one another DigitPad is deleting. Nothing here imports TensorFlow but
+:meth:`ModelStore.import_` (:mod:`model.store.exchange`), which checks a ``model.keras`` before
+keeping it. A model is read by :mod:`model.store.model_dir` and written by :mod:`model.store.saving`.
 
-A model is written by :mod:`model.store.saving` (staged, fsynced, renamed into place, with locks that
-tell a running save from a killed one); :mod:`model.store.model_dir` reads and checks one.
+Whoever wants to hear about changes (the window's session) :meth:`ModelStore.subscribe`\\ s: the
+callback is called, in the thread that made the change, after every save, import, rename, delete
+and activation made through this store.
 """
 from __future__ import annotations
 
@@ -22,46 +26,55 @@ import logging
 import os
 import re
 import shutil
+import threading
 import unicodedata
 import uuid
-import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .. import paths
-from ..archives import NotNpz, npz_arrays, zip_errors
-from ..recognizer import ModelError, Recognizer
+from ..recognizer import Recognizer
 from . import saving
-from .card import CARD_FORMAT, CARD_VERSION, CardError, ModelCard
-from .model_dir import (
-    ModelInfo,
-    StoreError,
-    inspect_dir,
-    json_default,
-    load_weights,
-    local_now,
-    parse_json,
-    read_json,
-    reread,
+from .card import CARD_FORMAT, CARD_VERSION, ModelCard
+from .model_dir import ModelInfo, StoreError, check_name, inspect_dir, json_default, local_now, read_json, reread
+from .saving import (
+    dead_owner,
+    fsync_dir,
+    lock_tokens,
+    new_lock,
+    os_problem,
+    recover_model_dir,
+    stage_model,
+    waiting_lock,
+    write_json_atomic,
 )
-from .saving import dead_owner, fsync_dir, fsync_file, lock_tokens, new_lock, recover_model_dir, write_json_atomic
 
-__all__ = ["CARD_FORMAT", "CARD_VERSION", "DEFAULT_ID", "ModelInfo", "ModelStore", "StoreError"]
+__all__ = ["CARD_FORMAT", "CARD_VERSION", "DEFAULT_ID", "Chosen", "ModelInfo", "ModelStore", "StoreError"]
 
 DEFAULT_ID = "default"
-ARCHIVE_NAMES = ("card.json", "weights.npz", "model.keras")
-MAX_IMPORT_BYTES = 200 * 2**20  # uncompressed; the default network's files are ~3 MB
+log = logging.getLogger("digitpad.store")
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The model a command or the window uses, and why it is not the one asked for (when the
+    active model could not be used and the shipped default stands in)."""
+
+    info: ModelInfo
+    fallback_reason: str | None = None
 
 
 class ModelStore:
     def __init__(self, home: Path | None = None, default_dir: Path | None = None):
-        self.home = Path(home) if home is not None else paths.data_home()
+        self.home = Path(home) if home is not None else paths.data_home(create=False)
         self.models_dir = self.home / "models"
         self.active_file = self.home / "active-model.json"
         self.default_dir = Path(default_dir) if default_dir is not None else paths.default_model_dir()
-        self.fallback_reason: str | None = None
         self._problems: list[str] = []
+        self._listeners: list[Callable[[str, str], None]] = []
+        self._listeners_lock = threading.Lock()
         self.recover()
 
     def recover(self) -> None:
@@ -79,6 +92,27 @@ class ModelStore:
         except OSError:
             pass  # a read-only or vanished home: nothing to put right here
 
+    # -- hearing about changes -------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[str, str], None]) -> None:
+        """``callback(what, model_id)`` after each change: what is "saved", "renamed", "deleted"
+        or "activated". Called in the thread that made the change; it must not raise."""
+        with self._listeners_lock:
+            self._listeners.append(callback)
+
+    def unsubscribe(self, callback: Callable[[str, str], None]) -> None:
+        with self._listeners_lock:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+    def _changed(self, what: str, model_id: str) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for callback in listeners:
+            try:
+                callback(what, model_id)
+            except Exception:  # noqa: BLE001 - a listener's bug must not undo the change
+                log.exception("A listener of model changes failed")
+
     # -- reading ---------------------------------------------------------------------------------
     def list(self) -> list[ModelInfo]:
         """The default first, then user models newest first; broken ones go to :meth:`problems`."""
@@ -88,17 +122,24 @@ class ModelStore:
         except StoreError as exc:
             default = []
             problems.append(str(exc))
-        if self.models_dir.is_dir():
-            for path in sorted(self.models_dir.iterdir()):
-                if path.name.startswith(".") or not path.is_dir():
-                    continue
-                try:
-                    models.append(inspect_dir(path.name, path, read_only=False))
-                except StoreError as exc:
-                    problems.append(str(exc))
+        if self.home.exists() and not self.home.is_dir():
+            problems.append(f"DigitPad's data folder {self.home} is a file, not a folder: your own models cannot"
+                            " be listed. Set DIGITPAD_HOME to a folder, or move that file away.")
+        for path in self._model_dirs():
+            try:
+                models.append(inspect_dir(path.name, path, read_only=False))
+            except StoreError as exc:
+                problems.append(str(exc))
         models.sort(key=lambda m: (_timestamp(m), m.id), reverse=True)
         self._problems = problems
         return default + models
+
+    def _model_dirs(self) -> list[Path]:
+        try:
+            entries = sorted(self.models_dir.iterdir())
+        except OSError:
+            return []
+        return [p for p in entries if not p.name.startswith(".") and p.is_dir()]
 
     def problems(self) -> list[str]:
         return list(self._problems)
@@ -110,88 +151,121 @@ class ModelStore:
             raise StoreError(f"The shipped default model is unusable: {exc} Reinstall DigitPad.") from None
 
     def get(self, model_id: str) -> ModelInfo:
+        model_id = self.model_id(model_id)
         if model_id == DEFAULT_ID:
             return self.default()
-        path = self._user_dir(model_id)
-        if not path.is_dir():
-            raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list.")
+        path = self.models_dir / model_id
+        if not _is_dir(path):
+            raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list "
+                             "(digitpad models list).")
         return inspect_dir(model_id, path, read_only=False)
+
+    def model_path(self, model_id: str) -> Path:
+        """Where the model ``model_id`` is (or would be): the default's folder, or its folder in the store."""
+        model_id = self.model_id(model_id)
+        return self.default_dir if model_id == DEFAULT_ID else self.models_dir / model_id
+
+    def model_id(self, name: str | os.PathLike) -> str:
+        """The id of a model named by its id or by the path of its folder in this store; StoreError
+        for anything else (a folder outside the store is not one of its models)."""
+        text = os.fspath(name) if isinstance(name, os.PathLike) else name
+        if not isinstance(text, str) or not text:
+            raise StoreError(f"{text!r} is not a model id; pick one from the list (digitpad models list).")
+        if "/" not in text and "\\" not in text and not text.startswith(".") and text not in ("..", "."):
+            return text
+        path = Path(os.path.abspath(Path(text).expanduser()))
+        if path == Path(os.path.abspath(self.default_dir)):
+            return DEFAULT_ID
+        if path.parent == Path(os.path.abspath(self.models_dir)) and not path.name.startswith("."):
+            return path.name
+        raise StoreError(f"{text} is not one of the models in {self.models_dir}: DigitPad manages only its own "
+                         "models there. Name a model by its id (digitpad models list).")
 
     def resolve(self, model: str | os.PathLike | None) -> ModelInfo:
         """What ``--model`` names: None is the active model; an existing directory is that model
         directory (read-only unless it is one of the store's); anything else is a model id."""
+        return self.choose(model).info
+
+    def choose(self, model: str | os.PathLike | None = None) -> Chosen:
+        """:meth:`resolve`, and when ``model`` is None and the active model cannot be used, why
+        the shipped default stands in (also written to the log)."""
         if model is None:
-            return self.active()
-        path = Path(model)
+            return self._active()
+        path = Path(model).expanduser()
         if path.name and not path.name.startswith("."):
             recover_model_dir(path)  # a --out DIR whose save was killed: put it right first
-        if not path.is_dir():
-            return self.get(os.fspath(model))
+        if not _is_dir(path):
+            text = os.fspath(model)
+            if "/" in text or "\\" in text:
+                raise StoreError(f"There is no model directory {text}; give a model's folder, or a model's id"
+                                 " (digitpad models list).")
+            return Chosen(self.get(text))
         path = path.resolve()
         if path == self.default_dir.resolve():
-            return self.default()
+            return Chosen(self.default())
         if path.parent == self.models_dir.resolve() and not path.name.startswith("."):
-            return self.get(path.name)
-        return inspect_dir(path.name, path, read_only=True)
+            return Chosen(self.get(path.name))
+        return Chosen(inspect_dir(path.name, path, read_only=True))
 
     def active(self) -> ModelInfo:
-        """The active model, else the default; ``fallback_reason`` says why when it fell back."""
-        self.fallback_reason = None
+        """The active model, else the default (:meth:`choose` says why it fell back)."""
+        return self._active().info
+
+    def _active(self) -> Chosen:
         if not self.active_file.exists():
-            return self.default()
+            return Chosen(self.default())
         model_id = None
         try:
             model_id = read_json(self.active_file)["id"]
-            return self.get(model_id)
+            return Chosen(self.get(model_id))
         except StoreError as exc:
-            self.fallback_reason = (f"The active model {model_id!r} cannot be used ({exc}); "
-                                    "using the shipped default model instead.")
+            reason = (f"The active model {model_id!r} cannot be used ({exc}); "
+                      "using the shipped default model instead.")
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            self.fallback_reason = (f"{self.active_file} is unreadable ({exc}); "
-                                    "using the shipped default model instead.")
-        logging.getLogger("digitpad.store").warning("%s", self.fallback_reason)  # the user's log (app/logs.py)
-        return self.default()
+            reason = f"{self.active_file} is unreadable ({exc}); using the shipped default model instead."
+        log.warning("%s", reason)  # the user's log (app/logs.py)
+        return Chosen(self.default(), reason)
 
     def load_recognizer(self, model_id: str | None = None) -> Recognizer:
         info = self.active() if model_id is None else self.get(model_id)
-        return load_weights(info.path)
-
-    def keras_path(self, model_id) -> Path:
-        info = self.get(model_id)
-        path = info.path / "model.keras"
-        if not path.is_file():
-            raise StoreError(f"Model {info.name!r} ({info.path}) has no model.keras: it can be used for "
-                             "drawing but not trained further. Train a new model to continue from.")
-        return path
+        try:
+            return Recognizer.load(info.path / "weights.npz")
+        except StoreError:
+            raise
+        except Exception as exc:  # ModelError: a DigitPadError with the file's name
+            raise StoreError(f"Model {info.id!r} ({info.path}) cannot be used: {exc}") from None
 
     # -- changing --------------------------------------------------------------------------------
     def save(self, card: ModelCard, write: Callable[[Path], None], *, name: str | None = None) -> ModelInfo:
         """Save a new model: ``write(staging_dir)`` writes ``model.keras`` and ``weights.npz``.
 
         Only a complete model whose weights load is renamed into place; on any failure the
-        staging directory is removed and existing models are untouched.
-        """
+        staging directory is removed and existing models are untouched. When the data folder
+        cannot be written (a full or read-only disk), the model is saved in a new folder elsewhere
+        and the StoreError says where, so that a long training is never lost."""
         name = str(name or card.name or "").strip() or "Model"
         now = local_now()
-        card = dataclasses.replace(card, name=name, created=card.created or now.isoformat(timespec="seconds"))
+        card = dataclasses.replace(card, name=name[:200], created=card.created or now.isoformat(timespec="seconds"))
         try:
             json.dumps(card.to_dict(), default=json_default)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"The model was not saved: its card cannot be written as JSON ({exc}).") from None
-        self.models_dir.mkdir(parents=True, exist_ok=True)
-        self.recover()
+        try:
+            paths.check_home(self.home)
+            self.models_dir.mkdir(parents=True, exist_ok=True)
+            self.recover()
+            info = self._save(card, write, f"{_slug(name)}-{now:%Y%m%d-%H%M%S}")
+        except (OSError, paths.DataHomeError) as exc:
+            problem = os_problem(exc) if isinstance(exc, OSError) else str(exc).rstrip(".")
+            raise saving.rescue(card, write, f"The model could not be saved in {self.models_dir}: {problem}") from exc
+        self._changed("saved", info.id)
+        return info
+
+    def _save(self, card: ModelCard, write: Callable[[Path], None], base: str) -> ModelInfo:
         lock, token = new_lock(self.models_dir, ".lock-")
         staging = self.models_dir / f".staging-{token}"
         try:
-            staging.mkdir()
-            saving.save_step("staged")
-            write(staging)
-            saving.save_step("written")
-            try:
-                Recognizer.load(staging / "weights.npz")
-            except ModelError as exc:
-                raise StoreError(f"The model was not saved: its weights.npz does not load ({exc}).") from None
-            base = f"{_slug(name)}-{now:%Y%m%d-%H%M%S}"
+            stage_model(staging, card, write)
             for n in range(1, 1000):
                 model_id = base if n == 1 else f"{base}-{n}"
                 card.id = model_id
@@ -199,11 +273,7 @@ class ModelStore:
                 if target.exists():
                     continue
                 write_json_atomic(staging / "card.json", card.to_dict())
-                for f in staging.rglob("*"):
-                    if f.is_file():
-                        fsync_file(f)
-                fsync_dir(staging)
-                saving.save_step("complete")
+                saving.fsync_file(staging / "card.json")
                 try:
                     os.rename(staging, target)  # fails if another process took the name meanwhile
                 except OSError:
@@ -221,105 +291,69 @@ class ModelStore:
             lock.release()
 
     def activate(self, model_id: str) -> ModelInfo:
-        info = self.get(model_id)
-        write_json_atomic(self.active_file, {"id": info.id})
+        """Make a model the active one (taking turns with deletes, so it is never one being deleted)."""
+        with self._changing("make that model active"):
+            info = self.get(model_id)
+            write_json_atomic(self.active_file, {"id": info.id})
+        self._changed("activated", info.id)
         return info
 
     def delete(self, model_id: str) -> None:
-        """Remove a user model (even a broken one); the default becomes active if it was."""
+        """Remove a user model (even a broken one); the default becomes active if it was.
+
+        The active choice is changed first, so whatever fails, the active model never names a
+        model that is gone; if the model then cannot be moved away, the choice is put back."""
+        model_id = self.model_id(model_id)
         if model_id == DEFAULT_ID:
             raise StoreError("The shipped default model cannot be deleted.")
-        path = self._user_dir(model_id)
-        if not path.is_dir():
-            raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list.")
-        trash = self.models_dir / f".trash-{uuid.uuid4().hex}"
-        try:
-            os.rename(path, trash)  # gone from the list in one step, removed at leisure
-        except OSError as exc:
-            raise StoreError(f"Could not delete {path} ({exc}); is it open in another program?") from None
-        if self._active_id() == model_id:
-            write_json_atomic(self.active_file, {"id": DEFAULT_ID})
-        shutil.rmtree(trash, ignore_errors=True)
+        with self._changing(f"delete the model {model_id!r}"):
+            path = self.models_dir / model_id
+            if not _is_dir(path):
+                raise StoreError(f"There is no model {model_id!r} in {self.models_dir}; pick one from the list"
+                                 " (digitpad models list).")
+            was_active = self._active_id() == model_id
+            if was_active:
+                write_json_atomic(self.active_file, {"id": DEFAULT_ID})
+            trash = self.models_dir / f".trash-{uuid.uuid4().hex}"
+            try:
+                os.rename(path, trash)  # gone from the list in one step, removed at leisure
+            except OSError as exc:
+                if was_active:
+                    write_json_atomic(self.active_file, {"id": model_id})
+                raise StoreError(f"Could not delete {path}: {os_problem(exc)}. Nothing was deleted.") from None
+            shutil.rmtree(trash, ignore_errors=True)
+        self._changed("deleted", model_id)
 
     def rename(self, model_id: str, name: str) -> ModelInfo:
+        model_id = self.model_id(model_id)
         if model_id == DEFAULT_ID:
             raise StoreError("The shipped default model is read-only and cannot be renamed.")
-        name = (name or "").strip()
-        if not name:
-            raise StoreError("A model's name cannot be empty.")
-        info = self.get(model_id)
-        card = dataclasses.replace(info.card, name=name)
-        write_json_atomic(info.path / "card.json", card.to_dict())
+        name = check_name(name)
+        with self._changing(f"rename the model {model_id!r}"):
+            info = self.get(model_id)
+            card = dataclasses.replace(info.card, name=name)
+            write_json_atomic(info.path / "card.json", card.to_dict())
+        self._changed("renamed", model_id)
         return ModelInfo(info.id, info.path, card, False)
 
     # -- exchange --------------------------------------------------------------------------------
     def export(self, model_id: str, zip_path) -> Path:
         """A .zip with card.json, weights.npz and model.keras (if present) at its top level."""
-        info = self.get(model_id)
-        zip_path = Path(zip_path)
-        tmp = zip_path.with_name(f".{zip_path.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                for name in ARCHIVE_NAMES:
-                    if (info.path / name).is_file():
-                        zf.write(info.path / name, name)
-            fsync_file(tmp)
-            os.replace(tmp, zip_path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"Could not export {info.name!r} to {zip_path} ({exc}).") from None
-        return zip_path
+        from .exchange import export_model
 
-    def import_(self, zip_path) -> ModelInfo:
-        """Save a model from an :meth:`export` zip, after checking names, sizes and the card."""
-        zip_path = Path(zip_path)
+        return export_model(self.get(model_id), zip_path)
 
-        def bad(why: str) -> StoreError:
-            return StoreError(f"{zip_path} is not a DigitPad model archive: {why}")
+    def import_(self, source) -> ModelInfo:
+        """Save a model from an :meth:`export` zip (or a model directory), after checking the whole
+        model: names, sizes, the card, the weights, and ``model.keras`` (which loads TensorFlow)."""
+        from .exchange import import_model
 
-        with zip_errors(zip_path, StoreError, bad, "Could not import"), zipfile.ZipFile(zip_path) as zf:
-            entries = zf.infolist()
-            names = [e.filename for e in entries]
-            for n in names:
-                if n not in ARCHIVE_NAMES or names.count(n) > 1:
-                    raise bad(f"unexpected entry {n!r} (only {', '.join(ARCHIVE_NAMES)}, once each).")
-            for required in ARCHIVE_NAMES[:2]:
-                if required not in names:
-                    raise bad(f"{required} is missing.")
-            if sum(e.file_size for e in entries) > MAX_IMPORT_BYTES:
-                raise bad(f"its contents exceed {MAX_IMPORT_BYTES // 2**20} MB.")
-            try:
-                card = ModelCard.from_dict(parse_json(zf.read("card.json")))
-            except ValueError as exc:
-                raise bad(f"card.json is not valid JSON ({exc}).") from None
-            except CardError as exc:
-                raise bad(f"card.json {exc}") from None
-
-            def write(staging: Path) -> None:
-                for n in names:
-                    if n != "card.json":
-                        with zf.open(n) as src, open(staging / n, "wb") as dst:
-                            shutil.copyfileobj(src, dst)  # zipfile stops at the declared size
-                # weights.npz is itself a zip: a few KB of it can declare a 1 GB array of zeros.
-                try:
-                    npz_arrays(staging / "weights.npz", MAX_IMPORT_BYTES)
-                except NotNpz as exc:
-                    raise bad(f"weights.npz is not usable: {exc}.") from None
-                except (OSError, ValueError, zipfile.BadZipFile, EOFError, RuntimeError,
-                        NotImplementedError) as exc:
-                    raise bad(f"weights.npz is not a readable .npz ({exc}).") from None
-
-            try:
-                return self.save(card, write)
-            except StoreError as exc:
-                raise bad(str(exc)) from None
+        return import_model(self, source)
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _user_dir(self, model_id: str) -> Path:
-        if (not isinstance(model_id, str) or not model_id or model_id.startswith(".")
-                or "/" in model_id or "\\" in model_id):
-            raise StoreError(f"{model_id!r} is neither a model id nor an existing model directory.")
-        return self.models_dir / model_id
+    def _changing(self, what: str):
+        """Hold the store's lock; an OSError inside becomes a StoreError saying what failed and why."""
+        return _Changing(self, what)
 
     def _active_id(self) -> str | None:
         try:
@@ -328,11 +362,43 @@ class ModelStore:
             return None
 
 
+class _Changing:
+    def __init__(self, store: ModelStore, what: str):
+        self.store, self.what, self.lock = store, what, None
+
+    def __enter__(self):
+        try:
+            paths.check_home(self.store.home)
+            self.lock = waiting_lock(self.store.home / ".models.lock")
+            self.lock.__enter__()
+        except OSError as exc:
+            raise StoreError(f"Could not {self.what}: {os_problem(exc)}.") from None
+        except paths.DataHomeError as exc:
+            raise StoreError(f"Could not {self.what}. {exc}") from None
+
+    def __exit__(self, kind, exc, tb):
+        self.lock.__exit__(kind, exc, tb)
+        if isinstance(exc, OSError):
+            raise StoreError(f"Could not {self.what}: {os_problem(exc)}.") from None
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, False for a name the file system cannot even look up (too long, say)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _timestamp(info: ModelInfo) -> float:
     try:
         return datetime.fromisoformat(info.created).timestamp()
     except (ValueError, OverflowError, OSError):
-        return info.path.stat().st_mtime
+        try:
+            return info.path.stat().st_mtime
+        except OSError:
+            return 0.0
 
 
 def _slug(name: str) -> str:

@@ -22,12 +22,14 @@ Without base data (``base=None`` and the card's data source cannot be loaded), i
 the samples alone and says so in :attr:`PersonalizeResult.notes`; the model may then forget.
 
 No Qt here and TensorFlow is imported only by the Trainer. :class:`Personalizer` can be cancelled
-from any thread (the window runs it in its training worker); :func:`personalize` is the one-call
-form.
+from any thread (``digitpad personalize`` runs it; the window runs that command in a child process);
+:func:`personalize` is the one-call form. Which base data is mixed in is
+:mod:`model.training.base_data`'s job.
 """
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import threading
 import time
@@ -37,12 +39,31 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import paths
-from ..data.sources import DataError, Dataset, load_source, mnist_cached
-from ..errors import Cancelled
+from ..data.sources import Dataset
+from ..errors import Cancelled, ConfigError
+from ..recognizer import Recognizer
 from ..samples.store import SampleError, SampleStore
-from ..store.card import DataSpec, ExtraData, ModelCard
-from ..store.models import ModelInfo, ModelStore, StoreError
+from ..store.card import DataSpec, ExtraData
+from ..store.learnt_from import main_data
+from ..store.models import ModelInfo, ModelStore
+from .base_data import (
+    BaseData,
+    base_mix,
+    drawn_base,
+    drawn_extra,
+    load_base,
+    load_card_base,
+    load_extra,
+    mnist_missing,
+    pen_extra,
+    resolve_base,
+)
+
+__all__ = [  # with the base data's helpers, which tests and benchmarks know from here
+    "Recipe", "PersonalizeResult", "Personalizer", "personalize", "split_samples", "blend_weights", "SUFFIX",
+    "MIN_SAMPLES", "drawn_base", "drawn_extra", "load_base", "load_card_base", "load_extra", "mnist_missing",
+    "pen_extra",
+]
 
 SUFFIX = " + my handwriting"
 MIN_SAMPLES = 5
@@ -88,6 +109,33 @@ class Recipe:
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
+    def validate(self) -> Recipe:
+        """This recipe, or ConfigError (field "recipe") naming the setting that is out of range."""
+        from .network import OPTIMIZERS
+        from .trainer import LR_SCHEDULES
+
+        for name, (kind, lo, hi) in RECIPE_RANGES.items():
+            v = getattr(self, name)
+            if not (isinstance(v, (int, kind)) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+                    or v is None and name == "learning_rate"):
+                what = "a whole number" if kind is int else "a number"
+                raise ConfigError(f"recipe: {name} must be {what} from {lo:g} to {hi:g}, not {v!r}.", field="recipe")
+        choices = (("optimizer", (None, *OPTIMIZERS)), ("lr_schedule", LR_SCHEDULES), ("refit", (True, False)))
+        for name, allowed in choices:
+            v = getattr(self, name)
+            if v not in allowed or (name == "refit" and not isinstance(v, bool)):
+                shown = ", ".join("null" if a is None else str(a).lower() for a in allowed)
+                raise ConfigError(f"recipe: {name} must be one of {shown}, not {v!r}.", field="recipe")
+        return self
+
+
+# What a recipe's numbers may be: (int or float, lowest, highest).
+RECIPE_RANGES = {"epochs": (int, 1, 200), "lr_factor": (float, 1e-6, 100), "base_digits": (int, 0, 10_000_000),
+                 "sample_share": (float, 0.01, 0.99), "max_repeats": (int, 1, 10_000),
+                 "augment_strength": (float, 0, 3), "batch_size": (int, 1, 8192),
+                 "validation_split": (float, 0.01, 0.89), "blend": (float, 0, 1), "learning_rate": (float, 1e-6, 10),
+                 "samples_weight": (float, 0, 100), "freeze": (int, 0, 16)}
+
 
 @dataclass
 class PersonalizeResult:
@@ -106,26 +154,8 @@ class PersonalizeResult:
     # On the held-out samples, digit by digit: {"before": [[right, n] for 0..9], "after": [...]}.
     per_digit: dict = field(default_factory=dict)
 
-    def __getitem__(self, key: str):
-        return getattr(self, key)
-
-    def to_dict(self) -> dict:
-        return {
-            "before": dict(self.before), "after": dict(self.after), "model_id": self.model_id,
-            "model_dir": str(self.model_dir), "seconds": round(self.seconds, 2),
-            "n_finetune": self.n_finetune, "n_heldout": self.n_heldout, "base_model": self.base_model,
-            "data": self.data_name, "notes": list(self.notes), "per_digit": self.per_digit,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict, info: ModelInfo | None = None) -> PersonalizeResult:
-        """The result of ``to_dict()`` (plus its ``history``), e.g. read from ``digitpad personalize
-        --events`` run in another process."""
-        return cls(before=dict(d["before"]), after=dict(d["after"]), model_id=str(d["model_id"]),
-                   model_dir=Path(d["model_dir"]), seconds=float(d["seconds"]), n_finetune=int(d["n_finetune"]),
-                   n_heldout=int(d["n_heldout"]), base_model=str(d["base_model"]), data_name=d.get("data"),
-                   info=info, notes=list(d.get("notes") or []), history=dict(d.get("history") or {}),
-                   per_digit=dict(d.get("per_digit") or {}))
+    def __post_init__(self) -> None:
+        self.model_dir = Path(self.model_dir)  # also when read back from an event (a string there)
 
 
 class Personalizer:
@@ -142,7 +172,7 @@ class Personalizer:
             raise ValueError(f"holdout_fraction must be in [0, 1), not {holdout_fraction}")
         self.store, self.samples = store, samples
         self.model_id, self.base, self.holdout_fraction, self.seed = model_id, base, holdout_fraction, seed
-        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {}))
+        self.recipe = dataclasses.replace(recipe or Recipe(), **({"epochs": epochs} if epochs else {})).validate()
         self.on_progress, self.trainer_hook = on_progress, trainer_hook
         self.out, self.name = out, name
         # download: when its card's MNIST files are missing and Keras has no copy, download MNIST
@@ -161,162 +191,49 @@ class Personalizer:
             raise Cancelled()
 
     def run(self) -> PersonalizeResult:
-        from ..evaluation import evaluate
-        from .network import NetworkConfig
-        from .trainer import Trainer, TrainingConfig, evaluate_into, model_card
-
+        """Steps 1-4 of the module docstring; the new model is saved (or written to ``out``)."""
         r = self.recipe
-        notes: list[str] = []
-        info = self.store.resolve(self.model_id)
-        if self.model_id is None and self.store.fallback_reason:
-            notes.append(self.store.fallback_reason)
-        keras_path = self._keras_path(info)
-        recognizer = _load(info.path)
-
+        chosen = self.store.choose(self.model_id)
+        info = chosen.info
+        notes = [chosen.fallback_reason] if chosen.fallback_reason else []
+        keras_path = info.keras_path("fine-tuned")
+        original = Recognizer.load(info.path)
         ids, x, y = self.samples.table()
-        if len(y) < MIN_SAMPLES:
-            raise SampleError(f"Personalising needs at least {MIN_SAMPLES} samples (ideally 10 or more of "
-                              f"each digit); there are {len(y)}. Draw digits and label them first.")
-        tune, held = split_samples(y, self.holdout_fraction, self.seed)
-        missing = [d for d in range(10) if not (y == d).any()]
-        if missing:
-            notes.append(f"No samples of {', '.join(map(str, missing))}: those digits are not personalised.")
-        if not len(held):
-            notes.append("Too few samples to hold any out, so the gain on your handwriting is not measured; "
-                         "add at least two samples of a digit.")
-
+        tune, held = self._split(y, notes)  # step 1
         self._check()
-        base = self.base
-        spec: DataSpec | None = None
-        drawn_is_base = False
-        if isinstance(base, (str, os.PathLike)):
-            base, spec = load_base(base, info.card)
-        elif base is None:
-            if self.download and mnist_missing(info.card) and self.on_status is not None:
-                self.on_status("Downloading MNIST (11 MB, once) so your model keeps reading standard digits…")
-            base, spec, why = load_card_base(info.card, download=self.download)
-            if spec is not None and spec.source == "mnist" and info.card.data and info.card.data.source != "mnist":
-                notes.append(f"Its training digits ({info.card.data.name}) are not on this computer: MNIST's "
-                             f"training digits stand in for them ({base.name}); the base accuracy is on MNIST's "
-                             "official test set.")
-            if base is None and drawn_extra(info.card) is not None:
-                # Its MNIST is not here, but the drawn digits it also learnt from ship with DigitPad.
-                base, spec = drawn_base(self.seed, drawn_extra(info.card))
-                drawn_is_base = True
-                notes.append(f"Its training data is not on this computer ({why}): fine-tuned with the drawn digits "
-                             "shipped with DigitPad mixed in, so it keeps reading other people's digits; the base "
-                             "accuracy is on their held-out writers. Without MNIST mixed in, it may read MNIST's "
-                             "digits about 0.8 points worse (0.1 with it, on our benchmark): to keep them, download "
-                             "MNIST once (11 MB, needs the internet) with `digitpad personalize --data mnist`.")
-            elif base is None:
-                notes.append(f"Fine-tuned on your samples only ({why}); the model may forget some of what it "
-                             "knew. Pass its training data (--data) to keep it.")
-        elif isinstance(base, Dataset):
-            spec = DataSpec(name=base.name, test_from_train=base.test_from_train)
-        # What else it trained on, mixed back in (not when the drawn digits already are the base).
-        pen = None if drawn_is_base else pen_extra(info.card) or drawn_extra(info.card)
+        base = resolve_base(self.base, info.card, seed=self.seed, download=self.download, on_status=self.on_status)
+        notes += base.notes
         self._check()
-
-        def by_digit(rec) -> list[list[int]]:
-            if not len(held):
-                return [[0, 0] for _ in range(10)]
-            right = evaluate(rec, x[held], y[held]).predictions == y[held]
-            return [[int(right[y[held] == d].sum()), int((y[held] == d).sum())] for d in range(10)]
-
-        def measure(rec) -> dict:
-            return {
-                "samples": evaluate(rec, x[held], y[held]).accuracy if len(held) else None,
-                "base": evaluate(rec, base.x_test, base.y_test).accuracy
-                if base is not None and base.x_test is not None and len(base.x_test) else None,
-            }
-
-        before, digits_before = measure(recognizer), by_digit(recognizer)
+        watch = (x[held], y[held]) if len(held) else None
+        before, digits_before = _measure(original, watch, base), _by_digit(original, watch)  # step 2
         self._check()
-
-        network = NetworkConfig.from_dict(info.card.network)
-        network.learning_rate = r.learning_rate or max(1e-6, network.learning_rate * r.lr_factor)
-        network.optimizer = r.optimizer or network.optimizer
-        network.validate()
-        xt, yt = x[tune], y[tune]
-        xb = yb = None
-        if base is not None:
-            # The base mix: up to ``base_digits`` of its training digits and of the extra digits
-            # its card names (e.g. the drawn digits), in the proportion it was trained with, each
-            # part at most what there is of it, so it keeps reading both.
-            n_extra_all = pen.n if pen else 0
-            share = n_extra_all / (len(base.y_train) + n_extra_all)
-            xe, ye = load_extra(pen, int(round(r.base_digits * share)), self.seed) if n_extra_all else (None, None)
-            n_main = min(len(base.y_train), int(round(r.base_digits * (1 - share))))
-            if xe is None:  # its extra digits are not here: the base data alone
-                n_main = min(len(base.y_train), r.base_digits)
-            pick = np.sort(np.random.default_rng(self.seed).choice(len(base.y_train), n_main, replace=False))
-            xb, yb = base.x_train[pick], base.y_train[pick]
-            if xe is not None:
-                xb, yb = np.concatenate([xb, xe]), np.concatenate([yb, ye])
-
-        def repeats_for(n_samples: int) -> int:
-            """Copies of each sample so that they are ``sample_share`` of an epoch."""
-            if base is None:
-                return int(np.clip(round(2000 / n_samples), 1, r.max_repeats))
-            return int(np.clip(round(r.sample_share / (1 - r.sample_share) * len(yb) * (1 - r.validation_split)
-                                     / n_samples), 1, r.max_repeats))
-
-        def fit(xs, ys, epochs: int, watch, progress, restore_best: bool = True):
-            """Fine-tune the original model on these samples (repeated) mixed with the base mix."""
-            reps = repeats_for(len(ys))
-            xs, ys = np.tile(xs, (reps, 1, 1)), np.tile(ys, reps)  # training augments every copy differently
-            if base is not None:
-                data, extra = Dataset(xb, yb, base.x_test, base.y_test, base.name), (xs, ys)
-            else:  # validation is carved from the training data: with samples only it watches the fit
-                data, extra = Dataset(xs, ys, None, None, "your samples"), None
-            training = TrainingConfig(epochs=epochs, batch_size=r.batch_size, validation_split=r.validation_split,
-                                      patience=0, seed=self.seed, augment=r.augment_strength > 0,
-                                      augment_strength=r.augment_strength, restore_best=restore_best,
-                                      lr_schedule=r.lr_schedule, max_batches=0).validate()
-            weight = r.samples_weight
-            self.trainer = Trainer(data, network, training, progress, extra=extra, initial_model=keras_path,
-                                   watch=watch, freeze=r.freeze,
-                                   select=(lambda val, mine: val + weight * (mine or 0.0)) if weight else None)
-            if self.trainer_hook is not None:
-                self.trainer_hook(self.trainer)
-            if self._cancel.is_set():
-                self.trainer.cancel()
-            self._check()
-            done = self.trainer.run()
-            if done.cancelled:
-                raise Cancelled()
-            if r.blend < 1.0:
-                blend_weights(done.model, recognizer, r.blend)
-            return done, reps
-
+        job = _FineTune(self, info, keras_path, base, original)
         start = time.perf_counter()
         refit = r.refit and len(held) > 0
         total = r.epochs * (2 if refit else 1)
-        # Step 3 (module docstring): fine-tune on the fine-tuning part, reading the held-out samples
-        # every epoch: the epoch kept is chosen with them, and they say honestly what it learnt.
-        result, repeats = fit(xt, yt, r.epochs, (x[held], y[held]) if len(held) else None,
-                              _Renumbered(self.on_progress, 0, total))
-        after, digits_after = measure(result.recognizer), by_digit(result.recognizer)
-        history = dict(result.history)
-        trained = tune
+        # Step 3: fine-tune on the fine-tuning part, reading the held-out samples every epoch: the
+        # epoch kept is chosen with them, and they say honestly what it learnt.
+        result, repeats = job.fit(x[tune], y[tune], r.epochs, watch, _Renumbered(self.on_progress, 0, total))
+        after, digits_after = _measure(result.recognizer, watch, base), _by_digit(result.recognizer, watch)
+        history, trained = dict(result.history), tune
         kept = max(1, result.best_epoch or r.epochs)  # the epochs step 3 kept
         if refit:
             # Step 4: the same again on ALL the samples for as many epochs as step 3 kept: with 10
             # of a digit, the 3 held out are a third more of the person's style to learn from. The
             # samples figures stay step 3's (this model has seen every sample).
             self._check()
-            result, repeats = fit(x, y, kept, None, _Renumbered(self.on_progress, r.epochs, r.epochs + kept),
-                                  restore_best=False)
+            result, repeats = job.fit(x, y, kept, None, _Renumbered(self.on_progress, r.epochs, r.epochs + kept),
+                                      restore_best=False)
             trained = np.arange(len(y))
             for key, values in result.history.items():
                 history[key] = history.get(key, []) + list(values)
         seconds = time.perf_counter() - start
-        if base is not None and base.x_test is not None and len(base.x_test):
-            evaluate_into(result, base.x_test, base.y_test)
+        if base.has_test:
+            from .trainer import evaluate_into
+
+            evaluate_into(result, base.data.x_test, base.data.y_test)
             after["base"] = result.test_accuracy
         self._check()
-
-        name = self.name or _name(info.name)
         personalization = {
             "base_model": {"id": info.id, "name": info.name, "path": str(info.path)},
             "samples": int(len(y)), "n_finetune": int(len(tune)), "n_heldout": int(len(held)),
@@ -327,11 +244,38 @@ class Personalizer:
             "before": before, "after": after, "seconds": round(seconds, 1), "notes": notes,
             "per_digit": {"before": digits_before, "after": digits_after},
         }
-        mine = ExtraData(kind="samples", name=f"{len(trained)} of your samples x{repeats}",
-                         n=int(len(trained)) * repeats)
-        if base is not None:
-            kept = tuple(e for e in spec.extras if e.kind != "samples")  # what the base mix holds
-            data_spec = dataclasses.replace(spec, extras=(*kept, mine))
+        saved = self._save(result, info, base, personalization, n_trained=len(trained), repeats=repeats)
+        return PersonalizeResult(
+            before=before, after=after, model_id=saved.id, model_dir=saved.path, seconds=seconds,
+            n_finetune=int(len(tune)), n_heldout=int(len(held)), base_model=info.name,
+            data_name=main_data(base.spec) if base.data is not None else None, info=saved, notes=notes,
+            history=history, per_digit={"before": digits_before, "after": digits_after},
+        )
+
+    def _split(self, y: np.ndarray, notes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Step 1: (fine-tune, held-out) indices of the samples; notes on what they leave out."""
+        if len(y) < MIN_SAMPLES:
+            raise SampleError(f"Personalising needs at least {MIN_SAMPLES} samples (ideally 10 or more of "
+                              f"each digit); there are {len(y)}. Draw digits and label them first.")
+        tune, held = split_samples(y, self.holdout_fraction, self.seed)
+        missing = [d for d in range(10) if not (y == d).any()]
+        if missing:
+            notes.append(f"No samples of {', '.join(map(str, missing))}: those digits are not personalised.")
+        if not len(held):
+            notes.append("Too few samples to hold any out, so the gain on your handwriting is not measured; "
+                         "add at least two samples of a digit.")
+        return tune, held
+
+    def _save(self, result, info: ModelInfo, base: BaseData, personalization: dict, *, n_trained: int,
+              repeats: int) -> ModelInfo:
+        """The new model, as "<name> + my handwriting", its card recording the personalisation."""
+        from .trainer import model_card, model_writer
+
+        name = self.name or _name(info.name)
+        mine = ExtraData(kind="samples", name=f"{n_trained} of your samples x{repeats}", n=int(n_trained) * repeats)
+        if base.data is not None:
+            kept = tuple(e for e in base.spec.extras if e.kind != "samples")  # what the base mix holds
+            data_spec = dataclasses.replace(base.spec, extras=(*kept, mine))
         else:
             data_spec = DataSpec(name="your samples only", extras=(mine,))
         card = model_card(result, name=name, data=data_spec)
@@ -339,25 +283,81 @@ class Personalizer:
         if self.out is not None:
             from ..store.saving import write_model_dir
 
-            saved = write_model_dir(self.out, card, _writer(result))
-        else:
-            saved = self.store.save(card, _writer(result), name=name)
-        return PersonalizeResult(
-            before=before, after=after, model_id=saved.id, model_dir=saved.path, seconds=seconds,
-            n_finetune=int(len(tune)), n_heldout=int(len(held)), base_model=info.name,
-            data_name=base.name if base is not None else None, info=saved, notes=notes, history=history,
-            per_digit={"before": digits_before, "after": digits_after},
-        )
+            return write_model_dir(self.out, card, model_writer(result.model))
+        return self.store.save(card, model_writer(result.model), name=name)
 
-    @staticmethod
-    def _keras_path(info: ModelInfo) -> Path:
-        """``model.keras`` of the model (what ModelStore.keras_path gives for the store's models,
-        and the same for a model directory outside it, ``--model DIR``)."""
-        path = info.path / "model.keras"
-        if not path.is_file():
-            raise StoreError(f"Model {info.name!r} ({info.path}) has no model.keras: it can be used for "
-                             "drawing but not fine-tuned. Train a new model to continue from.")
-        return path
+
+class _FineTune:
+    """Fine-tunes a model from its ``model.keras`` on samples (repeated) mixed with its base data."""
+
+    def __init__(self, job: Personalizer, info: ModelInfo, keras_path: Path, base: BaseData, original):
+        from .network import NetworkConfig
+
+        r = self.recipe = job.recipe
+        self.job, self.keras_path, self.base, self.original = job, keras_path, base, original
+        network = NetworkConfig.from_dict(info.card.network)
+        network.learning_rate = r.learning_rate or max(1e-6, network.learning_rate * r.lr_factor)
+        network.optimizer = r.optimizer or network.optimizer
+        self.network = network.validate()
+        self.xb, self.yb = base_mix(base, r.base_digits, job.seed)
+
+    def repeats(self, n_samples: int) -> int:
+        """Copies of each sample so that they are ``sample_share`` of an epoch."""
+        r = self.recipe
+        if self.base.data is None:
+            return int(np.clip(round(2000 / n_samples), 1, r.max_repeats))
+        return int(np.clip(round(r.sample_share / (1 - r.sample_share) * len(self.yb) * (1 - r.validation_split)
+                                 / n_samples), 1, r.max_repeats))
+
+    def fit(self, xs, ys, epochs: int, watch, progress, restore_best: bool = True):
+        """(the TrainingResult, the repeats): the original model fine-tuned on these samples."""
+        from .trainer import Trainer, TrainingConfig
+
+        r, job, base = self.recipe, self.job, self.base
+        reps = self.repeats(len(ys))
+        xs, ys = np.tile(xs, (reps, 1, 1)), np.tile(ys, reps)  # training augments every copy differently
+        if base.data is not None:
+            data, extra = Dataset(self.xb, self.yb, base.data.x_test, base.data.y_test, base.data.name), (xs, ys)
+        else:  # validation is carved from the training data: with samples only it watches the fit
+            data, extra = Dataset(xs, ys, None, None, "your samples"), None
+        training = TrainingConfig(epochs=epochs, batch_size=r.batch_size, validation_split=r.validation_split,
+                                  patience=0, seed=job.seed, augment=r.augment_strength > 0,
+                                  augment_strength=r.augment_strength, restore_best=restore_best,
+                                  lr_schedule=r.lr_schedule, max_batches=0).validate()
+        weight = r.samples_weight
+        job.trainer = Trainer(data, self.network, training, progress, extra=extra, initial_model=self.keras_path,
+                              watch=watch, freeze=r.freeze,
+                              select=(lambda val, mine: val + weight * (mine or 0.0)) if weight else None)
+        if job.trainer_hook is not None:
+            job.trainer_hook(job.trainer)
+        if job._cancel.is_set():
+            job.trainer.cancel()
+        job._check()
+        done = job.trainer.run()
+        if done.cancelled:
+            raise Cancelled()
+        if r.blend < 1.0:
+            blend_weights(done.model, self.original, r.blend)
+        return done, reps
+
+
+def _measure(recognizer, watch, base: BaseData) -> dict:
+    """Accuracy on the held-out samples and on the base data's test split (None: there are none)."""
+    from ..evaluation import evaluate
+
+    return {"samples": evaluate(recognizer, *watch).accuracy if watch is not None else None,
+            "base": evaluate(recognizer, base.data.x_test, base.data.y_test).accuracy if base.has_test else None}
+
+
+def _by_digit(recognizer, watch) -> list[list[int]]:
+    """[right, n] of the held-out samples of each digit 0..9."""
+    if watch is None:
+        return [[0, 0] for _ in range(10)]
+    from ..evaluation import evaluate
+
+    x, y = watch
+    right = evaluate(recognizer, x, y).predictions == y
+    return [[int(right[y == d].sum()), int((y == d).sum())] for d in range(10)]
 
 
 def personalize(store: ModelStore, samples: SampleStore, *, model_id: str | os.PathLike | None = None,
@@ -402,158 +402,6 @@ def split_samples(y: np.ndarray, holdout_fraction: float, seed: int) -> tuple[np
     return np.flatnonzero(~held), np.flatnonzero(held)
 
 
-def pen_extra(card: ModelCard) -> ExtraData | None:
-    """The pen trajectories a model was trained with (``digitpad train --extra pendigits.tra``),
-    with ``n`` filled in, when the file can be found; None otherwise. Personalising mixes them
-    back in, in the proportion the model saw them, so it keeps reading drawn digits."""
-    extra = card.data.extra("pendigits") if card.data is not None else None
-    path = _find(extra.source) if extra is not None and extra.source else None
-    if path is None or path.suffix not in (".tra", ".tes"):
-        return None
-    from ..data.pendigits import PendigitsError, holdout_start, read
-
-    try:
-        n = holdout_start(len(read(path)[1]), extra.holdout) * extra.reps
-    except PendigitsError:
-        return None
-    return dataclasses.replace(extra, source=str(path), n=n)
-
-
-def drawn_extra(card: ModelCard) -> ExtraData | None:
-    """The shipped drawn digits a model was trained with (``digitpad train --drawn``), if it was."""
-    return card.data.extra("drawn") if card.data is not None else None
-
-
-def drawn_base(seed: int, extra: ExtraData | None = None) -> tuple[Dataset, DataSpec]:
-    """The drawn digits (those ``extra`` names, else the ones shipped) as base data: the corpus's
-    training writers to mix in, its held-out writers (never trained on) as the base test."""
-    from ..data.drawn import training_mix
-
-    corpus = drawn_corpus(extra)
-    mix = training_mix(corpus, seed=seed, reps=1)
-    ds = Dataset(mix.x_train, mix.y_train, mix.x_heldout, mix.y_heldout, "drawn digits shipped with DigitPad")
-    extra = ExtraData(kind="drawn", name=mix.description, source=extra.source if extra else mix.card_extra.source,
-                      n=len(mix.y_train))
-    return ds, DataSpec(name=ds.name, test_from_train=False, extras=(extra,))
-
-
-def drawn_corpus(extra: ExtraData | None):
-    """The drawn-digit corpus a card's ``extra`` names (a model trained on another corpus mixes
-    that one back in), else the one shipped with DigitPad."""
-    from ..data.drawn import DrawnDataError, load_corpus, shipped_corpus
-
-    path = _find(extra.source) if extra is not None and extra.source else None
-    try:
-        return load_corpus(path) if path is not None and path.is_file() else shipped_corpus()
-    except DrawnDataError:
-        return shipped_corpus()
-
-
-def load_extra(extra: ExtraData | None, n: int, seed: int) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """``n`` of the extra digits ``extra`` names, rendered as training rendered them: pen
-    trajectories like ``digitpad train --extra``, the shipped drawn digits like ``--drawn`` (only
-    the pen trajectories needed are rendered: all of them take seconds)."""
-    if extra is None or n <= 0:
-        return None, None
-    if extra.kind == "drawn":
-        from ..data.drawn import MIX_JITTER, check_split, render
-
-        # Its training part (never the check labs), and of that only the inks needed, rendered
-        # as training renders them (all of them take seconds).
-        train, _ = check_split(drawn_corpus(extra))
-        pick = np.sort(np.random.default_rng(seed + 1).choice(len(train), min(n, len(train)), replace=False))
-        return render(train.take(pick), 1, seed + 1, MIX_JITTER)
-    if not extra.source:
-        return None, None
-    from ..data.pendigits import PendigitsError, holdout_start, read, to_ink
-    from ..preprocess import STROKE, ink_to_input
-
-    try:
-        pts, labels = read(extra.source)
-    except (PendigitsError, OSError):
-        return None, None
-    cut = holdout_start(len(labels), extra.holdout)
-    rng = np.random.default_rng(seed + 1)
-    pick = np.sort(rng.choice(cut, min(n, cut), replace=False))
-    x = np.empty((len(pick), 28, 28), dtype=np.uint8)
-    for k, i in enumerate(pick):  # the jitter of pendigits.render_dataset
-        stroke = STROKE * float(np.exp(rng.uniform(-0.2, 0.2)))
-        img = ink_to_input(to_ink(pts[i], rng, aspect_jitter=0.3), stroke=stroke)
-        x[k] = np.clip(img * 255.0 + 0.5, 0, 255)
-    return x, labels[pick]
-
-
-def _find(source: str) -> Path | None:
-    """A path from a model's card: as recorded (relative to where training ran, usually the
-    project folder), else relative to the project folder."""
-    p = Path(source).expanduser()
-    for candidate in ([p] if p.is_absolute() else [p, paths.assets_dir().parent / p]):
-        if candidate.exists():
-            return candidate.resolve()
-    return None
-
-
-def load_base(source: str | os.PathLike, card: ModelCard) -> tuple[Dataset, DataSpec]:
-    """A ``--data SOURCE`` as base data, its test split carved as the model's own training carved
-    its data (the fraction and seed on its card), so "base" accuracy is on digits it never saw."""
-    known = card.data or DataSpec(name=str(source))
-    ds = load_source(source, split=True, test_fraction=known.test_fraction, seed=known.seed)
-    resolved = "mnist" if str(source).strip().lower() == "mnist" else str(Path(source).expanduser().resolve())
-    return ds, DataSpec.of(ds, resolved, test_fraction=known.test_fraction, seed=known.seed, extras=known.extras)
-
-
-def mnist_missing(card: ModelCard) -> bool:
-    """True when the card's training data was MNIST (or part of it), its files are not here and
-    Keras has no copy: only a download can bring it back."""
-    spec = card.data
-    if spec is None or not spec.source or not _looks_like_mnist(spec) or mnist_cached():
-        return False
-    return spec.source == "mnist" or _find(spec.source) is None
-
-
-def load_card_base(card: ModelCard, download: bool = False) -> tuple[Dataset | None, DataSpec | None, str]:
-    """The base data named by a model card: (dataset, spec, "") or (None, spec, why not). With
-    ``download``, MNIST it needs and Keras does not have is downloaded (11 MB, once)."""
-    spec = card.data
-    if spec is None or not spec.source:
-        return None, spec, "its card does not say what data it was trained on"
-    source = spec.source
-    if source == "mnist":
-        if not mnist_cached() and not download:
-            return None, spec, "MNIST is not downloaded on this machine"
-        candidates: list = [source]
-    else:
-        p = Path(source).expanduser()
-        candidates = [p] if p.is_absolute() else [p, paths.assets_dir().parent / p]
-    why = f"its training data {source} was not found"
-    for candidate in candidates:
-        if candidate != "mnist" and not Path(candidate).exists():
-            continue
-        try:
-            ds = load_source(candidate, split=True, test_fraction=spec.test_fraction, seed=spec.seed)
-        except DataError as exc:
-            why = f"its training data could not be read: {exc}"
-            continue
-        found = "mnist" if candidate == "mnist" else str(Path(candidate).resolve())
-        return ds, dataclasses.replace(spec, source=found), ""
-    if source != "mnist" and _looks_like_mnist(spec) and (mnist_cached() or download):
-        # Its MNIST files are not here but Keras's copy of MNIST is (the Train tab's "MNIST"
-        # downloaded it), or may be downloaded: its 60,000 training digits stand in, its official
-        # test set is the base test.
-        try:
-            ds = load_source("mnist")
-        except DataError as exc:
-            return None, spec, f"{why}; {exc}"
-        return ds, DataSpec(name=f"{ds.name} (in place of {spec.name})", source="mnist", test_from_train=False,
-                            extras=spec.extras), ""
-    return None, spec, why
-
-
-def _looks_like_mnist(spec: DataSpec) -> bool:
-    """Whether a card's training data was (a part of) MNIST, judging by its name and source."""
-    return "mnist" in f"{spec.name} {spec.source}".lower()
-
-
 def blend_weights(model, original, blend: float) -> None:
     """Set the Keras model's Dense weights to blend * its own + (1 - blend) * the original's
     (a Recognizer of the model it was fine-tuned from: the same layers)."""
@@ -571,20 +419,3 @@ def blend_weights(model, original, blend: float) -> None:
 
 def _name(base: str) -> str:
     return base if base.endswith(SUFFIX) else base + SUFFIX
-
-
-def _load(path: Path):
-    from ..recognizer import Recognizer
-
-    return Recognizer.load(path)
-
-
-def _writer(result):
-    from .network import export_weights
-    from .trainer import save_keras
-
-    def write(folder: Path) -> None:
-        save_keras(result.model, folder / "model.keras")
-        export_weights(result.model, folder / "weights.npz")
-
-    return write

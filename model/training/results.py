@@ -109,12 +109,14 @@ def model_card(result: TrainingResult, *, name: str, data: DataSpec, command: st
     )
 
 
-def _writer(result: TrainingResult):
+def model_writer(model):
+    """``write(folder)`` for :meth:`ModelStore.save` and ``write_model_dir``: the Keras network's
+    ``model.keras`` and the ``weights.npz`` the NumPy Recognizer reads."""
     from .network import export_weights
 
     def write(folder):
-        save_keras(result.model, folder / "model.keras")
-        export_weights(result.model, folder / "weights.npz")
+        save_keras(model, folder / "model.keras")
+        export_weights(model, folder / "weights.npz")
 
     return write
 
@@ -122,14 +124,14 @@ def _writer(result: TrainingResult):
 def save_result(result: TrainingResult, store, **card_args):
     """Save a finished training into ``store`` (a ModelStore) as a new model; its ModelInfo."""
     card = model_card(result, **card_args)
-    return store.save(card, _writer(result), name=card.name)
+    return store.save(card, model_writer(result.model), name=card.name)
 
 
 def write_model_dir(target, result: TrainingResult, **card_args):
     """Save a finished training as the model directory ``target`` (``digitpad train --out``)."""
     from ..store.saving import write_model_dir as write_dir
 
-    return write_dir(target, model_card(result, **card_args), _writer(result))
+    return write_dir(target, model_card(result, **card_args), model_writer(result.model))
 
 
 def save_keras(model, path) -> None:

@@ -25,9 +25,10 @@ import os
 import sys
 import threading
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["import_tensorflow", "tensorflow_loaded"]
+__all__ = ["import_tensorflow", "quiet_stderr", "tensorflow_loaded"]
 
 _lock = threading.Lock()
 _frozen = False  # TensorFlow imported and frozen out of the garbage collector's reach
@@ -47,7 +48,8 @@ def import_tensorflow():
             gc.disable()
             try:
                 if not tensorflow_loaded():
-                    _preload_libraries()
+                    with quiet_stderr():  # the libraries' static initialisers print (oneDNN's notice)
+                        _preload_libraries()
                 _quiet_import()
             finally:
                 gc.freeze()
@@ -64,6 +66,16 @@ def _quiet_import() -> None:
     if tensorflow_loaded():
         return
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    with quiet_stderr():
+        import keras  # noqa: F401
+        import tensorflow as tf
+
+        tf.config.list_physical_devices()  # the CUDA probe (and its error on CPU machines) runs here
+
+
+@contextmanager
+def quiet_stderr():
+    """File descriptor 2 to the null device for the block (what C++ libraries write to directly)."""
     saved = None
     try:
         saved = os.dup(2)
@@ -73,10 +85,7 @@ def _quiet_import() -> None:
     except OSError:  # no fd 2 (a windowed executable): nothing to silence
         saved = None
     try:
-        import keras  # noqa: F401
-        import tensorflow as tf
-
-        tf.config.list_physical_devices()  # the CUDA probe (and its error on CPU machines) runs here
+        yield
     finally:
         if saved is not None:
             os.dup2(saved, 2)

@@ -27,6 +27,7 @@ from .network import NetworkConfig, build, is_number, is_whole
 from .results import TrainingResult as TrainingResult
 from .results import evaluate_drawn_into, evaluate_into
 from .results import model_card as model_card
+from .results import model_writer as model_writer
 from .results import recognizer_from_keras as recognizer_from_keras
 from .results import save_keras as save_keras
 from .results import save_result as save_result

@@ -158,9 +158,9 @@ def main() -> int:
     wall = time.perf_counter() - t0
     hand.timer.stop()
     outcome = done["outcome"]
-    result = outcome.get("result")
+    result = outcome.result
     print(f"person {writer} ({'+'.join(styles)}), {len(labels)} samples; personalised in {wall:.1f} s "
-          f"(wall, from the button to the result); error: {outcome.get('error')}")
+          f"(wall, from the button to the result); error: {outcome.error}")
     if result is not None:
         print(f"  held-out samples {result.before['samples']:.1%} -> {result.after['samples']:.1%}, "
               f"base {result.before['base']:.2%} -> {result.after['base']:.2%}")
