@@ -119,6 +119,11 @@ class Drawn:
                      np.concatenate([self.writers, other.writers]), f"{self.name} + {other.name}")
 
     def describe(self) -> str:
+        """"6,294 digits, 128 writers" (and "and 7,494 pen-digit trajectories" when it holds them)."""
+        pen = self.labs == "pendigits"
+        if pen.any():
+            tablet = self.take(~pen).describe() if (~pen).any() else ""
+            return (f"{tablet} and " if tablet else "") + f"{int(pen.sum()):,} pen-digit trajectories"
         known = {w for w in self.writers.tolist() if w}
         unknown = int(np.sum(self.writers == ""))
         who = f"{len(known)} writers" + (f" and {unknown:,} of unknown writers" if unknown else "")
