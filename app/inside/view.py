@@ -423,7 +423,7 @@ class InsideView(QWidget):
         elif j == self.selected_neuron:
             how = " · " + self.tr("pinned")
         else:
-            how = " · " + self.tr("the most active")
+            how = " · " + self.tr("most active")  # "Neuron 1023 of 1024 · the most active" overflows the detail
         detail.title.setText(self.tr("Neuron {neuron} of {total}").format(neuron=j, total=kernel.shape[1]) + how)
         detail.setToolTip(self.tr("Click the neuron again to unpin it") if j == self.selected_neuron else "")
         if ins is None:

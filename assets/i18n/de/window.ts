@@ -400,8 +400,8 @@
         <translation>angeheftet</translation>
     </message>
     <message>
-        <source>the most active</source>
-        <translation>das aktivste</translation>
+        <source>most active</source>
+        <translation>aktivstes</translation>
     </message>
     <message>
         <source>Neuron {neuron} of {total}</source>
