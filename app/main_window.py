@@ -22,7 +22,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
@@ -30,10 +30,11 @@ from model.errors import DigitPadError
 from model.samples.store import SampleStore
 from model.store.models import ModelInfo, ModelStore
 
-from . import dialogs, logs, theme
+from . import dialogs, i18n, logs, theme
 from . import settings as prefs
 from .draw.files import DrawingFiles
 from .draw.tab import DrawTab
+from .learnt_words import summary
 from .session import ActiveModel
 from .widgets import wheel_guard
 from .widgets.page import PageTabs
@@ -47,7 +48,10 @@ SCREEN_SHARE = (0.94, 0.92)  # else this share of the screen's free area (room f
 class MainWindow(WindowActions, QMainWindow):
     """DigitPad's window. ``store`` defaults to the user's ModelStore (DIGITPAD_HOME moves it)."""
 
-    def __init__(self, store: ModelStore | None = None, parent: QWidget | None = None):
+    def __init__(self, store: ModelStore | None = None, parent: QWidget | None = None, *,
+                 session: ActiveModel | None = None, samples: SampleStore | None | bool = False):
+        """``session`` and ``samples`` (None: unavailable) carry a window's over to its rebuilt self
+        (View ▸ Language); by default the window opens its own."""
         super().__init__(parent)
         self.setWindowTitle("DigitPad")
         self.setAcceptDrops(True)
@@ -62,13 +66,18 @@ class MainWindow(WindowActions, QMainWindow):
         self._closing = False
         self._stop_deadline = 0.0
         self._starting = True
-        self.session = ActiveModel(store if store is not None else ModelStore(), self)
+        self._handed_over = False  # True once View ▸ Language rebuilt the window as another one
+        if session is not None:
+            session.setParent(self)
+            self.session = session
+        else:
+            self.session = ActiveModel(store if store is not None else ModelStore(), self)
         self.store = self.session.store
         self.session.problem.connect(self.show_error)
         self.session.changed.connect(self._on_model_changed)
         self.session.renamed.connect(lambda _info: self._show_model_status())
 
-        self.samples = self._open_samples()
+        self.samples = self._open_samples() if samples is False else samples
         self._make_draw_tab()
         self._make_tabs()
         self._make_status_bar()
@@ -78,12 +87,17 @@ class MainWindow(WindowActions, QMainWindow):
                                 [self.pen_action, self.eraser_action, self.number_action])
         self.draw_tab.numberModeChanged.connect(self.number_action.setChecked)  # e.g. a wide drawing opened
         self.draw_tab.number_view.copied.connect(
-            lambda number: self.statusBar().showMessage(f"Copied {number} to the clipboard.", 5000))
+            lambda number: self.statusBar().showMessage(
+                self.tr("Copied {number} to the clipboard.").format(number=number), 5000))
         self._restore_settings()
-        self.session.load()
+        if session is None:
+            self.session.load()
+        else:  # the views built just now take the model in use
+            self.session.changed.emit(self.session.info)
+            self.session.reread.emit()
         self._starting = False
         self._on_tab_changed(self.tabs.currentIndex())
-        self.statusBar().showMessage("Draw a digit with the mouse; the network reads it as you draw.", 6000)
+        self.statusBar().showMessage(self.tr("Draw a digit with the mouse; the network reads it as you draw."), 6000)
 
     @property
     def model_info(self) -> ModelInfo | None:
@@ -97,13 +111,13 @@ class MainWindow(WindowActions, QMainWindow):
         try:
             samples = SampleStore()
         except DigitPadError as exc:
-            self.last_error = f"Your samples cannot be opened: {exc}"
+            self.last_error = self.tr("Your samples cannot be opened: {error}").format(error=exc)
             logs.logger("samples").warning(self.last_error)
-            QTimer.singleShot(0, lambda: self.show_error("Samples unavailable", self.last_error))
+            QTimer.singleShot(0, lambda: self.show_error(self.tr("Samples unavailable"), self.last_error))
             return None
         if samples.recovery_message:
             message = samples.recovery_message
-            QTimer.singleShot(0, lambda: self.show_error("Samples recovered", message))
+            QTimer.singleShot(0, lambda: self.show_error(self.tr("Samples recovered"), message))
         return samples
 
     def _make_draw_tab(self) -> None:
@@ -122,11 +136,11 @@ class MainWindow(WindowActions, QMainWindow):
     def _make_tabs(self) -> None:
         self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.draw_tab, "Draw")
+        self.tabs.addTab(self.draw_tab, self.tr("Draw"))
         self.training_tab = None  # the TrainingTab, built once the window shows
-        self._train_page: QWidget = QLabel("Loading…")  # what the Train tab shows (the tab, or why not)
+        self._train_page: QWidget = QLabel(self.tr("Loading…"))  # what the Train tab shows (the tab, or why not)
         self._train_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(self._train_page, "Train")
+        self.tabs.addTab(self._train_page, self.tr("Train"))
         self.samples_tab = self.inside_view = self.data_view = self.robustness_view = None
         self.inside_dock = None
         self.startup_finished = False
@@ -150,7 +164,8 @@ class MainWindow(WindowActions, QMainWindow):
         contents = [self.draw_tab, self._train_page, self.samples_tab, self.data_view, self.robustness_view]
         content = contents[position] if 0 <= position < len(contents) else None
         if content is None:
-            self.statusBar().showMessage("That tab is not available (see the message when it failed to start).", 5000)
+            self.statusBar().showMessage(
+                self.tr("That tab is not available (see the message when it failed to start)."), 5000)
         else:
             self.show_tab(content)
 
@@ -198,14 +213,15 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_model_changed(self, info: ModelInfo | None) -> None:
         self._show_model_status()
         if info is not None and not self.session.fallback_reason and not self._starting:
-            self.statusBar().showMessage(f"Now reading digits with {info.name}.", 5000)
+            self.statusBar().showMessage(self.tr("Now reading digits with {name}.").format(name=info.name), 5000)
 
     def _show_model_status(self) -> None:
         info = self.session.info
-        text = "No model" if info is None else f"Model: {info.name}"
+        text = self.tr("No model") if info is None else self.tr("Model: {name}").format(name=info.name)
         if info is not None and info.accuracy is not None:
-            text += f" · {info.accuracy:.1%} test accuracy"
-        self.model_status.setToolTip(f"{text}\nThe model the Draw tab uses; click to manage models (Ctrl+M)")
+            text += self.tr(" · {accuracy} test accuracy").format(accuracy=i18n.percent(info.accuracy))
+        self.model_status.setToolTip(text + "\n" + self.tr("The model the Draw tab uses; click to manage models "
+                                                           "(Ctrl+M)"))
         self.model_status.setProperty("fullText", text)
         self._elide_model_status()
 
@@ -234,22 +250,26 @@ class MainWindow(WindowActions, QMainWindow):
             self.robustness_view.refresh_models()
 
     def _on_training_started(self) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train ●")
-        self.statusBar().showMessage("Training in the background; drawing stays live.", 5000)
+        self.tabs.setTabText(self.tabs.indexOf(self._train_page), self.tr("Train ●"))
+        self.statusBar().showMessage(self.tr("Training in the background; drawing stays live."), 5000)
 
     def _on_training_finished(self, outcome) -> None:
         """``outcome``: app.train.worker.Outcome."""
-        self.tabs.setTabText(self.tabs.indexOf(self._train_page), "Train")
+        self.tabs.setTabText(self.tabs.indexOf(self._train_page), self.tr("Train"))
         if outcome.error:
-            self.statusBar().showMessage(f"Training failed: {outcome.error}", 10000)
+            self.statusBar().showMessage(self.tr("Training failed: {error}").format(error=outcome.error), 10000)
         elif outcome.cancelled:
-            self.statusBar().showMessage("Training cancelled; the models are unchanged.", 6000)
+            self.statusBar().showMessage(self.tr("Training cancelled; the models are unchanged."), 6000)
         elif outcome.ok:
             acc, drawn = outcome.report.test_accuracy, outcome.report.drawn_accuracy
-            extra = f": {acc:.1%} test accuracy" if acc is not None else ""
-            if drawn is not None:
-                extra += f", {drawn:.1%} of digits drawn by people it never saw"
-            self.statusBar().showMessage(f"Training finished{extra}.", 8000)
+            if acc is None:
+                text = self.tr("Training finished.")
+            elif drawn is None:
+                text = self.tr("Training finished: {accuracy} test accuracy.").format(accuracy=i18n.percent(acc))
+            else:
+                text = self.tr("Training finished: {accuracy} test accuracy, {drawn} of digits drawn by people it "
+                               "never saw.").format(accuracy=i18n.percent(acc), drawn=i18n.percent(drawn))
+            self.statusBar().showMessage(text, 8000)
         self._refresh_model_lists()  # the new model can be compared
         if self._closing:
             self.close()
@@ -262,9 +282,9 @@ class MainWindow(WindowActions, QMainWindow):
     # -- drawing and files ------------------------------------------------------------------------
     def _copy_number(self) -> None:
         if not self.draw_tab.number_mode:
-            self.statusBar().showMessage("Copy Number works in Number mode (N).", 5000)
+            self.statusBar().showMessage(self.tr("Copy Number works in Number mode (N)."), 5000)
         elif not self.draw_tab.number_view.copy():
-            self.statusBar().showMessage("No number to copy yet: write one first.", 5000)
+            self.statusBar().showMessage(self.tr("No number to copy yet: write one first."), 5000)
 
     def _on_eraser_toggled(self, on: bool) -> None:
         self.eraser_action.setChecked(on)
@@ -310,7 +330,7 @@ class MainWindow(WindowActions, QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         path = self._dropped_path(event)
         if path is None:
-            self.statusBar().showMessage("Drop a PNG, JPEG or BMP image or a DigitPad ink (.json).", 6000)
+            self.statusBar().showMessage(self.tr("Drop a PNG, JPEG or BMP image or a DigitPad ink (.json)."), 6000)
             return
         event.acceptProposedAction()
         QTimer.singleShot(0, lambda: self.open_file(path))  # let the drag source finish first
@@ -332,17 +352,17 @@ class MainWindow(WindowActions, QMainWindow):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.show_error("Cannot open the log folder", f"{folder}: {exc.strerror or exc}.")
+            self.show_error(self.tr("Cannot open the log folder"), f"{folder}: {exc.strerror or exc}.")
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(f"The log is in {folder}.", 15000)
+            self.statusBar().showMessage(self.tr("The log is in {folder}.").format(folder=folder), 15000)
         return True
 
     def show_shortcuts(self) -> QMessageBox:
         return dialogs.show_shortcuts(self, self.actions())
 
     def show_about(self) -> QMessageBox:
-        model = self.session.info.summary() if self.session.info is not None else "none"
+        model = summary(self.session.info) if self.session.info is not None else self.tr("none")
         return dialogs.show_about(self, logs.version(), model)
 
     def show_user_guide(self) -> dialogs.UserGuide:
@@ -380,7 +400,7 @@ class MainWindow(WindowActions, QMainWindow):
         tab = self._make_training_tab()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, tab, "Train")
+        self.tabs.insertTab(index, tab, self.tr("Train"))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
@@ -396,8 +416,9 @@ class MainWindow(WindowActions, QMainWindow):
         except Exception as exc:  # the app stays usable for drawing without the Train tab
             if sys.stderr is not None:  # a windowed executable has none
                 traceback.print_exc()
-            placeholder = QLabel(f"The Train tab could not be started:\n{exc}\n\n"
-                                 "Drawing and models still work. Reinstall DigitPad to fix this.")
+            placeholder = QLabel(self.tr("The Train tab could not be started:\n{error}\n\n"
+                                         "Drawing and models still work. Reinstall DigitPad to fix this."
+                                         ).format(error=exc))
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setWordWrap(True)
             return placeholder
@@ -422,7 +443,8 @@ class MainWindow(WindowActions, QMainWindow):
             if self.samples is not None:
                 self.samples_tab = SamplesTab(self.samples, self.session, self)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the rest keeps working
-            self.last_error = f"The Data, Robustness and Inside views could not be started: {exc}"
+            self.last_error = self.tr("The Data, Robustness and Inside views could not be started: {error}"
+                                      ).format(error=exc)
             self.statusBar().showMessage(self.last_error, 10000)
             self.inside_action.setEnabled(False)
             return
@@ -443,12 +465,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.blockSignals(True)
         current = self.tabs.currentIndex()
         if self.samples_tab is not None:
-            self.tabs.addTab(self.samples_tab, "Samples")
+            self.tabs.addTab(self.samples_tab, self.tr("Samples"))
             self.label_bar.sampleAdded.connect(lambda *_: self.samples_tab.refresh())
             self.label_bar.sampleRemoved.connect(lambda *_: self.samples_tab.refresh())
             self.samples_tab.personalizeFinished.connect(self._on_personalize_finished)
-        self.tabs.addTab(self.data_view, "Data")
-        self.tabs.addTab(self.robustness_view, "Robustness")
+        self.tabs.addTab(self.data_view, self.tr("Data"))
+        self.tabs.addTab(self.robustness_view, self.tr("Robustness"))
         for i, action in enumerate(self.tab_actions):
             index = self.tabs.indexOf([self.draw_tab, self._train_page, self.samples_tab, self.data_view,
                                        self.robustness_view][i])
@@ -466,7 +488,8 @@ class MainWindow(WindowActions, QMainWindow):
         kernel = getattr(progress, "first_layer", None)
         if self.inside_view is not None and kernel is not None:
             self.inside_view.set_first_layer_weights(
-                kernel, f"Training: epoch {progress.epoch} of {progress.epochs}")
+                kernel, self.tr("Training: epoch {epoch} of {total}").format(epoch=progress.epoch,
+                                                                               total=progress.epochs))
 
     def _toggle_inside(self, on: bool) -> None:
         if self.inside_dock is None:
@@ -493,10 +516,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _ask_to_stop(self) -> bool:
         """Closing while a network trains or personalises: ask, and stop what runs if the answer is yes."""
-        what = "training" if self.training_busy() else "personalising"
-        if not dialogs.ask(self, "Training is running" if what == "training" else "Personalising is running",
-                           f"A network is still {what}. Stop it and quit?\n\n"
-                           "The model being made is discarded; your saved models are not touched."):
+        training = self.training_busy()
+        question = (self.tr("A network is still training. Stop it and quit?") if training else
+                    self.tr("A network is still personalising. Stop it and quit?"))
+        if not dialogs.ask(self, self.tr("Training is running") if training else self.tr("Personalising is running"),
+                           question + "\n\n" + self.tr("The model being made is discarded; your saved models are "
+                                                       "not touched.")):
             return False
         self._closing = True
         self._stop_deadline = time.monotonic() + STOP_WAIT_SECONDS
@@ -504,10 +529,14 @@ class MainWindow(WindowActions, QMainWindow):
             self.training_tab.request_stop()
         if self.personalizing():
             self.samples_tab.cancel_personalize()
-        self.statusBar().showMessage(f"Stopping the {what}…")
+        self.statusBar().showMessage(self.tr("Stopping the training…") if training else
+                                     self.tr("Stopping the personalising…"))
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._handed_over:  # rebuilt in another language: the new window carries on
+            event.accept()
+            return
         if self.training_busy() or self.personalizing():
             if not self._closing and not self._ask_to_stop():
                 event.ignore()
@@ -533,12 +562,15 @@ def _install_excepthook() -> None:
         if previous is not None:
             previous(kind, value, tb)
         app = QApplication.instance()
-        window = next((w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow)), None)
+        window = next((w for w in (app.topLevelWidgets() if app else [])
+                       if isinstance(w, MainWindow) and not w._handed_over), None)
         if window is not None and not issubclass(kind, KeyboardInterrupt):
-            window.show_error("Something went wrong",
-                              f"{kind.__name__}: {value}\n\nDigitPad keeps running. If this happens "
-                              "again, please report it with the steps that led to it and the log "
-                              f"file {logs.log_path()} (Help ▸ Open Log Folder).")
+            window.show_error(QCoreApplication.translate("MainWindow", "Something went wrong"),
+                              f"{kind.__name__}: {value}\n\n" + QCoreApplication.translate(
+                                  "MainWindow",
+                                  "DigitPad keeps running. If this happens again, please report it with the steps "
+                                  "that led to it and the log file {log} (Help ▸ Open Log Folder).").format(
+                                  log=logs.log_path()))
 
     sys.excepthook = hook
 
@@ -553,6 +585,7 @@ def run(argv: list[str]) -> int:
     from app import appicon  # the window and task-bar icon (assets/icons)
 
     appicon.apply(app)
+    i18n.install(app)  # before any text is made: the window's language (View ▸ Language)
     _install_excepthook()
     window = MainWindow()
     window.show()

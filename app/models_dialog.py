@@ -13,10 +13,9 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,22 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.store.learnt_from import learnt_from
 from model.store.models import DEFAULT_ID, ModelInfo, StoreError
 
+from . import i18n
 from . import settings as prefs
 from .cli.common import shown
+from .learnt_words import learnt_from, summary, when_made
 from .session import ActiveModel
 from .workers import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _date(created: str) -> str:
-    try:
-        return datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return created or "unknown"
+translate = QCoreApplication.translate
 
 
 def _number(value) -> str:
@@ -69,16 +63,21 @@ def card_html(info: ModelInfo, active: bool) -> str:
     e = html.escape
     rows: list[tuple[str, str]] = []
     acc = info.accuracy
+
+    def on_digits(n) -> str:
+        return " " + translate("ModelsDialog", "on {count} digits").format(count=i18n.number(int(n)))
+
     if acc is not None:
         n = card.metrics.test_n
-        rows.append(("Test accuracy", f"<b>{acc:.2%}</b>" + (f" on {int(n):,} digits" if n else "")))
+        rows.append((translate("ModelsDialog", "Test accuracy"), f"<b>{i18n.percent(acc, 2)}</b>"
+                     + (on_digits(n) if n else "")))
     else:
-        rows.append(("Test accuracy", "not recorded"))
+        rows.append((translate("ModelsDialog", "Test accuracy"), translate("ModelsDialog", "not recorded")))
     m = card.metrics
     if m.drawn_accuracy is not None:
-        rows.append(("Drawn, new writers", f"<b>{m.drawn_accuracy:.2%}</b> on {m.drawn_n:,} digits"
-                     + (f" ({e(m.drawn_heldout)})" if m.drawn_heldout else "")))
-    rows.append(("Trained on", e(learnt_from(card.data))))
+        rows.append((translate("ModelsDialog", "Drawn, new writers"), f"<b>{i18n.percent(m.drawn_accuracy, 2)}</b>"
+                     + on_digits(m.drawn_n) + (f" ({e(m.drawn_heldout)})" if m.drawn_heldout else "")))
+    rows.append((translate("ModelsDialog", "Trained on"), e(learnt_from(card.data))))
     net = card.network
     if net:
         hidden = net.get("hidden") if isinstance(net.get("hidden"), list) else []
@@ -87,26 +86,29 @@ def card_html(info: ModelInfo, active: bool) -> str:
         for key, label in (("dropout", "dropout"), ("l2", "L2"), ("l1", "L1")):
             if net.get(key):
                 parts.append(f"{label} {_number(net[key])}")
-        rows.append(("Network", e(", ".join(parts))))
+        rows.append((translate("ModelsDialog", "Network"), e(", ".join(parts))))
         if net.get("optimizer"):
-            rate = f", learning rate {_number(net['learning_rate'])}" if "learning_rate" in net else ""
-            rows.append(("Optimizer", e(f"{net['optimizer']}{rate}")))
+            rate = (", " + translate("ModelsDialog", "learning rate {rate}").format(rate=_number(net["learning_rate"]))
+                    if "learning_rate" in net else "")
+            rows.append((translate("ModelsDialog", "Optimizer"), e(f"{net['optimizer']}{rate}")))
     training = card.training
     if training:
         epochs = card.epochs_run or training.get("epochs")
-        text = f"{epochs} epochs, batch {training.get('batch_size', '?')}"
+        text = translate("ModelsDialog", "{epochs} epochs, batch size {batch}").format(
+            epochs=epochs, batch=training.get("batch_size", "?"))
         if training.get("augment"):
-            text += ", augmented"
+            text += ", " + translate("ModelsDialog", "augmented")
         if card.train_seconds is not None:
-            text += f", {card.train_seconds:.0f} s"
-        rows.append(("Training", e(text)))
-    rows.append(("Created", e(_date(info.created))))
-    rows.append(("Folder", f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))
+            seconds = i18n.number(round(card.train_seconds))
+            text += ", " + translate("ModelsDialog", "{seconds} s").format(seconds=seconds)
+        rows.append((translate("ModelsDialog", "Training"), e(text)))
+    rows.append((translate("ModelsDialog", "Created"), e(when_made(info.created))))
+    rows.append((translate("ModelsDialog", "Folder"), f"<span style='color:#6b7280'>{e(str(info.path))}</span>"))
     status = []
     if active:
-        status.append("<span style='color:#1f7a3a'>● in use</span>")
+        status.append("<span style='color:#1f7a3a'>● " + translate("ModelsDialog", "in use") + "</span>")
     if info.read_only:
-        status.append("shipped with DigitPad, read-only")
+        status.append(translate("ModelsDialog", "shipped with DigitPad, read-only"))
     table = "".join(f"<tr><td style='color:#6b7280; padding:3px 14px 3px 0'>{k}</td>"
                     f"<td style='padding:3px 0'>{v}</td></tr>" for k, v in rows)
     return (f"<h2 style='margin:0'>{e(info.name)}</h2>"
@@ -124,7 +126,7 @@ class ModelsDialog(QDialog):
         self.session = session
         self.store = session.store
         self.last_error: str | None = None
-        self.setWindowTitle("Models")
+        self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelsDialog")
         if parent is not None:
             self.setPalette(parent.palette())  # the main window's colours
@@ -158,16 +160,19 @@ class ModelsDialog(QDialog):
         self.problems_label.setStyleSheet("color: #9a3412;")
         self.problems_label.hide()
 
-        self.use_button = self._button("&Use This Model", "Return", "Draw with the selected model", self.activate)
+        self.use_button = self._button(self.tr("&Use This Model"), "Return", self.tr("Draw with the selected model"),
+                                       self.activate)
         self.use_button.setDefault(True)
-        self.rename_button = self._button("Re&name…", "F2", "Give the selected model a new name", self.rename)
-        self.delete_button = self._button("&Delete…", "Delete", "Delete the selected model (asks first)", self.delete)
-        self.export_button = self._button("E&xport…", "Ctrl+E", "Save the selected model as a .zip to share or back up",
-                                          self.export)
-        self.import_button = self._button("&Import…", "Ctrl+I", "Add a model from a .zip exported by DigitPad",
-                                          self.import_)
-        self.reset_button = self._button("&Reset to Default", "Ctrl+Shift+D", "Use the model that ships with DigitPad",
-                                         self.reset_to_default)
+        self.rename_button = self._button(self.tr("Re&name…"), "F2", self.tr("Give the selected model a new name"),
+                                          self.rename)
+        self.delete_button = self._button(self.tr("&Delete…"), "Delete", self.tr("Delete the selected model (asks "
+                                                                                 "first)"), self.delete)
+        self.export_button = self._button(self.tr("E&xport…"), "Ctrl+E",
+                                          self.tr("Save the selected model as a .zip to share or back up"), self.export)
+        self.import_button = self._button(self.tr("&Import…"), "Ctrl+I",
+                                          self.tr("Add a model from a .zip exported by DigitPad"), self.import_)
+        self.reset_button = self._button(self.tr("&Reset to Default"), "Ctrl+Shift+D",
+                                         self.tr("Use the model that ships with DigitPad"), self.reset_to_default)
 
         actions = QVBoxLayout()
         for b in (self.use_button, self.rename_button, self.delete_button):
@@ -222,20 +227,21 @@ class ModelsDialog(QDialog):
         bold = QFont(self.font())
         bold.setBold(True)
         for info in models:
-            acc = f"{info.accuracy:.1%}" if info.accuracy is not None else "accuracy unknown"
+            acc = i18n.percent(info.accuracy) if info.accuracy is not None else self.tr("accuracy unknown")
             mark = "✓ " if info.id == active else "    "
-            item = QListWidgetItem(f"{mark}{shown(info.name)}\n      {acc} · {_date(info.created)[:10]}"
-                                   + ("  · default" if info.read_only and info.id == DEFAULT_ID else ""))
+            item = QListWidgetItem(f"{mark}{shown(info.name)}\n      {acc} · {when_made(info.created, time=False)}"
+                                   + ("  · " + self.tr("default") if info.read_only and info.id == DEFAULT_ID else ""))
             item.setData(ID_ROLE, info.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, info)
-            item.setToolTip(info.summary())
+            item.setToolTip(summary(info))
             if info.id == active:
                 item.setFont(bold)
             self.model_list.addItem(item)
         self.model_list.blockSignals(False)
         problems = self.store.problems()
         self.problems_label.setVisible(bool(problems))
-        self.problems_label.setText("Some models cannot be used:\n" + "\n".join(f"• {p}" for p in problems))
+        self.problems_label.setText(self.tr("Some models cannot be used:") + "\n"
+                                    + "\n".join(f"• {p}" for p in problems))
         target = current if current is not None else active
         row = next((i for i in range(self.model_list.count())
                     if self.model_list.item(i).data(ID_ROLE) == target), 0)
@@ -294,14 +300,14 @@ class ModelsDialog(QDialog):
         if model_id is None:
             return False
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename model", "New name:",
+            name, ok = QInputDialog.getText(self, self.tr("Rename model"), self.tr("New name:"),
                                             text=info.name if info is not None else "")
             if not ok:
                 return False
         try:
             self.store.rename(model_id, name)
         except (StoreError, OSError) as exc:
-            return self._error("Cannot rename the model", exc)
+            return self._error(self.tr("Cannot rename the model"), exc)
         self.refresh(select=model_id)  # the session refreshes itself (ActiveModel.modelsChanged)
         return True
 
@@ -315,8 +321,8 @@ class ModelsDialog(QDialog):
             except StoreError:
                 name = model_id
             answer = QMessageBox.question(
-                self, "Delete model", f"Delete the model “{name}”?\n\nThis cannot be undone; export "
-                "it first if you may want it back.",
+                self, self.tr("Delete model"), self.tr("Delete the model “{name}”?\n\nThis cannot be undone; export "
+                                                       "it first if you may want it back.").format(name=name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -324,7 +330,7 @@ class ModelsDialog(QDialog):
         try:
             self.store.delete(model_id)
         except (StoreError, OSError) as exc:
-            return self._error("Cannot delete the model", exc)
+            return self._error(self.tr("Cannot delete the model"), exc)
         self.refresh(select=DEFAULT_ID if was_active else None)  # the session loads the default if needed
         return True
 
@@ -334,7 +340,8 @@ class ModelsDialog(QDialog):
             return False
         if path is None:
             start = Path(prefs.value("files/lastDir", str(Path.home()), str)) / f"{model_id}.zip"
-            path, _ = QFileDialog.getSaveFileName(self, "Export model", str(start), "DigitPad model (*.zip)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model"), str(start),
+                                                  self.tr("DigitPad model (*.zip)"))
             if not path:
                 return False
         path = Path(path)
@@ -343,9 +350,9 @@ class ModelsDialog(QDialog):
         try:
             self.store.export(model_id, path)
         except (StoreError, OSError) as exc:
-            return self._error("Cannot export the model", exc)
+            return self._error(self.tr("Cannot export the model"), exc)
         prefs.settings().setValue("files/lastDir", str(path.parent))
-        self._say(f"Exported to {path}.")
+        self._say(self.tr("Exported to {path}.").format(path=path))
         return True
 
     def import_(self, path: str | os.PathLike | None = None) -> bool:
@@ -354,7 +361,8 @@ class ModelsDialog(QDialog):
         process; the window stays live meanwhile. True once it is in the store."""
         if path is None:
             start = prefs.value("files/lastDir", str(Path.home()), str)
-            path, _ = QFileDialog.getOpenFileName(self, "Import model", start, "DigitPad model (*.zip)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import model"), start,
+                                                  self.tr("DigitPad model (*.zip)"))
             if not path:
                 return False
         worker = ImportWorker(self.store, Path(path))
@@ -362,7 +370,7 @@ class ModelsDialog(QDialog):
         worker.finished.connect(self._import_finished)
         worker.failed.connect(self._import_failed)
         self.import_button.setEnabled(False)
-        self._say(f"Checking {Path(path).name}…")
+        self._say(self.tr("Checking {file}…").format(file=Path(path).name))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             worker.start()
@@ -373,11 +381,12 @@ class ModelsDialog(QDialog):
             self.import_button.setEnabled(True)
         info = self._import_outcome
         if not isinstance(info, ModelInfo):
-            return self._error("Cannot import the model", StoreError(info or "The import stopped."))
+            return self._error(self.tr("Cannot import the model"), StoreError(info or self.tr("The import stopped.")))
         prefs.settings().setValue("files/lastDir", str(Path(path).parent))
         self.refresh(select=info.id)
         self.session.modelsChanged.emit()  # made by another process: the store did not hear of it
-        self._say(f"Imported “{shown(info.name)}”. Select it and click Use This Model to draw with it.")
+        self._say(self.tr("Imported “{name}”. Select it and click Use This Model to draw with it.").format(
+            name=shown(info.name)))
         return True
 
     @Slot(object)

@@ -67,14 +67,15 @@ class ActiveModel(QObject):
             try:
                 info = self.store.default()
                 recognizer = Recognizer.load(info.path)
-                reason += " Using the shipped default model instead."
+                reason += " " + self.tr("Using the shipped default model instead.")
             except DigitPadError as exc2:
                 info, recognizer, reason = None, None, str(exc2)
         self.info, self.recognizer, self.fallback_reason = info, recognizer, reason
         if info is None:
-            self._problem("No model", f"DigitPad has no usable model, so it cannot read digits.\n\n{reason}")
+            self._problem(self.tr("No model"),
+                          self.tr("DigitPad has no usable model, so it cannot read digits.") + f"\n\n{reason}")
         elif reason:
-            self._problem("Model unavailable", reason)
+            self._problem(self.tr("Model unavailable"), reason)
         self.changed.emit(info)
         self.reread.emit()
         return info
@@ -84,7 +85,7 @@ class ActiveModel(QObject):
         try:
             self.store.activate(model_id)
         except (DigitPadError, OSError) as exc:
-            self._problem("Cannot use that model", str(exc))
+            self._problem(self.tr("Cannot use that model"), str(exc))
             return False
         info = self.load()
         return info is not None and info.id == model_id

@@ -86,6 +86,7 @@ class FolderKey(Key):
 # -- the window
 WINDOW_GEOMETRY = Key("window/geometry", None, kind=bytes)
 WINDOW_TAB = Key("window/tab", 0)
+LANGUAGE = Key("view/language", "")  # "" follows the system (LANG, QLocale), "en", "de": app.i18n
 # -- the Draw tab
 PEN_WIDTH = Key("draw/penWidth", 18.0)
 NUMBER_MODE = Key("draw/numberMode", False)

@@ -43,13 +43,27 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from model.errors import Cancelled, DigitPadError
 
 from .cli.events import EVENTS_DIR
 
 log = logging.getLogger("digitpad.workers")
+translate = QCoreApplication.translate
+# What the workers' ``what`` and ``out_of_memory`` say, translated where they are shown (context "Worker").
+WORKER_TEXTS = (
+    QT_TRANSLATE_NOOP("Worker", "The job"),
+    QT_TRANSLATE_NOOP("Worker", "Training"),
+    QT_TRANSLATE_NOOP("Worker", "Personalising"),
+    QT_TRANSLATE_NOOP("Worker", "The measurement"),
+    QT_TRANSLATE_NOOP("Worker", "Importing the model"),
+    QT_TRANSLATE_NOOP("Worker", "Out of memory. Try again with less data or a smaller network."),
+    QT_TRANSLATE_NOOP("Worker", "Out of memory while training. Use a smaller network, a smaller batch size or fewer "
+                                "digits."),
+    QT_TRANSLATE_NOOP("Worker", "Out of memory while personalising. Close other programs and try again."),
+    QT_TRANSLATE_NOOP("Worker", "Out of memory: measure fewer digits."),
+)
 
 
 class Worker(QObject):
@@ -95,8 +109,9 @@ class Worker(QObject):
         if isinstance(exc, DigitPadError):
             return str(exc), ""
         if isinstance(exc, MemoryError):
-            return self.out_of_memory, ""
-        return f"{self.what} failed: {str(exc).strip() or type(exc).__name__}", traceback.format_exc()
+            return translate("Worker", self.out_of_memory), ""
+        return (translate("Worker", "{what} failed: {error}").format(
+            what=translate("Worker", self.what), error=str(exc).strip() or type(exc).__name__), traceback.format_exc())
 
     @Slot()
     def run(self) -> None:
@@ -267,11 +282,14 @@ class ChildWorker(Worker):
             return ChildError(" ".join(words))
         tail = "".join(said[-8:]).strip()
         if code in (-signal.SIGKILL if os.name == "posix" else -9, 137):  # on Linux: the out-of-memory killer
-            return ChildError(f"{self.out_of_memory} (The process doing it was killed: it ran out of memory, "
-                              "or something else stopped it.)", details=tail)
-        how = f"was stopped by signal {-code}" if code < 0 else f"stopped with exit code {code}"
-        return ChildError(f"{self.what} stopped unexpectedly: the process doing it {how}."
-                          " Check the log (Help ▸ Open Log Folder) and try again.", details=tail)
+            return ChildError(translate("Worker", self.out_of_memory) + " " + translate(
+                "Worker", "(The process doing it was killed: it ran out of memory, or something else stopped it.)"),
+                details=tail)
+        how = (translate("Worker", "was stopped by signal {signal}").format(signal=-code) if code < 0 else
+               translate("Worker", "stopped with exit code {code}").format(code=code))
+        return ChildError(translate("Worker", "{what} stopped unexpectedly: the process doing it {how}. Check the log "
+                                    "(Help ▸ Open Log Folder) and try again.").format(
+                                        what=translate("Worker", self.what), how=how), details=tail)
 
     def failure(self, exc: BaseException) -> tuple[str, str]:
         if isinstance(exc, ChildError):

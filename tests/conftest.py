@@ -25,6 +25,14 @@ for p in (str(ROOT), str(TESTS)):
 # DIGITPAD_TEST_SCREEN=1366x768 (or 1920x1080@2: QT_SCALE_FACTOR=2) makes the offscreen platform a
 # screen of that size (tests/test_screen_fit.py runs tests/screen_checks.py so); =x11 keeps the
 # platform Qt finds (a real X server, e.g. Xvfb). Otherwise: offscreen, Qt's default 800x800 screen.
+# The window's language: English unless a test run asks for another with DIGITPAD_TEST_LANGUAGE=de
+# (tests/test_german.py runs tests/screen_checks.py so). The locale is pinned too, before Qt reads it,
+# so English assertions (and numbers written 98.6%) hold on a German developer's machine.
+TEST_LANGUAGE = os.environ.get("DIGITPAD_TEST_LANGUAGE", "en")
+for _name in ("LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LC_TIME", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = {"de": "de_DE.UTF-8"}.get(TEST_LANGUAGE, "en_US.UTF-8")
+
 SCREEN = os.environ.get("DIGITPAD_TEST_SCREEN", "")
 if SCREEN and SCREEN != "x11":
     from screens import screen_env
@@ -36,6 +44,21 @@ elif not SCREEN:
 import pytest  # noqa: E402
 
 import app  # noqa: E402,F401  (first: guards against a PySide6 6.12.0 refcount bug on Python 3.11)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _window_language():
+    """The translations of DIGITPAD_TEST_LANGUAGE installed for the whole run (none for English)."""
+    if TEST_LANGUAGE == "en":
+        yield
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+
+    qt_app = QApplication.instance() or QApplication([])
+    assert i18n.install(qt_app, TEST_LANGUAGE) == TEST_LANGUAGE, f"no {TEST_LANGUAGE} translation"
+    yield
 
 
 @pytest.fixture

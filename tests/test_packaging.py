@@ -235,7 +235,9 @@ def test_app_and_model_import_nothing_the_bundle_excludes(spec):
     ("PySide6/Qt/lib/libQt6OpenGLWidgets.so.6", True),
     ("tensorflow/libtensorflow_cc.so.2", True),
     ("tensorflow/compiler/mlir/stablehlo/stablehlo_extension.so", False),
-    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6/Qt/translations/qtbase_de.qm", True),  # Qt's dialog buttons in German (app/i18n.py)
+    ("PySide6/Qt/translations/qt_de.qm", False),
+    ("PySide6/Qt/translations/qtbase_fr.qm", False),
 ])
 def test_qt_plugin_and_library_filter(spec, dest, kept):
     assert spec["_keep"]((dest, "/src/" + dest, "BINARY")) is kept

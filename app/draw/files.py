@@ -19,13 +19,12 @@ from model.errors import DigitPadError
 from model.ink import load as load_ink
 from model.preprocess import ImageInputError
 
+from .. import i18n
 from .. import settings as prefs
 from .tab import DrawTab
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
 INK_SUFFIXES = (".json",)
-OPEN_FILTER = ("Drawings and images (*.json *.png *.jpg *.jpeg *.bmp);;DigitPad ink (*.json);;"
-               "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)")
 
 
 class DrawingFiles(QObject):
@@ -56,8 +55,10 @@ class DrawingFiles(QObject):
     def open_file(self, path: str | os.PathLike | None = None) -> bool:
         """Open an ink JSON (editable) or an image (classified, shown read-only)."""
         if path is None or path is False:
-            path, _ = QFileDialog.getOpenFileName(self._parent, "Open a drawing or an image", self.last_dir(),
-                                                  OPEN_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self._parent, self.tr("Open a drawing or an image"), self.last_dir(),
+                self.tr("Drawings and images (*.json *.png *.jpg *.jpeg *.bmp);;DigitPad ink (*.json);;"
+                        "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)"))
             if not path:
                 return False
         path = Path(path)
@@ -78,12 +79,13 @@ class DrawingFiles(QObject):
         if self.draw_tab.number_mode:
             self.draw_tab.number_reader.flush()
             number = self.draw_tab.reading.number
-            verdict = f": it reads {number}" if number else ""
+            verdict = self.tr(": it reads {number}").format(number=number) if number else ""
         else:
             self.draw_tab.predictor.flush()
             pred = self.draw_tab.prediction_view.prediction()
-            verdict = f": it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else ""
-        self.message.emit(f"Opened {path.name}{verdict}.", 8000)
+            verdict = (self.tr(": it reads {digit} ({confidence})").format(
+                digit=pred.digit, confidence=i18n.percent(pred.confidence, 0)) if pred.digit is not None else "")
+        self.message.emit(self.tr("Opened {file}{verdict}.").format(file=path.name, verdict=verdict), 8000)
         return True
 
     def _open_image(self, path: Path) -> bool:
@@ -94,17 +96,21 @@ class DrawingFiles(QObject):
             return False
         if x is None:
             self.failed.emit(ImageInputError(
-                f"{path}: the image looks blank (no digit stands out from the background). Use a picture "
-                "of one dark digit on a light background, or a light digit on a dark one.", title="Nothing to read"))
+                self.tr("{file}: the image looks blank (no digit stands out from the background). Use a picture "
+                        "of one dark digit on a light background, or a light digit on a dark one.").format(file=path),
+                title=self.tr("Nothing to read")))
             return False
         shown = QImage(str(path))
         if shown.isNull():  # a file Pillow reads but Qt does not: show what the network sees
             shown = self.draw_tab.prediction_view.input_view.image() or QImage()
-        pred = self.draw_tab.show_image(shown, f"{path.name} · read-only, draw to start over", x)
-        verdict = f"it reads {pred.digit} ({pred.confidence:.0%})" if pred.digit is not None else "no model to read it"
-        self.message.emit(
-            f"Classified {path.name}: {verdict}. Images cannot be edited; draw on the canvas to "
-            "start a new drawing (Undo brings back the previous one).", 12000)
+        pred = self.draw_tab.show_image(shown, self.tr("{file} · read-only, draw to start over").format(file=path.name),
+                                        x)
+        verdict = (self.tr("it reads {digit} ({confidence})").format(
+            digit=pred.digit, confidence=i18n.percent(pred.confidence, 0)) if pred.digit is not None
+            else self.tr("no model to read it"))
+        self.message.emit(self.tr(
+            "Classified {file}: {verdict}. Images cannot be edited; draw on the canvas to "
+            "start a new drawing (Undo brings back the previous one).").format(file=path.name, verdict=verdict), 12000)
         return True
 
     # -- saving ----------------------------------------------------------------------------------
@@ -120,32 +126,36 @@ class DrawingFiles(QObject):
     def save_drawing(self, path: str | os.PathLike | None = None) -> bool:
         ink = self.canvas.ink()
         if ink.is_empty:
-            self.message.emit("Nothing to save: draw a digit first.", 5000)
+            self.message.emit(self.tr("Nothing to save: draw a digit first."), 5000)
             return False
-        path = self._target(path, "Save the drawing", "digit.json", "DigitPad ink (*.json)", ".json")
+        path = self._target(path, self.tr("Save the drawing"), "digit.json", self.tr("DigitPad ink (*.json)"), ".json")
         if path is None:
             return False
         try:
             ink.save(path)
         except OSError as exc:
-            self.failed.emit(DigitPadError(f"{path}: {exc.strerror or exc}.", hint="Choose a folder you can write to.",
-                                           title="Cannot save the drawing"))
+            self.failed.emit(DigitPadError(f"{path}: {exc.strerror or exc}.",
+                                           hint=self.tr("Choose a folder you can write to."),
+                                           title=self.tr("Cannot save the drawing")))
             return False
         self.remember_dir(path)
-        self.message.emit(f"Saved the drawing to {path}.", 6000)
+        self.message.emit(self.tr("Saved the drawing to {path}.").format(path=path), 6000)
         return True
 
     def export_png(self, path: str | os.PathLike | None = None) -> bool:
         if self.canvas.is_empty():
-            self.message.emit("Nothing to export: draw a digit first.", 5000)
+            self.message.emit(self.tr("Nothing to export: draw a digit first."), 5000)
             return False
-        path = self._target(path, "Export the drawing as PNG", "digit.png", "PNG image (*.png)", ".png")
+        path = self._target(path, self.tr("Export the drawing as PNG"), "digit.png", self.tr("PNG image (*.png)"),
+                            ".png")
         if path is None:
             return False
         if not self.canvas.to_image().save(str(path), "PNG"):
-            self.failed.emit(DigitPadError(f"{path}: the PNG could not be written.",
-                                           hint="Choose a folder you can write to.", title="Cannot export the image"))
+            self.failed.emit(DigitPadError(self.tr("{path}: the PNG could not be written.").format(path=path),
+                                           hint=self.tr("Choose a folder you can write to."),
+                                           title=self.tr("Cannot export the image")))
             return False
         self.remember_dir(path)
-        self.message.emit(f"Exported the drawing to {path}.", 6000)
+        self.message.emit(self.tr("Exported the drawing to {path}.").format(path=path),
+                          6000)
         return True

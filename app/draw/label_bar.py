@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from model.samples.store import SampleError, SampleStore
 
+from .. import i18n
+
 TOAST_MS = 1500  # how long the confirmation stays fully visible
 FADE_MS = 400
 
@@ -50,14 +52,14 @@ class LabelBar(QWidget):
         self._model_id: str | None = None
         self._not_a_sample: str | None = None
 
-        self.correct_button = QPushButton("✓ Correct")
+        self.correct_button = QPushButton(self.tr("✓ Correct"))
         self.correct_button.setObjectName("labelCorrect")
-        self.correct_button.setToolTip("The model read it right: keep this drawing as one of your samples, "
-                                       "labelled with the digit it read (Enter)")
+        self.correct_button.setToolTip(self.tr("The model read it right: keep this drawing as one of your samples, "
+                                               "labelled with the digit it read (Enter)"))
         self.correct_button.clicked.connect(self.store_correct)
-        its = QLabel("It's a…")
-        its.setToolTip("Tell DigitPad which digit you drew: the drawing is kept as one of your samples "
-                       "with that label, to measure and personalise the model")
+        its = QLabel(self.tr("It's a…"))
+        its.setToolTip(self.tr("Tell DigitPad which digit you drew: the drawing is kept as one of your samples "
+                               "with that label, to measure and personalise the model"))
         self.digit_buttons: list[QPushButton] = []
         # Two rows, so the canvas column stays narrow enough for small screens (one row needed 463 px).
         rows = QVBoxLayout(self)
@@ -74,7 +76,8 @@ class LabelBar(QWidget):
             b = QPushButton(str(d))
             b.setObjectName(f"labelDigit{d}")
             b.setFixedWidth(26)
-            b.setToolTip(f"It's a {d}: keep this drawing as a sample of {d} (key {d})")
+            b.setToolTip(self.tr("It's a {digit}: keep this drawing as a sample of {digit} (key {digit})").format(
+                digit=d))
             b.clicked.connect(lambda _=False, d=d: self.store_as(d))
             self.digit_buttons.append(b)
             layout.addWidget(b)
@@ -84,7 +87,7 @@ class LabelBar(QWidget):
         # Two lines whatever it says: the bar's size (and so the sheet's above it) never changes.
         self.toast.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.toast.setFixedHeight(2 * self.toast.fontMetrics().lineSpacing() + 2)
-        self.toast.setToolTip("What was just stored")
+        self.toast.setToolTip(self.tr("What was just stored"))
         self.toast.setTextFormat(Qt.TextFormat.RichText)
         self.toast.setWordWrap(True)
         self.toast.linkActivated.connect(lambda _link: self.undo_last())
@@ -104,18 +107,18 @@ class LabelBar(QWidget):
         self._actions: list[QAction] = []
         self.digit_actions: list[QAction] = []
         for d in range(10):
-            a = QAction(f"Label as {d}", self)
+            a = QAction(self.tr("Label as {digit}").format(digit=d), self)
             a.setShortcut(QKeySequence(str(d)))
-            a.setToolTip(f"Keep the drawing as a sample of {d}")
+            a.setToolTip(self.tr("Keep the drawing as a sample of {digit}").format(digit=d))
             a.triggered.connect(lambda _=False, d=d: self.store_as(d))
             self.digit_actions.append(a)
-        self.correct_action = QAction("Label as &Correct", self)
+        self.correct_action = QAction(self.tr("Label as &Correct"), self)
         self.correct_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.correct_action.setToolTip("Keep the drawing as a sample of the digit the model read")
+        self.correct_action.setToolTip(self.tr("Keep the drawing as a sample of the digit the model read"))
         self.correct_action.triggered.connect(self.store_correct)
-        self.undo_action = QAction("Undo Last &Sample", self)
+        self.undo_action = QAction(self.tr("Undo Last &Sample"), self)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Backspace"))
-        self.undo_action.setToolTip("Remove the sample you added last")
+        self.undo_action.setToolTip(self.tr("Remove the sample you added last"))
         self.undo_action.triggered.connect(self.undo_last)
         self._actions = [*self.digit_actions, self.correct_action, self.undo_action]
         self._update_enabled()
@@ -159,7 +162,8 @@ class LabelBar(QWidget):
         if self._not_a_sample:
             self._x = self._ink = None
             self._update_enabled()
-            self.show_toast(f"Read as {label}; not kept as a sample: {self._not_a_sample}.", error=True)
+            self.show_toast(self.tr("Read as {label}; not kept as a sample: {reason}.").format(
+                label=label, reason=self._not_a_sample), error=True)
             self.labelledOnly.emit(label)
             return None
         try:
@@ -173,7 +177,8 @@ class LabelBar(QWidget):
         self._x = self._ink = None
         self._update_enabled()
         self.undo_action.setEnabled(True)
-        self.show_toast(f"Saved as {label} · {n} sample{'s' if n != 1 else ''} of {label}", undo=True)
+        saved = i18n.plural(self.tr("Saved as {label} · %n sample(s) of {label}", "", n), n)
+        self.show_toast(saved.format(label=label), undo=True)
         self.sampleAdded.emit(sample_id, label)
         return sample_id
 
@@ -186,15 +191,17 @@ class LabelBar(QWidget):
             self.show_toast(str(exc), error=True)
             return None
         if sample_id is None:
-            self.show_toast("No sample to undo")
+            self.show_toast(self.tr("No sample to undo"))
             return None
-        self.show_toast(f"Removed the last sample (#{sample_id})")
+        self.show_toast(self.tr("Removed the last sample (#{id})").format(id=sample_id))
         self.sampleRemoved.emit(sample_id)
         return sample_id
 
     def show_toast(self, text: str, error: bool = False, undo: bool = False) -> None:
         """A line that fades out; ``undo`` adds a link that removes the sample just kept."""
-        self.toast.setText(escape(text) + (" · <a href='undo'>Undo</a> (Ctrl+Backspace)" if undo else ""))
+        keys = QKeySequence("Ctrl+Backspace").toString(QKeySequence.SequenceFormat.NativeText)
+        link = " · <a href='undo'>" + self.tr("Undo") + f"</a> ({keys})"
+        self.toast.setText(escape(text) + (link if undo else ""))
         self.toast.setStyleSheet("color: #c62828;" if error else "color: #2e7d32; font-weight: 600;")
         self._fade.stop()
         self._opacity.setOpacity(1.0)
@@ -208,9 +215,10 @@ class LabelBar(QWidget):
         read = drawn and getattr(self._prediction, "digit", None) is not None
         self.correct_button.setEnabled(read)
         if read:
-            self.correct_button.setText(f"✓ Correct ({self._prediction.digit})")
+            self.correct_button.setText(self.tr("✓ Correct ({digit})").format(
+                digit=self._prediction.digit))
         else:
-            self.correct_button.setText("✓ Correct")
+            self.correct_button.setText(self.tr("✓ Correct"))
         live = self.isVisible()
         for a in self.digit_actions:
             a.setEnabled(drawn and live)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from model.number import NOTHING, NumberReading
 from model.recognizer import UNSURE_MARGIN
 
+from .. import i18n
 from ..theme import ACCENT, MUTED, UNSURE
 
 NUMBER_PAPER = (1260, 280)  # canvas pixels in Number mode (4.5:1), with faint lines marking a writing band
@@ -110,19 +111,19 @@ class NumberView(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.reading: NumberReading = NOTHING
         self.focus: int | None = None
-        title = QLabel("The number")
+        title = QLabel(self.tr("The number"))
         title.setObjectName("sectionTitle")
         self.copy_button = QToolButton()
         self.copy_button.setObjectName("copyNumber")
-        self.copy_button.setText("Copy")
-        self.copy_button.setToolTip("Copy the number to the clipboard (Ctrl+Shift+C)")
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the number to the clipboard (Ctrl+Shift+C)"))
         self.copy_button.clicked.connect(self.copy)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.copy_button)
-        self.hint = QLabel("Write a number, digits left to right. Point at a digit to see how sure the network "
-                           "is; click it and press the right key to correct it.")
+        self.hint = QLabel(self.tr("Write a number, digits left to right. Point at a digit to see how sure the "
+                                   "network is; click it and press the right key to correct it."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED};")
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -153,9 +154,11 @@ class NumberView(QFrame):
             b.setChecked(i == focus)
             colour = ACCENT if d.corrected else UNSURE if unsure(d.probabilities) else QColor("#111827")
             b.setStyleSheet(f"color: {colour.name()};" + (" text-decoration: underline;" if d.corrected else ""))
-            state = "corrected by you" if d.corrected else f"{d.confidence:.0%} sure"
-            b.setToolTip(f"Digit {i + 1}: {d.digit} ({state}). Click it, then press the right digit key "
-                         "to correct it; the correction is kept as one of your samples.")
+            state = (self.tr("corrected by you") if d.corrected else
+                     self.tr("{confidence} sure").format(confidence=i18n.percent(d.confidence, 0)))
+            b.setToolTip(self.tr("Digit {position}: {digit} ({state}). Click it, then press the right digit key "
+                                 "to correct it; the correction is kept as one of your samples.").format(
+                                     position=i + 1, digit=d.digit, state=state))
         self.row.show_count(len(reading.digits))
         self.copy_button.setEnabled(bool(reading.number))
         self.stack.setCurrentWidget(self.row if reading.digits else self.hint)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from model.recognizer import NOTHING, Prediction
 
+from .. import i18n
 from ..theme import ACCENT, BAR, MUTED, UNSURE
 
 FRAME_MS = 16  # ~60 fps
@@ -38,8 +39,8 @@ class InputImageView(QWidget):
         self._grid_pixmap: QPixmap | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setToolTip("The 28x28 pixels the network reads: your drawing cropped, scaled to fit "
-                        "20x20 and centred by its centre of mass, like the MNIST digits it learnt from")
+        self.setToolTip(self.tr("The 28x28 pixels the network reads: your drawing cropped, scaled to fit "
+                                "20x20 and centred by its centre of mass, like the MNIST digits it learnt from"))
 
     def sizeHint(self) -> QSize:
         return QSize(28 * CELL + 2, 28 * CELL + 2)
@@ -124,7 +125,7 @@ class PredictionView(QWidget):
         self.confidence_label.setFont(f)
 
         self.input_view = InputImageView()
-        input_caption = QLabel("What the network sees (28×28)")
+        input_caption = QLabel(self.tr("What the network sees (28×28)"))
         input_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         input_caption.setStyleSheet(f"color: {MUTED};")
         input_caption.setWordWrap(True)  # two lines under the picture when the column is narrow
@@ -160,7 +161,7 @@ class PredictionView(QWidget):
         chart_layout = QVBoxLayout(chart_card)
         chart_layout.setContentsMargins(12, 10, 12, 8)
         chart_layout.setSpacing(4)
-        chart_title = QLabel("How likely each digit is")
+        chart_title = QLabel(self.tr("How likely each digit is"))
         chart_title.setObjectName("sectionTitle")
         chart_layout.addWidget(chart_title)
         chart_layout.addWidget(self._chart_placeholder, 1)
@@ -184,7 +185,7 @@ class PredictionView(QWidget):
 
         self.chart = pg.PlotWidget(background="w")
         self.chart.setObjectName("probabilityChart")
-        self.chart.setToolTip("The network's softmax output: how likely it finds each digit")
+        self.chart.setToolTip(self.tr("The network's softmax output: how likely it finds each digit"))
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.setMenuEnabled(False)
         self.chart.setMouseEnabled(x=False, y=False)
@@ -197,7 +198,7 @@ class PredictionView(QWidget):
         axis_pen = pg.mkPen(QColor(0, 0, 0, 60))
         bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
         bottom.setTicks([[(i, str(i)) for i in range(10)]])
-        left.setTicks([[(0, "0"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")]])
+        left.setTicks([[(0, "0")] + [(v, i18n.percent(v, 0)) for v in (0.25, 0.5, 0.75, 1.0)]])
         for axis in (bottom, left):
             axis.setPen(axis_pen)
             axis.setTextPen(text_pen)
@@ -271,7 +272,7 @@ class PredictionView(QWidget):
             return
         self.bars.setOpts(height=list(self._shown))
         for i, (label, v) in enumerate(zip(self._value_labels, self._shown)):
-            text = f"{v:.0%}" if v >= 0.01 else ""
+            text = i18n.percent(v, 0) if v >= 0.01 else ""
             if text != self._label_texts[i]:  # re-laying out text is the costly part
                 self._label_texts[i] = text
                 label.setText(text)
@@ -294,18 +295,20 @@ class PredictionView(QWidget):
         if pred.digit is None:
             mode = "empty"
             self.digit_label.setText("?")
-            self.confidence_label.setText("Draw a digit")
+            self.confidence_label.setText(self.tr("Draw a digit"))
         elif pred.unsure:
             mode = "unsure"
             (d1, p1), (d2, p2) = pred.top2
-            small = self.font().pointSizeF() * 2.2
+            small, either = self.font().pointSizeF() * 2.2, self.tr("or")
             self.digit_label.setText(f"{d1}<span style='font-size:{small:.0f}pt; font-weight:normal; "
-                                     f"color:{MUTED}'>&nbsp;or&nbsp;</span>{d2}")
-            self.confidence_label.setText(f"Unsure: {d1} {p1:.0%} · {d2} {p2:.0%}")
+                                     f"color:{MUTED}'>&nbsp;{either}&nbsp;</span>{d2}")
+            self.confidence_label.setText(self.tr("Unsure: {first} {p1} · {second} {p2}").format(
+                first=d1, p1=i18n.percent(p1, 0), second=d2, p2=i18n.percent(p2, 0)))
         else:
             mode = "sure"
             self.digit_label.setText(str(pred.digit))
-            self.confidence_label.setText(f"{min(pred.confidence, 0.999):.1%} sure")
+            self.confidence_label.setText(self.tr("{confidence} sure").format(
+                confidence=i18n.percent(min(pred.confidence, 0.999))))
         if mode != self._mode:  # restyling is costly: only when the state changes
             self._mode = mode
             digit_colour, text_colour = {

@@ -73,7 +73,7 @@ class DrawTab(QWidget):
 
     # -- construction ----------------------------------------------------------------------------
     def _build_tools(self) -> None:
-        self.tools = QToolBar("Drawing tools")
+        self.tools = QToolBar(self.tr("Drawing tools"))
         self.tools.setObjectName("drawTools")
         self.tools.setIconSize(QSize(18, 18))
         self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -81,10 +81,11 @@ class DrawTab(QWidget):
         self.pen_slider.setObjectName("penWidthSlider")
         self.pen_slider.setRange(int(MIN_PEN_WIDTH), int(MAX_PEN_WIDTH))
         self.pen_slider.setFixedWidth(100)
-        self.pen_slider.setToolTip("Pen width in canvas pixels ( [ thinner, ] thicker ). "
-                                   "The network sees every drawing with the same MNIST-like pen.")
+        self.pen_slider.setToolTip(self.tr("Pen width in canvas pixels ( [ thinner, ] thicker ). "
+                                           "The network sees every drawing with the same MNIST-like pen."))
         self.pen_label = QLabel()
-        self.pen_label.setMinimumWidth(self.pen_label.fontMetrics().horizontalAdvance(" 40 px "))
+        widest = " " + self.tr("{width} px").format(width=40) + " "
+        self.pen_label.setMinimumWidth(self.pen_label.fontMetrics().horizontalAdvance(widest))
         self.pen_slider.valueChanged.connect(lambda value: self.canvas.set_pen_width(float(value)))
         self.canvas.penWidthChanged.connect(self._on_pen_width_changed)
 
@@ -121,7 +122,7 @@ class DrawTab(QWidget):
         self.tools.addSeparator()
         self.tools.addActions(pen_actions)
         self.tools.addSeparator()
-        self.tools.addWidget(QLabel(" Width "))
+        self.tools.addWidget(QLabel(" " + self.tr("Width") + " "))
         self.tools.addWidget(self.pen_slider)
         self.tools.addWidget(self.pen_label)
 
@@ -132,7 +133,7 @@ class DrawTab(QWidget):
         self.pen_slider.blockSignals(True)
         self.pen_slider.setValue(round(width))
         self.pen_slider.blockSignals(False)
-        self.pen_label.setText(f"{width:.0f} px")
+        self.pen_label.setText(self.tr("{width} px").format(width=f"{width:.0f}"))
 
     # -- reading ---------------------------------------------------------------------------------
     def _on_ink_changed(self, ink) -> None:
@@ -171,7 +172,8 @@ class DrawTab(QWidget):
         self._columns.setStretch(0, share[0])
         self._columns.setStretch(1, share[1])
         if on:
-            self.canvas.set_paper(*NUMBER_PAPER, hint="Write a number here, digits left to right, between the lines",
+            self.canvas.set_paper(*NUMBER_PAPER,
+                                  hint=self.tr("Write a number here, digits left to right, between the lines"),
                                   guides=WRITING_BAND)
         else:
             self.canvas.set_paper(CANVAS_SIZE, CANVAS_SIZE)

@@ -18,7 +18,8 @@ MIN_HEIGHT = 140  # the dock's height, whatever the window's
 
 class InsideDock(QDockWidget):
     def __init__(self, view: InsideView, window: QMainWindow):
-        super().__init__("Inside the network", window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Inside the network"))
         self.setObjectName("insideDock")
         self.view = view
         self.scroll = QScrollArea()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from .. import i18n
 from ..theme import ACCENT, DIVERGING, MUTED, TITLE, WHITE
 from .pictures import STRIP_WIDTH, scaled_font
 
@@ -42,8 +43,8 @@ class OutputTable(QWidget):
         self._logit_x, self._prob_x, self._half = self.DIGIT_W + 4, self.DIGIT_W + 8 + half, half
         self._zero_x = self._logit_x + half / 2
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Logits: the output layer's weighted sums z. Softmax turns them into "
-                        "probabilities: p = e^z / Σ e^z. Click a digit to see why (or why not) that one.")
+        self.setToolTip(self.tr("Logits: the output layer's weighted sums z. Softmax turns them into "
+                                "probabilities: p = e^z / Σ e^z. Click a digit to see why (or why not) that one."))
 
     def set_values(self, logits, probabilities, digit, explained, limit: float) -> None:
         self.logits, self.probabilities = logits, probabilities
@@ -68,8 +69,8 @@ class OutputTable(QWidget):
         p = QPainter(pm)
         p.setFont(self._small)
         p.setPen(QColor(MUTED))
-        p.drawText(QRectF(self._logit_x, 0, self._half, self.HEAD - 2), CENTER, "logit z")
-        p.drawText(QRectF(self._prob_x, 0, self._half, self.HEAD - 2), CENTER, "softmax probability")
+        p.drawText(QRectF(self._logit_x, 0, self._half, self.HEAD - 2), CENTER, self.tr("logit z"))
+        p.drawText(QRectF(self._prob_x, 0, self._half, self.HEAD - 2), CENTER, self.tr("softmax probability"))
         track = QColor("#f4f5f7")
         for d in range(10):
             y = self.HEAD + d * self.ROW + 3
@@ -106,11 +107,11 @@ class OutputTable(QWidget):
             p.fillRect(QRectF(min(zero_x, zero_x + length), y + 3, abs(length), bar_h),
                        QColor(int(colour[0]), int(colour[1]), int(colour[2])))
             p.setPen(title)
-            p.drawText(QRectF(lx + 2, y, half - 4, row_h), LEFT_MIDDLE if z >= 0 else RIGHT_MIDDLE, f"{z:+.2f}")
+            p.drawText(QRectF(lx + 2, y, half - 4, row_h), LEFT_MIDDLE if z >= 0 else RIGHT_MIDDLE, i18n.signed(z, 2))
             # probability: a bar from the left, the value at the right (white where the bar is under it)
             prob = float(self.probabilities[d])
             p.fillRect(QRectF(px, y + 3, prob * half, bar_h), ACCENT if d == self.digit else grey)
-            text = f"{prob:.1%}" if prob >= 0.001 else "<0.1%"
+            text = i18n.percent(prob) if prob >= 0.001 else "<" + i18n.percent(0.001)
             covered = prob * half > half - 4 - metrics.horizontalAdvance(text)
             p.setPen(white if covered and d == self.digit else title)
             p.drawText(QRectF(px + 4, y, half - 8, row_h), RIGHT_MIDDLE, text)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from .. import i18n
 from ..theme import CARD_BORDER, EMPTY, MUTED, TITLE, WHITE
 from .colours import enlarged, range_rgba, to_qimage
 
@@ -284,7 +285,8 @@ class HeatStrip(QWidget):
             if j is None or self.values is None:
                 self.setToolTip("")
             else:
-                self.setToolTip(f"Neuron {j}: z = {self.z[j]:.3f}, activation = {self.values[j]:.3f}")
+                self.setToolTip(self.tr("Neuron {neuron}: z = {z}, activation = {a}").format(
+                    neuron=j, z=i18n.number(self.z[j], 3), a=i18n.number(self.values[j], 3)))
 
     def leaveEvent(self, event) -> None:
         if self._hover is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from model import inside as mi
 from model.recognizer import Recognizer
 
+from .. import i18n
 from ..theme import DIVERGING, MUTED, PICK, TOP
 from .colours import diverging_rgba
 from .output_table import OutputTable
@@ -75,16 +76,16 @@ class InsideView(QWidget):
     # -- construction ----------------------------------------------------------------------------
     def _build_pictures(self) -> QGridLayout:
         """The input and "Why this digit", side by side, flush with the layer strips below."""
-        self.input_picture = Picture(PIXEL, tooltip="The 784 inputs: the 28×28 image the network reads, "
-                                                    "white ink on black, each pixel 0 to 1")
-        self.why_picture = Picture(PIXEL, tooltip="Gradient × input of the digit's logit: how much each "
-                                                  "pixel of ink adds to (red) or takes from (blue) the "
-                                                  "evidence for the digit")
+        self.input_picture = Picture(PIXEL, tooltip=self.tr("The 784 inputs: the 28×28 image the network reads, "
+                                                            "white ink on black, each pixel 0 to 1"))
+        self.why_picture = Picture(PIXEL, tooltip=self.tr("Gradient × input of the digit's logit: how much each "
+                                                          "pixel of ink adds to (red) or takes from (blue) the "
+                                                          "evidence for the digit"))
         self.input_caption = Caption()
-        self.input_caption.setText("<b>Input</b> · 784 pixels")
+        self.input_caption.setText(self.tr("<b>Input</b> · 784 pixels"))
         self.why_caption = Caption()
-        self.why_caption.setText("<b>Why this digit</b>")
-        self.why_legend = ColourBar(DIVERGING, "against", "for", 28 * PIXEL + 2)
+        self.why_caption.setText(self.tr("<b>Why this digit</b>"))
+        self.why_legend = ColourBar(DIVERGING, self.tr("against"), self.tr("for"), 28 * PIXEL + 2)
         self.input_note = Caption()
         pictures = QGridLayout()
         pictures.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +106,7 @@ class InsideView(QWidget):
         self._layers_box.setContentsMargins(0, 0, 0, 0)
         self._layers_box.setHorizontalSpacing(12)
         self._layers_box.setVerticalSpacing(3)
-        self.output_label = note_label("<b>Output</b>")
+        self.output_label = note_label(self.tr("<b>Output</b>"))
         self.output_table = OutputTable()
         self.output_table.digitClicked.connect(self._on_digit_clicked)
         output = QVBoxLayout()
@@ -121,7 +122,7 @@ class InsideView(QWidget):
         left = QVBoxLayout(card)
         left.setContentsMargins(10, 10, 10, 12)
         left.setSpacing(6)
-        left.addWidget(self._title("What the network computes for your drawing"))
+        left.addWidget(self._title(self.tr("What the network computes for your drawing")))
         left.addLayout(top)
         left.addLayout(self._layers_box)
         left.addStretch(1)
@@ -129,7 +130,7 @@ class InsideView(QWidget):
 
     def _build_weights_card(self) -> Card:
         """The first layer's weights, one picture per neuron, and the neuron in focus."""
-        self.weights_title = self._title("First layer weights")
+        self.weights_title = self._title(self.tr("First layer weights"))
         self.weights_note = note_label("", wrap=True)
         self.weight_grid = WeightGrid()
         self.weight_grid.neuronHovered.connect(self._on_hover)
@@ -155,6 +156,11 @@ class InsideView(QWidget):
     @staticmethod
     def _title(text: str) -> QLabel:
         return note_label(text, "insideTitle")
+
+    def _layer_names(self, rec: Recognizer) -> list[str]:
+        """model.inside's layer names ("Hidden 1", "Output") in the window's language."""
+        hidden = [self.tr("Hidden {number}").format(number=i + 1) for i in range(len(rec.layers) - 1)]
+        return [*hidden, self.tr("Output")]
 
     # -- public API ------------------------------------------------------------------------------
     def set_recognizer(self, recognizer: Recognizer | None) -> None:
@@ -268,12 +274,14 @@ class InsideView(QWidget):
         rec = self.recognizer
         if rec is None:
             return
-        names = mi.layer_names(rec)
+        names = self._layer_names(rec)
         for i, layer in enumerate(rec.layers[:-1]):
             n = layer.kernel.shape[1]
             label = Caption()
             strip = HeatStrip(n)
-            strip.setToolTip(f"{names[i]}: the activations of its {n} neurons, one cell each")
+            strip.setToolTip(i18n.plural(self.tr("{layer}: the activations of its %n neuron(s), one cell each", "", n),
+                                         n).format(
+                layer=names[i]))
             if i == 0:
                 strip.neuronHovered.connect(self._on_hover)
                 strip.neuronClicked.connect(self._on_click)
@@ -303,7 +311,7 @@ class InsideView(QWidget):
         rec = self.recognizer
         # input
         if self._x is None:
-            self.input_picture.set_rgba(None, "Draw a digit")
+            self.input_picture.set_rgba(None, self.tr("Draw a digit"))
             self.input_note.setText("")
         else:
             grey = np.clip(np.rint(self._x * 255), 0, 255).astype(np.uint8)
@@ -311,12 +319,13 @@ class InsideView(QWidget):
             rgba[..., :3] = grey[..., None]
             rgba[..., 3] = 255
             self.input_picture.set_rgba(rgba)
-            self.input_note.setText(f"{ins.inked} of 784 pixels inked" if ins is not None else "")
+            self.input_note.setText(self.tr("{inked} of 784 pixels inked").format(inked=ins.inked)
+                                    if ins is not None else "")
         # why
         if ins is None:
-            self.why_picture.set_rgba(None, "Which pixels make the digit" if rec else "No model")
-            self.why_caption.setText("<b>Why this digit</b>")
-            self.why_legend.set_labels("against", "for")
+            self.why_picture.set_rgba(None, self.tr("Which pixels make the digit") if rec else self.tr("No model"))
+            self.why_caption.setText(self.tr("<b>Why this digit</b>"))
+            self.why_legend.set_labels(self.tr("against"), self.tr("for"))
         else:
             lim = mi.symmetric_limit(ins.contribution, percentile=99.0)
             scaled = mi.symmetric_scale(ins.contribution, limit=lim)
@@ -327,30 +336,35 @@ class InsideView(QWidget):
             self.why_picture.set_rgba(rgba)
             d = ins.explained
             if d == ins.digit:
-                self.why_caption.setText(f"<b>Why {d}</b>")
+                self.why_caption.setText(self.tr("<b>Why {digit}</b>").format(digit=d))
             else:
-                self.why_caption.setText(f"<b>Why {d}?</b> · it says {ins.digit}")
-            self.why_legend.set_labels(f"against {d}", f"for {d}")
+                self.why_caption.setText(self.tr("<b>Why {digit}?</b> · it says {read}").format(digit=d,
+                                                                                            read=ins.digit))
+            self.why_legend.set_labels(self.tr("against {digit}").format(digit=d),
+                                       self.tr("for {digit}").format(digit=d))
         # hidden layers
         for i, (label, strip) in enumerate(zip(self.layer_labels, self.layer_strips)):
             layer = rec.layers[i]
             values = ins.layers[i] if ins is not None else None
-            name = mi.layer_names(rec)[i]
+            name = self._layer_names(rec)[i]
             act = layer.activation if not layer.param else f"{layer.activation}({layer.param:g})"
+            size = layer.kernel.shape[1] if values is None else values.size
+            neurons = i18n.plural(self.tr("%n neuron(s)", "", size), size)
             if values is None:
-                label.setText(f"<b>{name}</b> · {layer.kernel.shape[1]} neurons · {act}")
+                label.setText(f"<b>{name}</b> · {neurons} · {act}")
                 strip.set_values(None, None, 0.0, 1.0)
                 strip.set_marks({})
             else:
                 lo, hi = mi.display_range(values.a, values.activation)
-                label.setText(f"<b>{name}</b> · {values.size} neurons · {act}"
-                              f"<span style='color:{MUTED}'> · {values.active} active · max {hi:.2f}</span>")
+                label.setText(f"<b>{name}</b> · {neurons} · {act}"
+                              f"<span style='color:{MUTED}'> · " + self.tr("{active} active · max {max}").format(
+                                  active=values.active, max=i18n.number(hi, 2)) + "</span>")
                 strip.set_values(values.a, values.z, lo, hi)
         # output
         if rec is not None:
             out = rec.layers[-1]
             act = out.activation if not out.param else f"{out.activation}({out.param:g})"
-            self.output_label.setText(f"<b>Output</b> · 10 neurons · {act}")
+            self.output_label.setText(self.tr("<b>Output</b> · 10 neurons · {activation}").format(activation=act))
         if ins is None:
             self.output_table.set_values(None, None, None, None, 1.0)
         else:
@@ -358,20 +372,21 @@ class InsideView(QWidget):
                                          mi.symmetric_limit(ins.logits))
         # weights
         n = self.weight_grid.count
-        first = mi.layer_names(rec)[0] if rec is not None else "First layer"
+        first = self._layer_names(rec)[0] if rec is not None else self.tr("First layer")
         if self.first_layer_kernel is None:
-            self.weights_title.setText("First layer weights")
+            self.weights_title.setText(self.tr("First layer weights"))
             self.weights_note.setText("")
         else:
             who = f"{first} · " if self._kernel_is_model else ""
-            self.weights_title.setText(f"{who}What each of the {n} neurons looks for")
+            self.weights_title.setText(who + i18n.plural(self.tr("What each of the %n neuron(s) looks for", "", n), n))
             caption = f"<b>{self._weights_caption}</b> · " if self._weights_caption else ""
             self.weights_note.setText(
-                f"{caption}Each neuron's 784 weights as a 28×28 image: ink on <span style='color:#b2182b'>"
-                f"red</span> raises its sum, ink on <span style='color:#2166ac'>blue</span> lowers it. "
-                + ("<span style='color:#d97706'><b>Outlined</b></span>: most active for your drawing. "
+                caption + self.tr("Each neuron's 784 weights as a 28×28 image: ink on <span style='color:#b2182b'>"
+                                  "red</span> raises its sum, ink on <span style='color:#2166ac'>blue</span> lowers "
+                                  "it.") + " "
+                + (self.tr("<span style='color:#d97706'><b>Outlined</b></span>: most active for your drawing.") + " "
                    if self._kernel_is_model else "")
-                + "Hover or click a neuron.")
+                + self.tr("Hover or click a neuron."))
         self._refresh_neuron()
 
     def _refresh_neuron(self) -> None:
@@ -392,11 +407,11 @@ class InsideView(QWidget):
         kernel = self.first_layer_kernel
         if j is None or kernel is None:
             self._detail_key = None
-            detail.weights.set_rgba(None, "Hover over a neuron")
+            detail.weights.set_rgba(None, self.tr("Hover over a neuron"))
             detail.products.set_rgba(None, "")
-            detail.title.setText("A neuron")
-            detail.text.setText("Hover over or click a neuron<br>in the grid (or the first<br>layer's strip) to see "
-                                "its<br>weights and what it makes<br>of your drawing."
+            detail.title.setText(self.tr("A neuron"))
+            detail.text.setText(self.tr("Hover over or click a neuron<br>in the grid (or the first<br>layer's strip) "
+                                        "to see its<br>weights and what it makes<br>of your drawing.")
                                 if kernel is not None else "")
             return
         w = kernel[:, j]
@@ -406,24 +421,24 @@ class InsideView(QWidget):
         if j == self.hovered_neuron:
             how = ""
         elif j == self.selected_neuron:
-            how = " · pinned"
+            how = " · " + self.tr("pinned")
         else:
-            how = " · most active"  # "Neuron 1023 of 1024 · the most active" overflows the detail
-        detail.title.setText(f"Neuron {j} of {kernel.shape[1]}{how}")
-        detail.setToolTip("Click the neuron again to unpin it" if how == " · pinned" else "")
+            how = " · " + self.tr("most active")  # "Neuron 1023 of 1024 · the most active" overflows the detail
+        detail.title.setText(self.tr("Neuron {neuron} of {total}").format(neuron=j, total=kernel.shape[1]) + how)
+        detail.setToolTip(self.tr("Click the neuron again to unpin it") if j == self.selected_neuron else "")
         if ins is None:
-            detail.products.set_rgba(None, "Draw a digit" if self._kernel_is_model else "")
-            detail.text.setText(f"Largest |weight| {mi.symmetric_limit(w):.3f}"
-                                + ("<br>Draw a digit to see its<br>activation." if self._kernel_is_model else
-                                   "<br>The weights of the network<br>in training: its activations<br>"
-                                   "show once it is in use."))
+            detail.products.set_rgba(None, self.tr("Draw a digit") if self._kernel_is_model else "")
+            detail.text.setText(self.tr("Largest |weight| {value}").format(value=i18n.number(mi.symmetric_limit(w), 3))
+                                + "<br>" + (self.tr("Draw a digit to see its<br>activation.") if self._kernel_is_model
+                                            else self.tr("The weights of the network<br>in training: its "
+                                                         "activations<br>show once it is in use.")))
             return
         nv = mi.neuron(self.recognizer, ins, j)
         detail.products.set_rgba(diverging_rgba(mi.symmetric_scale(nv.products)))
-        star = " ★ outlined" if j in top else ""
-        detail.text.setText(
-            f"Σ weight × input = {nv.weighted_sum:+.3f}<br>"
-            f"+ bias {nv.bias:+.3f}<br>"
-            f"= z {nv.z:+.3f}<br>"
-            f"<b>activation {ins.first.activation}(z) = {nv.a:.3f}</b><br>"
-            f"<span style='color:{MUTED}'>rank {nv.rank} of {ins.first.size}{star}</span>")
+        star = " ★ " + self.tr("outlined") if j in top else ""
+        detail.text.setText(self.tr(
+            "Σ weight × input = {sum}<br>+ bias {bias}<br>= z {z}<br><b>activation {function}(z) = {a}</b>").format(
+            sum=i18n.signed(nv.weighted_sum, 3), bias=i18n.signed(nv.bias, 3), z=i18n.signed(nv.z, 3),
+            function=ins.first.activation, a=i18n.number(nv.a, 3))
+            + f"<br><span style='color:{MUTED}'>"
+            + self.tr("rank {rank} of {total}").format(rank=nv.rank, total=ins.first.size) + f"{star}</span>")

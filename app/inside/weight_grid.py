@@ -46,16 +46,16 @@ class WeightGrid(QWidget):
         self._top: list[int] = []
         self._hover: int | None = None
         self._selected: int | None = None
-        self._message = "No model"
+        self._message = self.tr("No model")
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # -- content ---------------------------------------------------------------------------------
-    def set_images(self, images: np.ndarray | None, message: str = "No model") -> None:
+    def set_images(self, images: np.ndarray | None, message: str | None = None) -> None:
         """images: (n, 28, 28) weights, or None for an empty grid showing ``message``."""
-        self._message = message
+        self._message = self.tr("No model") if message is None else message
         if images is None:
             self._tiles, self.count = None, 0
         else:
@@ -211,14 +211,14 @@ class NeuronDetail(QWidget):
         super().__init__(parent)
         opaque(self)
         self.neuron: int | None = None
-        self.weights = Picture(DETAIL_PIXEL, tooltip="This neuron's 784 weights: red pixels of ink raise its "
-                                                     "weighted sum, blue ones lower it")
-        self.products = Picture(DETAIL_PIXEL, tooltip="Weights × your drawing: each pixel's share of the "
-                                                      "weighted sum z (their total plus the bias is z)")
+        self.weights = Picture(DETAIL_PIXEL, tooltip=self.tr("This neuron's 784 weights: red pixels of ink raise "
+                                                             "its weighted sum, blue ones lower it"))
+        self.products = Picture(DETAIL_PIXEL, tooltip=self.tr("Weights × your drawing: each pixel's share of the "
+                                                              "weighted sum z (their total plus the bias is z)"))
         self.title = Caption(title=True)
         self.text = Caption(lines=6)
         self.text.setMinimumWidth(248)  # its lines are short (each text breaks them itself)
-        cap_w, cap_p = note_label("weights"), note_label("weights × input")
+        cap_w, cap_p = note_label(self.tr("weights")), note_label(self.tr("weights × input"))
         for c in (cap_w, cap_p):
             c.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         grid = QGridLayout()

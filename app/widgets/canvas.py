@@ -83,13 +83,13 @@ class InkCanvas(QWidget):
         self._image: QImage | None = None  # a dropped image, shown read-only
         self._image_caption = ""
         self._paper = (CANVAS_SIZE, CANVAS_SIZE)  # the size a cleared canvas has
-        self._hint = "Draw a digit here"
+        self._hint = self.tr("Draw a digit here")
         self._guides: tuple[float, ...] = ()  # canvas y's of faint writing lines on the paper
         self.overlay = None  # callable(QPainter) drawing over the ink in canvas coordinates
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 140)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit with the left mouse button")
+        self.setToolTip(self.tr("Draw a digit with the left mouse button"))
 
     # -- public API ------------------------------------------------------------------------------
     def ink(self) -> Ink:
@@ -122,10 +122,11 @@ class InkCanvas(QWidget):
         elif had_image:
             self._changed()
 
-    def set_paper(self, width: int, height: int, hint: str = "Draw a digit here", guides=()) -> None:
+    def set_paper(self, width: int, height: int, hint: str | None = None, guides=()) -> None:
         """A new, empty sheet of this size in canvas pixels (undo brings back the drawing), also
         the size Clear gives from now on; ``hint`` is written on it while it is empty, ``guides``
         are the canvas y's of faint writing lines (on screen only, never in the ink or a PNG)."""
+        hint = self.tr("Draw a digit here") if hint is None else hint
         self._paper, self._hint, self._guides = (int(width), int(height)), hint, tuple(guides)
         self._cancel_live()
         self._dismiss_image()
@@ -182,7 +183,8 @@ class InkCanvas(QWidget):
             return
         self._eraser = on
         self._update_cursor()
-        self.setToolTip("Drag over strokes to erase them" if on else "Draw a digit with the left mouse button")
+        self.setToolTip(self.tr("Drag over strokes to erase them") if on else
+                        self.tr("Draw a digit with the left mouse button"))
         self.eraserToggled.emit(on)
 
     def show_image(self, image: QImage, caption: str = "") -> None:
@@ -400,7 +402,7 @@ class InkCanvas(QWidget):
         target.moveCenter(paper.center())
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.drawImage(target, img)
-        text = self._image_caption or "An image (read-only)"
+        text = self._image_caption or self.tr("An image (read-only)")
         fm = p.fontMetrics()
         box = QRectF(fm.boundingRect(text)).adjusted(-10, -5, 10, 5)
         box.moveCenter(QPointF(paper.center().x(), paper.bottom() - box.height() / 2 - 10))

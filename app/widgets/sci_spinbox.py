@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDoubleSpinBox
 
 
 class SciSpinBox(QDoubleSpinBox):
-    """A spin box for rates spanning decades (1e-6 .. 10): shows 0.001 or 1e-05, steps 1-2-5."""
+    """A spin box for rates spanning decades (1e-6 .. 10): shows 0.001 or 1e-05 (0,001 in German:
+    the locale's decimal sign; typing either sign works), steps 1-2-5."""
 
     def __init__(self, minimum: float, maximum: float, parent=None):
         super().__init__(parent)
@@ -17,7 +18,7 @@ class SciSpinBox(QDoubleSpinBox):
         self.setKeyboardTracking(False)
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt API)
-        return f"{value:.6g}"
+        return f"{value:.6g}".replace(".", self.locale().decimalPoint())
 
     def valueFromText(self, text: str) -> float:  # noqa: N802
         try:

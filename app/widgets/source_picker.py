@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
 
 from .. import settings as prefs
 
 MNIST_SOURCE = "mnist"
 DRAWN_SOURCE = "drawn"  # model.data.shipped.DRAWN
-DRAWN_LABEL = "Drawn digits (shipped with DigitPad)"
+DRAWN_LABEL = QT_TRANSLATE_NOOP("SourcePicker", "Drawn digits (shipped with DigitPad)")  # translated where shown
 
 
 def source_label(source: str) -> str:
@@ -22,7 +22,7 @@ def source_label(source: str) -> str:
     if str(source).strip().lower() == MNIST_SOURCE:
         return "MNIST"
     if str(source).strip().lower() == DRAWN_SOURCE:
-        return DRAWN_LABEL
+        return QCoreApplication.translate("SourcePicker", DRAWN_LABEL)
     path = Path(str(source)).expanduser()
     return path.name or str(source)
 
@@ -42,18 +42,19 @@ class SourcePicker(QWidget):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(18)
-        self.combo.addItem("Choose data…", "")
+        self.combo.addItem(self.tr("Choose data…"), "")
         self.combo.addItem("MNIST", MNIST_SOURCE)
-        self.combo.addItem(DRAWN_LABEL, DRAWN_SOURCE)
-        self.combo.setToolTip("The digits to look at: MNIST (downloaded once, 11 MB), the digits people drew that "
-                              "ship with DigitPad (no download; their test split is writers training never sees), "
-                              "a folder of IDX files (train-*/t10k-*) or an .npz with Keras's keys.")
+        self.combo.addItem(source_label(DRAWN_SOURCE), DRAWN_SOURCE)
+        self.combo.setToolTip(self.tr("The digits to look at: MNIST (downloaded once, 11 MB), the digits people drew "
+                                      "that ship with DigitPad (no download; their test split is writers training "
+                                      "never sees), a folder of IDX files (train-*/t10k-*) or an .npz with Keras's "
+                                      "keys."))
         self.folder_button = QToolButton()
-        self.folder_button.setText("Folder…")
-        self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files")
+        self.folder_button.setText(self.tr("Folder…"))
+        self.folder_button.setToolTip(self.tr("Choose a folder of MNIST-style IDX files"))
         self.file_button = QToolButton()
         self.file_button.setText(".npz…")
-        self.file_button.setToolTip("Choose an .npz file with x_train, y_train (and x_test, y_test)")
+        self.file_button.setToolTip(self.tr("Choose an .npz file with x_train, y_train (and x_test, y_test)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
@@ -95,14 +96,15 @@ class SourcePicker(QWidget):
         return prefs.DATA_DIR.get()  # the folder of digit data chosen last in any tab
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of IDX digit files"),
+                                                  self._start_dir())
         if folder:
             prefs.DATA_DIR.set(folder)
             self.set_source(folder, emit=True)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
-                                              "NumPy archives (*.npz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an .npz file of digits"), self._start_dir(),
+                                              self.tr("NumPy archives (*.npz);;All files (*)"))
         if path:
             prefs.DATA_DIR.remember(path)
             self.set_source(path, emit=True)
