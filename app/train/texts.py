@@ -51,6 +51,8 @@ TEXTS = PageTexts()
 
 def num(value, decimals: int | None = None) -> str:
     """An int with the locale's group separators (12,345 / 12.345), or a float with ``decimals``."""
+    if QLocale().language() == QLocale.Language.C:  # no locale chosen: English, as the texts always were
+        return f"{int(value):,}" if decimals is None else f"{float(value):,.{decimals}f}"
     if decimals is None:
         return QLocale().toString(int(value))
     # Rounded by Python first (as the English texts always were), then written the locale's way.
@@ -62,7 +64,7 @@ def pct(share: float | None, decimals: int = 1, spaced: bool = False) -> str:
     98,6 % in German; None: —."""
     if share is None:
         return "—"
-    value = QLocale().toString(float(f"{share:.{decimals}%}"[:-1]), "f", decimals)
+    value = num(float(f"{share:.{decimals}%}"[:-1]), decimals)
     if spaced:
         return QCoreApplication.translate("PageTexts", "{value} %").format(value=value)
     return QCoreApplication.translate("PageTexts", "{value}%").format(value=value)
