@@ -399,3 +399,29 @@ def test_the_app_runs_in_english_without_a_translator(qtbot, store):
     assert QApplication.instance() is not None
     tab = show(qtbot, TrainingTab(ActiveModel(store)))
     assert tab.form.findChild(QGroupBox).title() == "Data" and tab.start_button.text() == "Start training"
+
+
+# ------------------------------------------------------------------------------------ fitting
+def _screen_run(env: dict, prefix: list[str] = ()) -> subprocess.Popen:
+    import os
+
+    env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    cmd = [*prefix, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+           str(ROOT / "tests" / "german_screen_checks.py")]
+    return subprocess.Popen(cmd, env=env, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_the_window_in_german_fits_a_1366x768_screen():
+    """tests/screen_checks.py's checks with the window in German (tests/german_screen_checks.py), on an
+    offscreen 1366x768 screen and, where Xvfb is installed, on a real X server of that size."""
+    import shutil
+
+    runs = {"offscreen": _screen_run({"DIGITPAD_TEST_SCREEN": "1366x768"})}
+    if shutil.which("xvfb-run"):
+        runs["xvfb"] = _screen_run({"DIGITPAD_TEST_SCREEN": "x11", "DIGITPAD_TEST_EXPECT": "1366x768",
+                                    "QT_QPA_PLATFORM": "xcb"},
+                                   ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 -nolisten tcp"])
+    for name, proc in runs.items():
+        out, _ = proc.communicate(timeout=900)
+        last = out.strip().splitlines()[-1] if out.strip() else ""
+        assert proc.returncode == 0 and " passed" in last and "skipped" not in last, f"{name}:\n{out[-8000:]}"
