@@ -254,7 +254,7 @@ def test_the_train_tab_is_german(qtbot, store, digits, fake_child, german):
     with german:
         tab, deutsch = trained_tab(qtbot, store, digits)
         assert tab.form.findChild(QGroupBox).title() == "Daten"
-        assert tab.results.accuracy_label.text() == "Testgenauigkeit 50,00 %"
+        assert tab.results.accuracy_label.text() == "Genauigkeit (Testdaten): 50,00 %"
         assert tab.progress.text().startswith("Fertig in")
         form = tab.form
         assert form.schedule_combo.itemText(1) == "Kosinus-Abfall"

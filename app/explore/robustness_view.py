@@ -79,14 +79,9 @@ class RobustnessWorker(Worker):
     model's curves on the same digits. ``progress`` carries (done, total, text); ``finished`` the
     whole result (dict); ``modelDone`` each model's curves as soon as they are measured."""
 
-
-    @property
-    def what(self) -> str:  # read by app.workers.Worker (its messages)
-        return self.tr("The measurement")
-
-    @property
-    def out_of_memory(self) -> str:
-        return self.tr("Out of memory: measure fewer digits.")
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
+    what = "The measurement"
+    out_of_memory = "Out of memory: measure fewer digits."
     modelDone = Signal(int, str, object)  # position, model name, curves
 
     def __init__(self, models: list[tuple[str, object]], *, source: str | None = None,

@@ -48,14 +48,9 @@ class PersonalizeOutcome:
 
 
 class PersonalizeWorker(ChildWorker):
-
-    @property
-    def what(self) -> str:  # read by app.workers.Worker (its messages)
-        return self.tr("Personalising")
-
-    @property
-    def out_of_memory(self) -> str:
-        return self.tr("Out of memory while personalising. Close other programs and try again.")
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
+    what = "Personalising"
+    out_of_memory = "Out of memory while personalising. Close other programs and try again."
     epochFinished = Signal(object)  # model.training.trainer.Progress (kind "epoch")
 
     def __init__(self, store: ModelStore, samples: SampleStore, model_id: str | None = None, *,

@@ -405,12 +405,24 @@ class TrainingForm(QScrollArea):
         try:
             self.form_configs()
         except ConfigError as exc:
-            self._form_problem = str(exc)
+            self._form_problem = self._config_problem(exc)
         else:
             self._form_problem = None
             if not self._loading_form:
                 self._save_timer.start()
         self._update_start()
+
+    def _config_problem(self, exc: ConfigError) -> str:
+        """What is wrong, in the user's language: the hidden layers are the one field typed freely
+        (the others are bounded boxes); model/'s message (English) for anything else."""
+        text = self.hidden_edit.text()
+        if exc.field == "hidden":
+            return self.tr("hidden: {layers} is not 1 to 6 layers of 4 to 4096 neurons each, e.g. 256,128.").format(
+                layers=repr(parse_hidden(text)))
+        if exc.field is None and str(exc).startswith("hidden layers"):
+            return self.tr("hidden layers {text}: write the layer sizes as whole numbers separated by commas, "
+                           "e.g. 256, 128 or 256,128.").format(text=repr(text))
+        return str(exc)
 
     def problem(self) -> str | None:
         """What keeps the form from starting a training (None when it can)."""

@@ -171,7 +171,7 @@ class ResultPanel(QStackedWidget):
         self.outcome = o
         r = o.report
         if r.test_accuracy is not None:
-            self.accuracy_label.setText(self.tr("Test accuracy {share}").format(share=pct(r.test_accuracy, 2)))
+            self.accuracy_label.setText(self.tr("Test accuracy: {share}").format(share=pct(r.test_accuracy, 2)))
             details = self.tr("Measured on {n} test digits it never saw during training").format(n=num(r.test_n))
         else:
             self.accuracy_label.setText(self.tr("Trained (no test digits)"))

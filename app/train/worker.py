@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 
 from model.data.shipped import is_drawn
 from model.data.sources import load_source
@@ -85,14 +85,9 @@ class Outcome:
 class TrainingWorker(ChildWorker):
     """Runs one training in a child process; :meth:`start` it. :meth:`cancel` may be called from any thread."""
 
-
-    @property
-    def what(self) -> str:  # read by app.workers.Worker (its messages)
-        return self.tr("Training")
-
-    @property
-    def out_of_memory(self) -> str:
-        return self.tr("Out of memory while training. Use a smaller network, a smaller batch size or fewer digits.")
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
+    what = "Training"
+    out_of_memory = "Out of memory while training. Use a smaller network, a smaller batch size or fewer digits."
     stageChanged = Signal(str, str)  # stage, text for the user
     dataLoaded = Signal(object)  # DataSummary
     trainingBegan = Signal(object)  # Progress(kind="start")
@@ -203,7 +198,7 @@ class TrainingWorker(ChildWorker):
         if exc.kind == "ConfigError":
             text = self.tr("The settings are not valid: {error}").format(error=exc)
         elif exc.kind == "MemoryError":
-            text = self.out_of_memory
+            text = QCoreApplication.translate("Worker", self.out_of_memory)
         elif exc.kind and exc.details:  # a bug in the child: say where it happened
             text = f"{self.tr(_STAGE_FAILED.get(self.stage, _STAGE_FAILED[STAGE_TRAINING]))}: {exc}"
             if self.stage == STAGE_SAVING:

@@ -181,7 +181,7 @@ Ziffer
     <context>
         <name>DataProbe</name>
         <message>
-            <location filename="../../../app/train/worker.py" line="253" />
+            <location filename="../../../app/train/worker.py" line="248" />
             <source>Reading {source}</source>
             <translation>{source} wird gelesen</translation>
         </message>
@@ -393,7 +393,7 @@ Ziffer
         <message>
             <location filename="../../../app/train/extra_data.py" line="43" />
             <source>Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0): {trained} to learn from, each drawn twice, slightly slanted, stretched and rotated, some 1s with a flag and 0s slashed; and {held} of other writers kept out of training to measure how well the network reads people it never saw. A network trained on MNIST alone reads drawings much worse.</source>
-            <translation>Von echten Menschen mit einem Stift gezeichnete Ziffern (UNIPEN, CC BY 4.0): {trained} zum Lernen, jede zweimal gezeichnet, leicht geneigt, gestreckt und gedreht, manche 1en mit Aufstrich und 0en durchgestrichen; und {held} (andere Schreiber), die vom Training ausgenommen sind, um zu messen, wie gut das Netz Menschen liest, die es nie gesehen hat. Ein nur mit MNIST trainiertes Netz liest Zeichnungen viel schlechter.</translation>
+            <translation>Von echten Menschen mit einem Stift gezeichnete Ziffern (UNIPEN, CC BY 4.0): {trained} zum Lernen, jede zweimal gezeichnet, leicht geneigt, gestreckt und gedreht, manche 1en mit Aufstrich und 0en durchgestrichen; und {held} (andere Schreibende), die vom Training ausgenommen sind, um zu messen, wie gut das Netz Menschen liest, die es nie gesehen hat. Ein nur mit MNIST trainiertes Netz liest Zeichnungen viel schlechter.</translation>
         </message>
         <message>
             <location filename="../../../app/train/extra_data.py" line="49" />
@@ -413,7 +413,7 @@ Ziffer
         <message>
             <location filename="../../../app/train/extra_data.py" line="86" />
             <source>{trained} to learn from, each drawn twice with variations · {held} of other writers to test (never trained on)</source>
-            <translation>{trained} zum Lernen, jede zweimal mit Abwandlungen gezeichnet · zum Testen {held} (andere Schreiber, nie trainiert)</translation>
+            <translation>{trained} zum Lernen, jede zweimal mit Abwandlungen gezeichnet · zum Testen {held} (andere Schreibende, nie trainiert)</translation>
         </message>
     </context>
     <context>
@@ -496,74 +496,74 @@ Ziffer
             </translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="67" />
+            <location filename="../../../app/train/texts.py" line="69" />
             <source>{value} %</source>
             <translation>{value} %</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="68" />
+            <location filename="../../../app/train/texts.py" line="70" />
             <source>{value}%</source>
             <translation>{value} %</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="77" />
+            <location filename="../../../app/train/texts.py" line="79" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="79" />
+            <location filename="../../../app/train/texts.py" line="81" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="80" />
+            <location filename="../../../app/train/texts.py" line="82" />
             <source>{h} h {m} min</source>
             <translation>{h} h {m} min</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="96" />
+            <location filename="../../../app/train/texts.py" line="98" />
             <source>{n} training digits</source>
             <translation>{n} Trainingsziffern</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="99" />
+            <location filename="../../../app/train/texts.py" line="101" />
             <source>{n} to fit</source>
             <translation>{n} zum Anpassen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="100" />
+            <location filename="../../../app/train/texts.py" line="102" />
             <source>{n} to validate</source>
             <translation>{n} zum Validieren</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="102" />
+            <location filename="../../../app/train/texts.py" line="104" />
             <source>{n} to test</source>
             <translation>{n} zum Testen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="104" />
+            <location filename="../../../app/train/texts.py" line="106" />
             <source>{n} to test (set aside from the training files)</source>
             <translation>{n} zum Testen (aus den Trainingsdateien abgezweigt)</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="108" />
+            <location filename="../../../app/train/texts.py" line="110" />
             <source>no test split</source>
             <translation>keine Testdaten</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="110" />
+            <location filename="../../../app/train/texts.py" line="112" />
             <source>plus {what}</source>
             <translation>dazu {what}</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="120" />
+            <location filename="../../../app/train/texts.py" line="122" />
             <source>{n} digits, {writers} writers and {unknown} of unknown writers</source>
-            <translation>{n} Ziffern, {writers} Schreiber und {unknown} von unbekannten Schreibern</translation>
+            <translation>{n} Ziffern, {writers} Schreibende und {unknown} von Unbekannten</translation>
         </message>
         <message>
-            <location filename="../../../app/train/texts.py" line="122" />
+            <location filename="../../../app/train/texts.py" line="124" />
             <source>{n} digits, {writers} writers</source>
-            <translation>{n} Ziffern, {writers} Schreiber</translation>
+            <translation>{n} Ziffern, {writers} Schreibende</translation>
         </message>
     </context>
     <context>
@@ -629,7 +629,7 @@ Ziffer
         <message>
             <location filename="../../../app/samples/personalize_view.py" line="287" />
             <source>Personalise: you have {needed} or more samples of each digit you drew, what it needs to learn your style (tested on 12 writers: 85% fewer misread drawings). {cost}</source>
-            <translation>Personalisieren: Sie haben {needed} oder mehr Proben jeder gezeichneten Ziffer – so viele, wie es braucht, um Ihre Schrift zu lernen (getestet an 12 Schreibern: 85 % weniger falsch gelesene Zeichnungen). {cost}</translation>
+            <translation>Personalisieren: Sie haben {needed} oder mehr Proben jeder gezeichneten Ziffer – so viele, wie es braucht, um Ihre Schrift zu lernen (getestet an 12 Schreibenden: 85 % weniger falsch gelesene Zeichnungen). {cost}</translation>
         </message>
         <message>
             <location filename="../../../app/samples/personalize_view.py" line="293" />
@@ -639,7 +639,7 @@ Ziffer
         <message>
             <location filename="../../../app/samples/personalize_view.py" line="298" />
             <source>Personalise learns a digit's style from about {needed} samples of it; you have fewer of {listing}. With fewer it helps less surely: with 3 per digit the writer it helped least lost 24% of their misread drawings, against 44% with {needed}. {cost}</source>
-            <translation>Personalisieren lernt die Schreibweise einer Ziffer aus etwa {needed} Proben davon; von {listing} haben Sie weniger. Mit weniger hilft es weniger sicher: Mit 3 pro Ziffer verlor der Schreiber, dem es am wenigsten half, 24 % seiner falsch gelesenen Zeichnungen, gegenüber 44 % mit {needed}. {cost}</translation>
+            <translation>Personalisieren lernt die Schreibweise einer Ziffer aus etwa {needed} Proben davon; von {listing} haben Sie weniger. Mit weniger hilft es weniger sicher: Mit 3 pro Ziffer verlor die Person, der es am wenigsten half, 24 % ihrer falsch gelesenen Zeichnungen, gegenüber 44 % mit {needed}. {cost}</translation>
         </message>
     </context>
     <context>
@@ -708,37 +708,27 @@ Ziffer
             <translation>MNIST wird heruntergeladen (11 MB, einmalig), damit Ihr Modell weiterhin Standardziffern liest…</translation>
         </message>
         <message>
-            <location filename="../../../app/samples/personalize.py" line="54" />
-            <source>Personalising</source>
-            <translation>Das Personalisieren</translation>
-        </message>
-        <message>
-            <location filename="../../../app/samples/personalize.py" line="58" />
-            <source>Out of memory while personalising. Close other programs and try again.</source>
-            <translation>Zu wenig Arbeitsspeicher beim Personalisieren. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <location filename="../../../app/samples/personalize.py" line="90" />
+            <location filename="../../../app/samples/personalize.py" line="85" />
             <source>Preparing…</source>
             <translation>Wird vorbereitet…</translation>
         </message>
         <message>
-            <location filename="../../../app/samples/personalize.py" line="101" />
+            <location filename="../../../app/samples/personalize.py" line="96" />
             <source>Refitting on all your samples: epoch {epoch} of {epochs}</source>
             <translation>Neuanpassung an alle Ihre Proben: Epoche {epoch} von {epochs}</translation>
         </message>
         <message>
-            <location filename="../../../app/samples/personalize.py" line="103" />
+            <location filename="../../../app/samples/personalize.py" line="98" />
             <source>Fine-tuning: epoch {epoch} of {epochs}</source>
             <translation>Nachtrainieren: Epoche {epoch} von {epochs}</translation>
         </message>
         <message>
-            <location filename="../../../app/samples/personalize.py" line="106" />
+            <location filename="../../../app/samples/personalize.py" line="101" />
             <source>base {share}</source>
             <translation>Basis {share}</translation>
         </message>
         <message>
-            <location filename="../../../app/samples/personalize.py" line="108" />
+            <location filename="../../../app/samples/personalize.py" line="103" />
             <source>your samples {share}</source>
             <translation>Ihre Proben {share}</translation>
         </message>
@@ -783,7 +773,7 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         <message>
             <location filename="../../../app/train/results.py" line="80" />
             <source>Share of the drawn digits of writers it never trained on that it reads correctly: how well it will read people drawing in DigitPad.</source>
-            <translation>Anteil der gezeichneten Ziffern von Schreibern, mit denen es nie trainiert hat, die es richtig liest: wie gut es Menschen lesen wird, die in DigitPad zeichnen.</translation>
+            <translation>Anteil der gezeichneten Ziffern von Schreibenden, mit denen es nie trainiert hat, die es richtig liest: wie gut es Menschen lesen wird, die in DigitPad zeichnen.</translation>
         </message>
         <message>
             <location filename="../../../app/train/results.py" line="82" />
@@ -838,8 +828,8 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         </message>
         <message>
             <location filename="../../../app/train/results.py" line="174" />
-            <source>Test accuracy {share}</source>
-            <translation>Testgenauigkeit {share}</translation>
+            <source>Test accuracy: {share}</source>
+            <translation>Genauigkeit (Testdaten): {share}</translation>
         </message>
         <message>
             <location filename="../../../app/train/results.py" line="175" />
@@ -1031,177 +1021,177 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         </message>
         <message>
             <location filename="../../../app/explore/robustness_view.py" line="68" />
-            <location filename="../../../app/explore/robustness_view.py" line="271" />
+            <location filename="../../../app/explore/robustness_view.py" line="266" />
             <source>chance</source>
             <translation>Zufall</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="190" />
+            <location filename="../../../app/explore/robustness_view.py" line="185" />
             <source>How many test digits to measure on, picked at random (fewer is faster, 2,000 give each point to about ±1%)</source>
             <translation>An wie vielen zufällig gewählten Testziffern gemessen wird (weniger ist schneller; 2.000 geben jeden Punkt auf etwa ±1 % genau an)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="195" />
+            <location filename="../../../app/explore/robustness_view.py" line="190" />
             <source>A second model measured on the same perturbed digits, drawn dashed: one you trained, e.g. with the tutorial's settings (picked by default when there is one in your models).</source>
             <translation>Ein zweites Modell, gemessen an denselben gestörten Ziffern, gestrichelt gezeichnet: eines, das Sie trainiert haben, z. B. mit den Einstellungen des Tutorials (standardmäßig gewählt, wenn es eines in Ihren Modellen gibt).</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="198" />
+            <location filename="../../../app/explore/robustness_view.py" line="193" />
             <source>Run</source>
             <translation>Messen</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="199" />
+            <location filename="../../../app/explore/robustness_view.py" line="194" />
             <source>Measure accuracy at 8 levels of each perturbation (a few seconds)</source>
             <translation>Die Genauigkeit auf 8 Stufen jeder Störung messen (einige Sekunden)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="201" />
+            <location filename="../../../app/explore/robustness_view.py" line="196" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="203" />
+            <location filename="../../../app/explore/robustness_view.py" line="198" />
             <source>Save PNG…</source>
             <translation>PNG speichern…</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="204" />
+            <location filename="../../../app/explore/robustness_view.py" line="199" />
             <source>Save the four charts as one picture</source>
             <translation>Die vier Diagramme als ein Bild speichern</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="210" />
+            <location filename="../../../app/explore/robustness_view.py" line="205" />
             <source>Choose data and press Run.</source>
             <translation>Wählen Sie Daten und drücken Sie „Messen“.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="216" />
+            <location filename="../../../app/explore/robustness_view.py" line="211" />
             <source>Each point is the share of the same digits read correctly at that level; both models see exactly the same perturbed digits.</source>
             <translation>Jeder Punkt ist der Anteil derselben Ziffern, die auf dieser Stufe richtig gelesen werden; beide Modelle sehen genau dieselben gestörten Ziffern.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="225" />
+            <location filename="../../../app/explore/robustness_view.py" line="220" />
             <source>Digits:</source>
             <translation>Ziffern:</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="233" />
+            <location filename="../../../app/explore/robustness_view.py" line="228" />
             <source>Data:</source>
             <translation>Daten:</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="235" />
+            <location filename="../../../app/explore/robustness_view.py" line="230" />
             <source>Compare with:</source>
             <translation>Vergleichen mit:</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="261" />
+            <location filename="../../../app/explore/robustness_view.py" line="256" />
             <source>accuracy (%)</source>
             <translation>Genauigkeit (%)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="282" />
+            <location filename="../../../app/explore/robustness_view.py" line="277" />
             <source>Accuracy on the same digits at each level; 0 is the digits as they are.</source>
             <translation>Genauigkeit auf denselben Ziffern auf jeder Stufe; 0 sind die Ziffern, wie sie sind.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="293" />
+            <location filename="../../../app/explore/robustness_view.py" line="288" />
             <source>The active model is now {name}: press Run to measure it.</source>
             <translation>Das aktive Modell ist jetzt {name}: Drücken Sie „Messen“, um es zu messen.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="314" />
+            <location filename="../../../app/explore/robustness_view.py" line="309" />
             <source>No second model</source>
             <translation>Kein zweites Modell</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="322" />
+            <location filename="../../../app/explore/robustness_view.py" line="317" />
             <source>(tutorial's recipe)</source>
             <translation>(Rezept des Tutorials)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="345" />
+            <location filename="../../../app/explore/robustness_view.py" line="340" />
             <source>Choose data first: MNIST, a folder of IDX files or an .npz.</source>
             <translation>Wählen Sie zuerst Daten: MNIST, einen Ordner mit IDX-Dateien oder eine .npz-Datei.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="350" />
+            <location filename="../../../app/explore/robustness_view.py" line="345" />
             <source>active model</source>
             <translation>aktives Modell</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="359" />
+            <location filename="../../../app/explore/robustness_view.py" line="354" />
             <source>Cannot use the models: {error}</source>
             <translation>Die Modelle können nicht verwendet werden: {error}</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="374" />
+            <location filename="../../../app/explore/robustness_view.py" line="369" />
             <source>Cancelling…</source>
             <translation>Wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="394" />
+            <location filename="../../../app/explore/robustness_view.py" line="389" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="438" />
+            <location filename="../../../app/explore/robustness_view.py" line="433" />
             <source>its test split</source>
             <translation>ihren Testdaten</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="438" />
+            <location filename="../../../app/explore/robustness_view.py" line="433" />
             <source>the whole set (it has no test split)</source>
             <translation>dem ganzen Datensatz (er hat keine Testdaten)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="439" />
+            <location filename="../../../app/explore/robustness_view.py" line="434" />
             <source>them</source>
             <translation>ihnen</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="440" />
+            <location filename="../../../app/explore/robustness_view.py" line="435" />
             <source>{n} digits picked at random from {of}</source>
             <translation>{n} zufällig gewählte Ziffern aus {of}</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="441" />
+            <location filename="../../../app/explore/robustness_view.py" line="436" />
             <source>{n} digits</source>
             <translation>{n} Ziffern</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="443" />
+            <location filename="../../../app/explore/robustness_view.py" line="438" />
             <source>{data}: {picked} of {where}, measured in {seconds} s. Unperturbed: {plain}.</source>
             <translation>{data}: {picked} aus {where}, gemessen in {seconds} s. Ungestört: {plain}.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="453" />
+            <location filename="../../../app/explore/robustness_view.py" line="448" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="474" />
+            <location filename="../../../app/explore/robustness_view.py" line="469" />
             <source>Save the robustness charts</source>
             <translation>Die Robustheitsdiagramme speichern</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="475" />
+            <location filename="../../../app/explore/robustness_view.py" line="470" />
             <source>PNG images (*.png)</source>
             <translation>PNG-Bilder (*.png)</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="484" />
+            <location filename="../../../app/explore/robustness_view.py" line="479" />
             <source>{n} digits of {data}</source>
             <translation>{n} Ziffern aus {data}</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="488" />
+            <location filename="../../../app/explore/robustness_view.py" line="483" />
             <source>Accuracy as the digits get harder</source>
             <translation>Genauigkeit, wenn die Ziffern schwieriger werden</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="490" />
+            <location filename="../../../app/explore/robustness_view.py" line="485" />
             <source>Could not save {path} ({error}).</source>
             <translation>{path} konnte nicht gespeichert werden ({error}).</translation>
         </message>
@@ -1209,22 +1199,12 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
     <context>
         <name>RobustnessWorker</name>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="85" />
-            <source>The measurement</source>
-            <translation>Die Messung</translation>
-        </message>
-        <message>
-            <location filename="../../../app/explore/robustness_view.py" line="89" />
-            <source>Out of memory: measure fewer digits.</source>
-            <translation>Zu wenig Arbeitsspeicher: Messen Sie weniger Ziffern.</translation>
-        </message>
-        <message>
-            <location filename="../../../app/explore/robustness_view.py" line="114" />
+            <location filename="../../../app/explore/robustness_view.py" line="109" />
             <source>Loading the data…</source>
             <translation>Die Daten werden geladen…</translation>
         </message>
         <message>
-            <location filename="../../../app/explore/robustness_view.py" line="131" />
+            <location filename="../../../app/explore/robustness_view.py" line="126" />
             <source>Measuring {name}…</source>
             <translation>{name} wird gemessen…</translation>
         </message>
@@ -1656,7 +1636,7 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         <message>
             <location filename="../../../app/train/form.py" line="141" />
             <source>The classic set of handwritten digits from 500 writers, 28×28 pixels each. Downloaded once (11 MB) and cached.</source>
-            <translation>Der klassische Satz handgeschriebener Ziffern von 500 Schreibern, je 28×28 Pixel. Einmal heruntergeladen (11 MB) und zwischengespeichert.</translation>
+            <translation>Der klassische Satz handgeschriebener Ziffern von 500 Schreibenden, je 28×28 Pixel. Einmal heruntergeladen (11 MB) und zwischengespeichert.</translation>
         </message>
         <message>
             <location filename="../../../app/train/form.py" line="146" />
@@ -1666,7 +1646,7 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         <message>
             <location filename="../../../app/train/form.py" line="147" />
             <source>Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this computer: no internet needed; tested on writers it never trains on. MNIST adds more.</source>
-            <translation>Ziffern, die Menschen mit einem Stift gezeichnet haben (UNIPEN, CC BY 4.0), schon auf diesem Computer: kein Internet nötig; getestet an Schreibern, mit denen nie trainiert wird. MNIST bringt mehr.</translation>
+            <translation>Ziffern, die Menschen mit einem Stift gezeichnet haben (UNIPEN, CC BY 4.0), schon auf diesem Computer: kein Internet nötig; getestet an Schreibenden, mit denen nie trainiert wird. MNIST bringt mehr.</translation>
         </message>
         <message>
             <location filename="../../../app/train/form.py" line="150" />
@@ -1865,47 +1845,57 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
             <translation>Alle Netz- und Trainingseinstellungen auf die Standardwerte des Tutorials zurücksetzen (die Datenwahl bleibt).</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="418" />
+            <location filename="../../../app/train/form.py" line="420" />
+            <source>hidden: {layers} is not 1 to 6 layers of 4 to 4096 neurons each, e.g. 256,128.</source>
+            <translation>Verborgene Schichten: {layers} sind nicht 1 bis 6 Schichten mit je 4 bis 4096 Neuronen, z. B. 256,128.</translation>
+        </message>
+        <message>
+            <location filename="../../../app/train/form.py" line="423" />
+            <source>hidden layers {text}: write the layer sizes as whole numbers separated by commas, e.g. 256, 128 or 256,128.</source>
+            <translation>Verborgene Schichten {text}: Schreiben Sie die Schichtgrößen als ganze Zahlen, durch Kommas getrennt, z. B. 256, 128 oder 256,128.</translation>
+        </message>
+        <message>
+            <location filename="../../../app/train/form.py" line="430" />
             <source>Choose the digits to train on: MNIST, the drawn digits, or a folder or .npz file.</source>
             <translation>Wählen Sie die Ziffern zum Trainieren: MNIST, die gezeichneten Ziffern oder einen Ordner oder eine .npz-Datei.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="497" />
+            <location filename="../../../app/train/form.py" line="509" />
             <source>Cached copy found: no download needed.</source>
             <translation>Zwischengespeicherte Kopie gefunden: kein Download nötig.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="498" />
+            <location filename="../../../app/train/form.py" line="510" />
             <source>MNIST is in Keras's cache on this computer.</source>
             <translation>MNIST liegt im Keras-Zwischenspeicher auf diesem Computer.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="500" />
+            <location filename="../../../app/train/form.py" line="512" />
             <source>Not on this computer yet: 11 MB are downloaded when training starts (needs the internet; without it, train on the drawn digits).</source>
             <translation>Noch nicht auf diesem Computer: 11 MB werden beim Start des Trainings heruntergeladen (braucht Internet; ohne trainieren Sie mit den gezeichneten Ziffern).</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="502" />
+            <location filename="../../../app/train/form.py" line="514" />
             <source>Needs an internet connection once; without one, the download fails within seconds: choose the drawn digits or a folder or .npz file.</source>
             <translation>Braucht einmal eine Internetverbindung; ohne schlägt der Download binnen Sekunden fehl: Wählen Sie die gezeichneten Ziffern oder einen Ordner oder eine .npz-Datei.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="518" />
+            <location filename="../../../app/train/form.py" line="530" />
             <source>Reading…</source>
             <translation>Wird gelesen…</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="550" />
+            <location filename="../../../app/train/form.py" line="562" />
             <source>Choose a folder of IDX digit files</source>
             <translation>Einen Ordner mit IDX-Zifferndateien wählen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="557" />
+            <location filename="../../../app/train/form.py" line="569" />
             <source>Choose an .npz file of digits</source>
             <translation>Eine .npz-Datei mit Ziffern wählen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/form.py" line="558" />
+            <location filename="../../../app/train/form.py" line="570" />
             <source>NumPy digit archives (*.npz);;All files (*)</source>
             <translation>NumPy-Ziffernarchive (*.npz);;Alle Dateien (*)</translation>
         </message>
@@ -1961,7 +1951,7 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         <message>
             <location filename="../../../app/train/tab.py" line="91" />
             <source>Choose the data and the settings on the left, then press &lt;b&gt;Start training&lt;/b&gt;.&lt;br&gt;The curves, the test accuracy and the confusion matrix appear here; drawing stays live meanwhile.</source>
-            <translation>Wählen Sie links die Daten und die Einstellungen und drücken Sie dann &lt;b&gt;Training starten&lt;/b&gt;.&lt;br&gt;Die Kurven, die Testgenauigkeit und die Konfusionsmatrix erscheinen hier; das Zeichnen bleibt währenddessen live.</translation>
+            <translation>Wählen Sie links die Daten und die Einstellungen und drücken Sie dann &lt;b&gt;Training starten&lt;/b&gt;.&lt;br&gt;Die Kurven, die Genauigkeit auf den Testdaten und die Konfusionsmatrix erscheinen hier; das Zeichnen bleibt währenddessen live.</translation>
         </message>
         <message>
             <location filename="../../../app/train/tab.py" line="99" />
@@ -2227,7 +2217,7 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
         <message>
             <location filename="../../../app/train/tab.py" line="425" />
             <source>Test accuracy {share} on {n} digits; best epoch {epoch}; saved as “{name}”.</source>
-            <translation>Testgenauigkeit {share} an {n} Ziffern; beste Epoche {epoch}; gespeichert als „{name}“.</translation>
+            <translation>Genauigkeit (Testdaten) {share} an {n} Ziffern; beste Epoche {epoch}; gespeichert als „{name}“.</translation>
         </message>
         <message>
             <location filename="../../../app/train/tab.py" line="438" />
@@ -2238,52 +2228,42 @@ mit ihren 28×28 Pixelwerten zu sehen</translation>
     <context>
         <name>TrainingWorker</name>
         <message>
-            <location filename="../../../app/train/worker.py" line="91" />
-            <source>Training</source>
-            <translation>Training</translation>
-        </message>
-        <message>
-            <location filename="../../../app/train/worker.py" line="95" />
-            <source>Out of memory while training. Use a smaller network, a smaller batch size or fewer digits.</source>
-            <translation>Zu wenig Arbeitsspeicher beim Training. Verwenden Sie ein kleineres Netz, eine kleinere Stapelgröße oder weniger Ziffern.</translation>
-        </message>
-        <message>
-            <location filename="../../../app/train/worker.py" line="204" />
+            <location filename="../../../app/train/worker.py" line="199" />
             <source>The settings are not valid: {error}</source>
             <translation>Die Einstellungen sind ungültig: {error}</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="210" />
+            <location filename="../../../app/train/worker.py" line="205" />
             <source>Your other models are unchanged.</source>
             <translation>Ihre anderen Modelle sind unverändert.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="215" />
+            <location filename="../../../app/train/worker.py" line="210" />
             <source>The model “{name}” was saved before that; it is in your Models list.</source>
             <translation>Das Modell „{name}“ wurde zuvor gespeichert; es ist in Ihrer Modellliste.</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="239" />
+            <location filename="../../../app/train/worker.py" line="234" />
             <source>Loading the digits failed</source>
             <translation>Das Laden der Ziffern ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="240" />
+            <location filename="../../../app/train/worker.py" line="235" />
             <source>Downloading MNIST failed</source>
             <translation>Der Download von MNIST ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="241" />
+            <location filename="../../../app/train/worker.py" line="236" />
             <source>TensorFlow could not be started</source>
             <translation>TensorFlow konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="242" />
+            <location filename="../../../app/train/worker.py" line="237" />
             <source>Training failed</source>
             <translation>Das Training ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../../app/train/worker.py" line="243" />
+            <location filename="../../../app/train/worker.py" line="238" />
             <source>Training finished but the model could not be saved</source>
             <translation>Das Training ist fertig, aber das Modell konnte nicht gespeichert werden</translation>
         </message>
