@@ -5,6 +5,8 @@ report's fields (status, counts, the digit it is read as), sentence for sentence
 Order and grouping follow model.samples.report._advice: most in need first."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from model.samples.report import GOOD
@@ -92,3 +94,49 @@ def advice_lines(report) -> list[str]:
         else:
             lines.append(digit_advice(r, target))
     return lines
+
+
+# ------------------------------------------------------------------------------------ the basis
+# model.samples.report.learnt_mask says in one sentence which samples count as never learnt from,
+# built from a few fixed phrases; each is matched and said again in the user's language. A sentence
+# that matches none (a newer model/) is shown as model/ wrote it.
+_COUNT = r"(\d[\d,]*) samples?"
+
+
+def _n(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _reason(text: str) -> str | None:
+    if m := re.fullmatch(rf"was personalised on {_COUNT} of yours", text):
+        return translate("SamplesBasis", "was personalised on {samples} of yours").format(samples=_samples(_n(m[1])))
+    if m := re.fullmatch(r"was personalised on your samples of (.+) but those it held out", text):
+        return translate("SamplesBasis", "was personalised on your samples of {day} but those it held out").format(
+            day=m[1])
+    if text == ("the model it was personalised from cannot be read, so every sample older than this model counts "
+                "as learnt"):
+        return translate("SamplesBasis", "the model it was personalised from cannot be read, so every sample older "
+                         "than this model counts as learnt")
+    if m := re.fullmatch(r"was trained with the samples you had on (.+)", text):
+        return translate("SamplesBasis", "was trained with the samples you had on {day}").format(day=m[1])
+    if (m := re.fullmatch(r"the model it came from (.+)", text)) and (inner := _reason(m[1])) is not None:
+        return translate("SamplesBasis", "the model it came from {reason}").format(reason=inner)
+    return None
+
+
+def basis_text(basis: str) -> str:
+    """SamplesReport.basis in the user's language (as it is when a phrase is not known)."""
+    if basis == "This model never learnt from your samples.":
+        return translate("SamplesBasis", "This model never learnt from your samples.")
+    if m := re.fullmatch(rf"This model never learnt from your samples, so all {_COUNT} count\.", basis):
+        return translate("SamplesBasis", "This model never learnt from your samples, so all {samples} count.").format(
+            samples=_samples(_n(m[1])))
+    if m := re.fullmatch(rf"This model (.+); only the {_COUNT} it never learnt from counts?\.", basis):
+        reasons = [_reason(r) for r in m[1].split("; ")]
+        if None not in reasons:
+            n = _n(m[2])
+            text = (translate("SamplesBasis", "This model {reasons}; only the {samples} it never learnt from counts.")
+                    if n == 1 else
+                    translate("SamplesBasis", "This model {reasons}; only the {samples} it never learnt from count."))
+            return text.format(reasons="; ".join(reasons), samples=_samples(n))
+    return basis

@@ -15,7 +15,7 @@ from model.samples.report import GOOD, TARGET
 
 from ..theme import MUTED
 from ..train.texts import TEXTS, pct, plural
-from .report_texts import advice_lines, digit_advice
+from .report_texts import advice_lines, basis_text, digit_advice
 
 NEVER_LEARNT = QT_TRANSLATE_NOOP("SamplesReportView", "“Never learnt from”: samples the model was not trained or "
                                                       "fine-tuned on, so how it reads "
@@ -130,8 +130,7 @@ class SamplesReportView(QFrame):
                 tip.append(digit_advice(r, report.target))
             for cell in (self.digit_cells[r.digit], self.count_cells[r.digit], right):
                 cell.setToolTip("\n".join(tip) + "\n\n" + self.tr(NEVER_LEARNT))
-        # Which samples count comes from model/ in English (it names the model's history).
-        self.basis.setText(f"<span style='color:{MUTED}'>{escape(report.basis)}</span>")
+        self.basis.setText(f"<span style='color:{MUTED}'>{escape(basis_text(report.basis))}</span>")
         self.advice.setText("<br>".join(f"• {escape(line)}" for line in advice_lines(report)))
 
     def set_message(self, text: str) -> None:
