@@ -337,6 +337,22 @@ def test_which_samples_count_is_said_as_model_says_it_and_in_german(german):
     assert all(d != e for d, e in zip(deutsch, BASES))
 
 
+def test_what_else_a_training_learnt_from_is_said_in_german(german):
+    """model/'s words for the drawn digits and the samples a training adds: as model/ says them in
+    English, in German with the translator; unknown words as model/ wrote them."""
+    from app.train.texts import data_words
+
+    said = ["800 digits, 91 writers (UNIPEN labs tos, imp, never trained on)",
+            "drawn digits shipped with DigitPad: 6,294 digits, 128 writers, each drawn 2 times, 20% of the 1s given "
+            "a flag and 10% of the 0s slashed", "your samples (12)", "ten digits of my own"]
+    assert [data_words(s) for s in said] == said
+    with german:
+        assert [data_words(s) for s in said] == [
+            "800 Ziffern, 91 Schreibende (UNIPEN-Labore tos, imp, nie trainiert)",
+            "mit DigitPad gelieferte gezeichnete Ziffern: 6.294 Ziffern, 128 Schreibende, jede 2-mal gezeichnet, "
+            "20 % der 1en mit Aufstrich und 10 % der 0en durchgestrichen", "Ihre Proben (12)", "ten digits of my own"]
+
+
 def data_view(qtbot):
     from app.explore.data_view import DataView
 

@@ -29,7 +29,7 @@ from .. import dialogs
 from .. import settings as prefs
 from ..session import ActiveModel
 from .confusion_view import ConfusionView, cell_dialog
-from .texts import TEXTS, digits_count, duration, num, pct
+from .texts import TEXTS, data_words, digits_count, duration, num, pct
 from .worker import Outcome
 
 RESULT_TIP = QT_TRANSLATE_NOOP("ResultPanel", "How well the trained network reads the test digits it never saw.")
@@ -179,7 +179,8 @@ class ResultPanel(QStackedWidget):
         if r.drawn_accuracy is not None:
             self.drawn_label.setText(self.tr("Drawn by people it never saw {share}").format(
                 share=pct(r.drawn_accuracy, 2)))
-            details += ";<br>" + self.tr("drawn: {what}").format(what=r.drawn_heldout or digits_count(r.drawn_n))
+            what = data_words(r.drawn_heldout) if r.drawn_heldout else digits_count(r.drawn_n)
+            details += ";<br>" + self.tr("drawn: {what}").format(what=what)
         self.drawn_label.setVisible(r.drawn_accuracy is not None)
         epochs = len(r.history.get("loss", [])) or o.epochs_done
         kept = (self.tr("the weights of epoch {epoch} (best on validation) are kept").format(epoch=r.best_epoch)

@@ -5,6 +5,7 @@ Every function translates in the context "PageTexts"; without a translator they 
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
@@ -108,9 +109,8 @@ def describe_data(summary) -> str:
         parts.append(test)
     else:
         parts.append(QCoreApplication.translate("PageTexts", "no test split"))
-    # What else is trained on comes from model/ as English text.
     plus = QCoreApplication.translate("PageTexts", "plus {what}")
-    return " · ".join(parts + [plus.format(what=e) for e in summary.extras])
+    return " · ".join(parts + [plus.format(what=data_words(e)) for e in summary.extras])
 
 
 def describe_drawn(drawn) -> str:
@@ -123,3 +123,38 @@ def describe_drawn(drawn) -> str:
                                           "writers").format(n=num(n), writers=num(len(known)), unknown=num(unknown))
     return QCoreApplication.translate("PageTexts", "{n} digits, {writers} writers").format(
         n=num(n), writers=num(len(known)))
+
+
+# model/'s words for the drawn digits and the samples a training adds (model.data.drawn.training_mix,
+# model.samples.store): fixed phrases, matched and said again; anything else is shown as model/ wrote it.
+_DESC = r"(\d[\d,]*) digits, (\d[\d,]*) writers(?: and (\d[\d,]*) of unknown writers)?"
+
+
+def _described(m: re.Match, first: int = 1) -> str:
+    n, writers, unknown = (int(v.replace(",", "")) if v else 0 for v in m.group(first, first + 1, first + 2))
+    if unknown:
+        return QCoreApplication.translate("PageTexts", "{n} digits, {writers} writers and {unknown} of unknown "
+                                          "writers").format(n=num(n), writers=num(writers), unknown=num(unknown))
+    return QCoreApplication.translate("PageTexts", "{n} digits, {writers} writers").format(n=num(n),
+                                                                                           writers=num(writers))
+
+
+def data_words(text: str) -> str:
+    """What else a training learnt from, or which drawn digits measured it, in the user's language."""
+    if m := re.fullmatch(rf"{_DESC} \(UNIPEN labs (.+), never trained on\)", text):
+        return QCoreApplication.translate("PageTexts", "{digits} (UNIPEN labs {labs}, never trained on)").format(
+            digits=_described(m), labs=m[4])
+    if m := re.fullmatch(rf"drawn digits shipped with DigitPad: {_DESC}(, each drawn (\d+) times)?"
+                         r"(, (\d+)% of the 1s given a flag and (\d+)% of the 0s slashed)?", text):
+        out = QCoreApplication.translate("PageTexts", "drawn digits shipped with DigitPad: {digits}").format(
+            digits=_described(m))
+        if m[4]:
+            out += QCoreApplication.translate("PageTexts", ", each drawn {n} times").format(n=m[5])
+        if m[6]:
+            out += QCoreApplication.translate("PageTexts", ", {flag} of the 1s given a flag and {slash} of the 0s "
+                                              "slashed").format(flag=pct(int(m[7]) / 100, 0),
+                                                                slash=pct(int(m[8]) / 100, 0))
+        return out
+    if m := re.fullmatch(r"your samples \((\d[\d,]*)\)", text):
+        return QCoreApplication.translate("PageTexts", "your samples ({n})").format(n=num(int(m[1].replace(",", ""))))
+    return text

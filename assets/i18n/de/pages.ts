@@ -464,6 +464,26 @@ Ziffer
         <source>{n} digits, {writers} writers</source>
         <translation>{n} Ziffern, {writers} Schreibende</translation>
     </message>
+    <message>
+        <source>{digits} (UNIPEN labs {labs}, never trained on)</source>
+        <translation>{digits} (UNIPEN-Labore {labs}, nie trainiert)</translation>
+    </message>
+    <message>
+        <source>drawn digits shipped with DigitPad: {digits}</source>
+        <translation>mit DigitPad gelieferte gezeichnete Ziffern: {digits}</translation>
+    </message>
+    <message>
+        <source>, each drawn {n} times</source>
+        <translation>, jede {n}-mal gezeichnet</translation>
+    </message>
+    <message>
+        <source>, {flag} of the 1s given a flag and {slash} of the 0s slashed</source>
+        <translation>, {flag} der 1en mit Aufstrich und {slash} der 0en durchgestrichen</translation>
+    </message>
+    <message>
+        <source>your samples ({n})</source>
+        <translation>Ihre Proben ({n})</translation>
+    </message>
 </context>
 <context>
     <name>PersonalizeCurves</name>
