@@ -274,8 +274,13 @@ def samples_tab(qtbot, store, samples):
     tab.delete_selected()  # "Deleted 10 samples." and Undo
     tab.undo_delete()
     tab.view.selectionModel().select(tab.model.index(0), tab.view.selectionModel().SelectionFlag.Select)
+    tab._context_menu(tab.view.visualRect(tab.model.index(0)).center())  # Relabel sample as ▸, Delete
+    menu = [a for a in tab._menu.actions() if not a.isSeparator()]
+    menu += [a for m in menu if m.menu() is not None for a in m.menu().actions()]
+    menu_texts = [(f"menu {i}", _plain(t)) for i, a in enumerate(menu) for t in (a.text(), a.toolTip()) if t]
+    tab._menu.close()
     tab.delete_selected()
-    texts = widget_texts(tab)
+    texts = widget_texts(tab) + menu_texts
     tab.undo_delete()  # the next build shows as many samples
     return tab, texts
 
