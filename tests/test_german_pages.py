@@ -358,6 +358,18 @@ def test_what_else_a_training_learnt_from_is_said_in_german(german):
             "20 % der 1en mit Aufstrich und 10 % der 0en durchgestrichen", "Ihre Proben (12)", "ten digits of my own"]
 
 
+def test_personalise_notes_of_fixed_wording_are_german(german):
+    from app.samples.personalize_view import note_text
+
+    notes = ["No samples of 2, 5: those digits are not personalised.",
+             "Too few samples to hold any out, so the gain on your handwriting is not measured; add at least two "
+             "samples of a digit.", "Fine-tuned on your samples only (no internet)."]
+    assert [note_text(n) for n in notes] == notes
+    with german:
+        assert [note_text(n) for n in notes][0] == "Keine Proben von 2, 5: Diese Ziffern werden nicht personalisiert."
+        assert note_text(notes[1]).startswith("Zu wenige Proben") and note_text(notes[2]) == notes[2]
+
+
 def data_view(qtbot):
     from app.explore.data_view import DataView
 

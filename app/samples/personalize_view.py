@@ -10,6 +10,7 @@ digit improved. Neither computes anything: the figures come from the worker and
 from __future__ import annotations
 
 import math
+import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
@@ -321,3 +322,16 @@ def changes_text(changes) -> str:
 
 def _pct(v) -> float:
     return math.nan if v is None else 100.0 * float(v)
+
+
+def note_text(note: str) -> str:
+    """A note of model.training.personalize in the user's language, when it is one of its fixed
+    phrases (the notes about the base data name model/'s reasons: those stay as model/ wrote them)."""
+    if m := re.fullmatch(r"No samples of ([\d, ]+): those digits are not personalised\.", note):
+        return translate("PersonalizeNotice", "No samples of {digits}: those digits are not personalised.").format(
+            digits=m[1])
+    if note == ("Too few samples to hold any out, so the gain on your handwriting is not measured; add at least "
+                "two samples of a digit."):
+        return translate("PersonalizeNotice", "Too few samples to hold any out, so the gain on your handwriting is "
+                         "not measured; add at least two samples of a digit.")
+    return note

@@ -48,6 +48,7 @@ from .personalize_view import (
     PersonalizeCurves,
     PersonalizeResultBox,
     changes_text,
+    note_text,
     note_tip,
     personalize_notice,
 )
@@ -532,7 +533,7 @@ class SamplesTab(QWidget):
         for when, figures in (("before", result.before), ("after", result.after)):
             for key in ("samples", "base"):
                 self.result_cells[(when, key)].setText(_pct(figures.get(key)))
-        self.result_notes.setText("\n".join(result.notes))
+        self.result_notes.setText("\n".join(note_text(n) for n in result.notes))
         self.result_notes.setVisible(bool(result.notes))
         changes = digit_changes(getattr(result, "per_digit", None))
         self.digit_changes.set_changes(changes, changes_text(changes))

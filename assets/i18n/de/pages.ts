@@ -546,6 +546,14 @@ Ziffer
         <source>Personalise learns a digit&apos;s style from about {needed} samples of it; you have fewer of {listing}. With fewer it helps less surely: with 3 per digit the writer it helped least lost 24% of their misread drawings, against 44% with {needed}. {cost}</source>
         <translation>Personalisieren lernt die Schreibweise einer Ziffer aus etwa {needed} Proben davon; von {listing} haben Sie weniger. Mit weniger hilft es weniger sicher: Mit 3 pro Ziffer verlor die Person, der es am wenigsten half, 24 % ihrer falsch gelesenen Zeichnungen, gegenüber 44 % mit {needed}. {cost}</translation>
     </message>
+    <message>
+        <source>No samples of {digits}: those digits are not personalised.</source>
+        <translation>Keine Proben von {digits}: Diese Ziffern werden nicht personalisiert.</translation>
+    </message>
+    <message>
+        <source>Too few samples to hold any out, so the gain on your handwriting is not measured; add at least two samples of a digit.</source>
+        <translation>Zu wenige Proben, um welche zurückzuhalten; daher wird der Gewinn bei Ihrer Handschrift nicht gemessen. Fügen Sie mindestens zwei Proben einer Ziffer hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>PersonalizeResultBox</name>
