@@ -236,10 +236,25 @@ def test_render_can_be_cancelled(corpus):
         drawn.render(corpus.take(np.arange(600)), should_stop=lambda: True)
 
 
+def mix_size(corpus, reps=drawn.MIX_REPS, pen_reps=drawn.MIX_PEN_REPS):
+    """How many training digits training_mix draws of the shipped corpus's training part."""
+    rest, _ = drawn.check_split(corpus)
+    pen = int((rest.labs == "pendigits").sum())
+    return reps * (len(rest) - pen) + pen_reps * pen
+
+
+def test_the_corpus_holds_the_pen_digit_writers_too(corpus):
+    pen = corpus.labs == "pendigits"
+    assert pen.sum() == 7494 and (corpus.writers[pen] == "").all()
+    rest, check = drawn.check_split(corpus)
+    assert (rest.labs == "pendigits").sum() == 7494  # training data, never the check set
+
+
 def test_training_mix_keeps_the_check_labs_out_of_training(corpus):
     mix = drawn.training_mix()
     rest, check = drawn.check_split(corpus)
-    assert len(mix.y_train) == drawn.MIX_REPS * len(rest)
+    assert len(mix.y_train) == mix_size(corpus)
+    assert "pen-digit" in mix.description
     assert len(mix.y_heldout) == len(check) == 800
     np.testing.assert_array_equal(mix.y_heldout, check.labels)
     assert "DigitPad" in mix.description and "tos" in mix.heldout_description
@@ -276,7 +291,7 @@ def test_train_uses_the_drawn_digits_by_default_and_reports_their_held_out_write
     assert [e["kind"] for e in extras] == ["drawn"]
     assert extras[0]["name"].startswith("drawn digits shipped with DigitPad")
     assert extras[0]["reps"] == drawn.MIX_REPS
-    assert extras[0]["n"] == drawn.MIX_REPS * (len(drawn.shipped_corpus()) - 800)
+    assert extras[0]["n"] == mix_size(drawn.shipped_corpus())
     # --no-drawn: MNIST alone, no drawn figure, nothing drawn on the card
     rc, out, err = train_cli(capsys, "--data", mnist_npz, "--out", tmp_path / "n", "--no-drawn")
     assert rc == 0, err
@@ -302,7 +317,7 @@ def test_train_with_samples(mnist_npz, home, tmp_path, capsys):
                              "--drawn-reps", "1", "--drawn-jitter", "0")
     assert rc == 0, err
     extras = json.loads((tmp_path / "m" / "card.json").read_text())["data"]["extras"]
-    assert [(e["kind"], e["n"]) for e in extras] == [("drawn", len(drawn.shipped_corpus()) - 800), ("samples", 10)]
+    assert [(e["kind"], e["n"]) for e in extras] == [("drawn", mix_size(drawn.shipped_corpus(), 1, 1)), ("samples", 10)]
     assert extras[0]["name"].endswith(" as drawn") and extras[1]["name"] == "your samples (10)"
     assert json.loads(out)["drawn_n"] == 800
 

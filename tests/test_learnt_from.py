@@ -31,6 +31,11 @@ def test_the_shipped_models_card_says_what_it_learnt_from_in_words(shipped_defau
         ExtraData(kind="samples", name="30 of your samples x40", n=1200))),
      "MNIST, the drawn digits shipped with DigitPad (6,294 of them, each drawn 2 times with variations) and "
      "30 of your samples"),
+    (DataSpec(name="MNIST", source="mnist", extras=(
+        ExtraData(kind="drawn", n=32670, reps=4, name="drawn digits shipped with DigitPad: 6,294 digits, 128 writers,"
+                  " each drawn 4 times; 7,494 UCI pen-digit trajectories, each drawn once"),)),
+     "MNIST and the drawn digits shipped with DigitPad (6,294 tablet digits, each drawn 4 times with variations,"
+     " and 7,494 pen trajectories)"),
     (DataSpec(name="your samples only", extras=(ExtraData(kind="samples", name="12 of your samples x20"),)),
      "only 12 of your samples"),
 ])

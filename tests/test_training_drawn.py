@@ -59,9 +59,11 @@ def test_max_batches_caps_the_epochs_of_large_datasets():
     assert cfg.epochs_for(549) == 15  # MNIST's 60,000 + the drawn corpus
     assert cfg.epochs_for(100_000) == 1
     assert TrainingConfig(epochs=40, max_batches=0).epochs_for(549) == 40
-    # the Train button: all its epochs on the shared digits + the drawn corpus, fewer on 60,000
+    # the Train button: all its epochs on the shared digits + issue 11's drawn digits (162 batches an
+    # epoch), as many batches in fewer epochs on today's drawn mix (218), fewer still on 60,000
     default = TrainingConfig()
-    assert default.epochs_for(166) == default.epochs_for(174) == default.epochs
+    assert default.epochs_for(162) == default.epochs
+    assert default.epochs_for(218) == 23 and 23 * 218 <= default.max_batches + 218
     assert default.epochs_for(549) < default.epochs / 2
     with pytest.raises(Exception, match="max_batches"):
         TrainingConfig(max_batches=-1).validate()

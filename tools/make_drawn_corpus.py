@@ -3,9 +3,10 @@
     python tools/make_drawn_corpus.py [--shared DIR] [--out FILE]
 
 It holds every UNIPEN digit of unipen-dev.jsonl.gz (7,094 digits by 219 "lab/name" writers of
-11 labs; the labs in model.data.drawn.CHECK_LABS are its held-out part). Nothing from MNIST, and not
-the pen trajectories (pendigits.tra): with UNIPEN's drawings in the training data they no longer
-helped (docs/drawn-experiments.md), and they cost a third of the Train tab's time.
+11 labs; the labs in model.data.drawn.CHECK_LABS are its held-out part) and every pen trajectory of
+the UCI pen-digit writers, pendigits.tra (7,494 digits of 30 writers, whose file does not say which:
+their writer is "", their lab "pendigits"), each as the smooth stroke DigitPad draws through its 8
+points (model.data.drawn.read_pendigits). Nothing from MNIST.
 
 Prints what it wrote and how the stored inks render against the source inks through the
 preprocessing. They differ by sub-pixel centring, and where the tablet repeated a
@@ -41,7 +42,10 @@ def main() -> None:
 
     t = time.perf_counter()
     unipen = drawn.read_unipen(args.shared / "unipen" / "unipen-dev.jsonl.gz")
-    both = drawn.Drawn(unipen.inks, unipen.labels, unipen.writers, "UNIPEN train_r01_v07 isolated digits (1a)")
+    pen = drawn.read_pendigits(args.shared / "pendigits" / "pendigits.tra")
+    both = drawn.Drawn(unipen.inks + pen.inks, np.concatenate([unipen.labels, pen.labels]),
+                       np.concatenate([unipen.writers, pen.writers]),
+                       "UNIPEN train_r01_v07 isolated digits (1a) + UCI pen digits (pendigits.tra)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     drawn.save_corpus(args.out, both)
 

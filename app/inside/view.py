@@ -408,7 +408,7 @@ class InsideView(QWidget):
         elif j == self.selected_neuron:
             how = " · pinned"
         else:
-            how = " · the most active"
+            how = " · most active"  # "Neuron 1023 of 1024 · the most active" overflows the detail
         detail.title.setText(f"Neuron {j} of {kernel.shape[1]}{how}")
         detail.setToolTip("Click the neuron again to unpin it" if how == " · pinned" else "")
         if ins is None:

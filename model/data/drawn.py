@@ -28,7 +28,7 @@ import math
 import os
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,7 @@ from ..errors import ConfigError
 from ..ink import Ink, InkError
 from ..store.card import ExtraData
 from .common import DataError
+from .styles import FLAG_ANGLE, FLAG_LENGTH, with_bar, with_flag, with_foot, with_slash
 
 __all__ = [
     "CHECK_LABS",
@@ -44,6 +45,8 @@ __all__ = [
     "Drawn",
     "DrawnDataError",
     "DrawnMix",
+    "FLAG_ANGLE",
+    "FLAG_LENGTH",
     "Jitter",
     "check_split",
     "corpus_path",
@@ -51,6 +54,7 @@ __all__ = [
     "read_pendigits",
     "read_unipen",
     "render",
+    "render_mix",
     "save_corpus",
     "shipped_corpus",
     "split_by_writer",
@@ -115,9 +119,14 @@ class Drawn:
                      np.concatenate([self.writers, other.writers]), f"{self.name} + {other.name}")
 
     def describe(self) -> str:
+        """"6,294 digits, 128 writers" (and "and 7,494 pen-digit trajectories" when it holds them)."""
+        pen = self.labs == "pendigits"
+        if pen.any():
+            tablet = self.take(~pen).describe() if (~pen).any() else ""
+            return (f"{tablet} and " if tablet else "") + f"{int(pen.sum()):,} pen-digit trajectories"
         known = {w for w in self.writers.tolist() if w}
         unknown = int(np.sum(self.writers == ""))
-        who = f"{len(known)} writers" + (f" and {unknown} of unknown writers" if unknown else "")
+        who = f"{len(known)} writers" + (f" and {unknown:,} of unknown writers" if unknown else "")
         return f"{len(self):,} digits, {who}"
 
 
@@ -248,10 +257,13 @@ class Jitter:
     (radians). All zero: the ink as drawn. The ranges people's writing spans; the preprocessing
     then crops and scales as for any drawing.
 
-    Two writing styles UNIPEN's (mostly American) writers rarely use are added to some copies:
-    ``flag``, the share of 1s given a flag (the stroke down-left from the top that many people
-    start a 1 with, which a network that never saw one reads as a 7), and ``slash``, the share of
-    0s struck through (a slashed zero, otherwise often read as an 8)."""
+    Ways of writing that UNIPEN's (mostly American) writers rarely use are drawn into some
+    copies: ``styles``, the share of the copies of a digit drawn in one of its catalogue styles
+    (:mod:`model.data.styles`, chosen at random; ``skip`` names styles never drawn), and the two
+    single styles of issue 11: ``flag``, the share of 1s given a flag, and ``slash``, the share
+    of 0s struck through. ``pen`` is the share of copies drawn as the UCI pen-digit files store a
+    digit (strokes joined, 8 points, each axis scaled on its own: :func:`model.data.pendigits.from_ink`);
+    digits of the pen-digit source are always drawn so."""
 
     stroke: float = 0.0
     slant: float = 0.0
@@ -259,18 +271,24 @@ class Jitter:
     rotate: float = 0.0
     flag: float = 0.0
     slash: float = 0.0
+    styles: float = 0.0
+    pen: float = 0.0
+    skip: tuple[str, ...] = ()
 
     @property
     def none(self) -> bool:
-        return not (self.stroke or self.slant or self.aspect or self.rotate or self.flag or self.slash)
+        return not (self.stroke or self.slant or self.aspect or self.rotate or self.flag or self.slash
+                    or self.styles or self.pen)
 
     def scaled(self, factor: float) -> Jitter:
         """Every range times ``factor``; 0: no distortion and no added styles (the digits as drawn)."""
         if not (0.0 <= factor <= 5.0):
             raise ConfigError(f"drawn_jitter: {factor!r} must be a number from 0 (the digits as drawn) to 5.",
                               field="drawn_jitter")
-        styles = (self.flag, self.slash) if factor else (0.0, 0.0)
-        return Jitter(self.stroke * factor, self.slant * factor, self.aspect * factor, self.rotate * factor, *styles)
+        if not factor:
+            return Jitter()
+        return replace(self, stroke=self.stroke * factor, slant=self.slant * factor, aspect=self.aspect * factor,
+                       rotate=self.rotate * factor)
 
 
 def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter(),
@@ -284,22 +302,23 @@ def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter()
     from ..preprocess import STROKE, ink_to_input
 
     rng = np.random.default_rng(seed)
-    styles = np.random.default_rng([seed, 1])  # its own stream: the other distortions stay as they were
+    old = np.random.default_rng([seed, 1])  # their own streams: adding a style leaves the others' draws alone
+    new = np.random.default_rng([seed, 2])
+    catalogue = _catalogue(jitter)
+    pen_source = drawn.labs == "pendigits"
     out = np.zeros((reps * len(drawn), 28, 28), dtype=np.uint8)
     k = 0
     for _ in range(reps):
-        for ink, label in zip(drawn.inks, drawn.labels):
+        for i, (ink, label) in enumerate(zip(drawn.inks, drawn.labels.tolist())):
             if should_stop is not None and k % 256 == 0 and should_stop():
                 raise Cancelled()
             stroke = STROKE
             if not jitter.none:
                 stroke *= math.exp(rng.uniform(-jitter.stroke, jitter.stroke))
-                if label == 1 and jitter.flag and styles.random() < jitter.flag:
-                    ink = with_flag(ink, styles.uniform(*FLAG_LENGTH), math.radians(styles.uniform(*FLAG_ANGLE)),
-                                    joined=styles.random() < 0.5)
-                elif label == 0 and jitter.slash and styles.random() < jitter.slash:
-                    ink = with_slash(ink, styles.uniform(0.0, 0.15), styles.uniform(-0.15, 0.15))
+                ink = _styled(ink, label, jitter, old, new, catalogue)
                 ink = _distort(ink, rng, jitter)
+                if pen_source[i] or (jitter.pen and new.random() < jitter.pen):
+                    ink = _pen_format(ink)
             x = ink_to_input(ink, stroke=stroke)
             if x is not None:
                 np.clip(x * 255.0 + 0.5, 0, 255, out=x)
@@ -308,58 +327,35 @@ def render(drawn: Drawn, reps: int = 1, seed: int = 0, jitter: Jitter = Jitter()
     return out, np.tile(drawn.labels, reps)
 
 
-FLAG_LENGTH = (0.15, 0.4)  # of the digit's height
-FLAG_ANGLE = (20.0, 50.0)  # degrees below the horizontal
+def _catalogue(jitter: Jitter) -> dict[int, list]:
+    """digit -> the catalogue's styles render draws its copies in (none when ``jitter.styles`` is 0)."""
+    from . import styles
+
+    if not jitter.styles:
+        return {}
+    found = {d: [s for s in styles.by_digit(d, plain=False) if s.name not in jitter.skip] for d in range(10)}
+    return {d: found[d] for d in range(10) if found[d]}
 
 
-def with_flag(ink: Ink, length: float, angle: float, joined: bool = False) -> Ink:
-    """A 1 with a flag: a stroke from ``length`` digit-heights down-left of the top (``angle``
-    below the horizontal) up to the top, written before the stem, or (``joined``) as its start."""
-    pts = ink.points()
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    h = max(float(hi[1] - lo[1]), 1.0)
-    top = pts[int(np.argmin(pts[:, 1]))]
-    start = top + np.array([-length * h * math.cos(angle), length * h * math.sin(angle)])
-    flag = np.linspace(start, top, 8)
-    first = ink.strokes[0]
-    if joined and np.hypot(*(first[0] - top)) < 0.15 * h:
-        return Ink([np.concatenate([flag[:-1], first]), *ink.strokes[1:]], ink.width, ink.height, ink.pen_width)
-    return Ink([flag, *ink.strokes], ink.width, ink.height, ink.pen_width)
+def _styled(ink: Ink, label: int, jitter: Jitter, old, new, catalogue) -> Ink:
+    from .styles import FLAG_ANGLE, FLAG_LENGTH, with_flag, with_slash
+
+    if label == 1 and jitter.flag and old.random() < jitter.flag:
+        ink = with_flag(ink, old.uniform(*FLAG_LENGTH), math.radians(old.uniform(*FLAG_ANGLE)),
+                        joined=old.random() < 0.5)
+    elif label == 0 and jitter.slash and old.random() < jitter.slash:
+        ink = with_slash(ink, old.uniform(0.0, 0.15), old.uniform(-0.15, 0.15))
+    choices = catalogue.get(label)
+    if choices and new.random() < jitter.styles:
+        ink = choices[int(new.integers(len(choices)))].make(ink, new)
+    return ink
 
 
-def with_slash(ink: Ink, overshoot: float, tilt: float) -> Ink:
-    """A slashed zero: a stroke from below-left to above-right across the digit, reaching
-    ``overshoot`` of its size beyond it, its ends moved by ``tilt`` of its height."""
-    pts = ink.points()
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    w, h = max(float(hi[0] - lo[0]), 1.0), max(float(hi[1] - lo[1]), 1.0)
-    a = np.array([lo[0] - overshoot * w, hi[1] + overshoot * h - tilt * h])
-    b = np.array([hi[0] + overshoot * w, lo[1] - overshoot * h + tilt * h])
-    return Ink([*ink.strokes, np.linspace(a, b, 10)], ink.width, ink.height, ink.pen_width)
+def _pen_format(ink: Ink) -> Ink:
+    """The ink as a digit of the UCI pen-digit files is drawn (pendigits.from_ink, Catmull-Rom)."""
+    from .pendigits import catmull_rom, from_ink
 
-
-def with_foot(ink: Ink, width: float) -> Ink:
-    """A 1 with a foot: a horizontal stroke ``width`` digit-heights long, centred under the stem's
-    lowest point, written last."""
-    pts = ink.points()
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    h = max(float(hi[1] - lo[1]), 1.0)
-    bottom = pts[int(np.argmax(pts[:, 1]))]
-    a, b = bottom + np.array([-width * h / 2, 0.0]), bottom + np.array([width * h / 2, 0.0])
-    return Ink([*ink.strokes, np.linspace(a, b, 8)], ink.width, ink.height, ink.pen_width)
-
-
-def with_bar(ink: Ink, width: float, height: float = 0.55) -> Ink:
-    """A crossed 7 (the continental 7): a short horizontal stroke, ``width`` digit-heights long,
-    across the stem ``height`` of the way down, written last."""
-    pts = ink.points()
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    h = max(float(hi[1] - lo[1]), 1.0)
-    y = lo[1] + height * h
-    near = pts[np.abs(pts[:, 1] - y) <= 0.12 * h]
-    x = float(near[:, 0].mean()) if len(near) else float((lo[0] + hi[0]) / 2)
-    a, b = np.array([x - width * h / 2, y]), np.array([x + width * h / 2, y])
-    return Ink([*ink.strokes, np.linspace(a, b, 8)], ink.width, ink.height, ink.pen_width)
+    return _placed([catmull_rom(from_ink(ink))])
 
 
 def _distort(ink: Ink, rng: np.random.Generator, j: Jitter) -> Ink:
@@ -459,13 +455,13 @@ def shipped_corpus() -> Drawn:
 
 # --- what training uses -------------------------------------------------------------------------
 
-# How the shipped corpus's training part is rendered for training (docs/drawn-experiments.md).
+# How the shipped corpus's training part is rendered for training: its tablet digits MIX_REPS
+# times, its pen-digit trajectories MIX_PEN_REPS times, distorted as people's writing varies, a
+# share of the copies in the catalogue's styles and in the pen-digit format (how each was chosen:
+# docs/drawn-experiments.md, by bench_families.py).
 MIX_REPS = 2
-# Half of the 1s flagged and 15% of the 0s slashed: the Train button's recipe then read 94.7-95.3%
-# of flagged 1s of unseen writers instead of 75.7% (as 7s), and 98.0-98.4% of slashed 0s instead
-# of 95.1%, for 96.17/95.79% of the tuning writers' plain digits against 96.30% (seeds 1/42,
-# +-0.45 noise; bench_drawn_recipes.py, docs/drawn-experiments.md).
-MIX_JITTER = Jitter(stroke=0.2, slant=0.3, aspect=0.2, rotate=0.1, flag=0.5, slash=0.15)
+MIX_PEN_REPS = 1
+MIX_JITTER = Jitter(stroke=0.2, slant=0.3, aspect=0.2, rotate=0.1, styles=0.5, pen=0.2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -491,26 +487,60 @@ class DrawnMix:
 
 
 def training_mix(corpus: Drawn | None = None, *, seed: int = 0, reps: int = MIX_REPS,
-                 jitter: Jitter = MIX_JITTER, should_stop=None) -> DrawnMix:
-    """The shipped corpus (or ``corpus``) as training digits (everything but the check labs,
-    rendered ``reps`` times) and held-out digits (the check labs, rendered as drawn)."""
-    if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 50:
-        raise ConfigError(f"drawn_reps: {reps!r} must be a whole number from 1 to 50.", field="drawn_reps")
+                 jitter: Jitter = MIX_JITTER, pen_reps: int = MIX_PEN_REPS, should_stop=None) -> DrawnMix:
+    """The shipped corpus (or ``corpus``) as training digits (everything but the check labs: the
+    tablet digits rendered ``reps`` times, the pen-digit trajectories ``pen_reps`` times) and
+    held-out digits (the check labs, rendered as drawn)."""
+    for name, n, lo in (("drawn_reps", reps, 1), ("drawn_pen_reps", pen_reps, 0)):
+        if isinstance(n, bool) or not isinstance(n, int) or not lo <= n <= 50:
+            raise ConfigError(f"{name}: {n!r} must be a whole number from {lo} to 50.", field=name)
     source = str(corpus_path()) if corpus is None else None
     corpus = shipped_corpus() if corpus is None else corpus
     train, held = check_split(corpus)
-    x, y = render(train, reps, seed, jitter, should_stop)
+    x, y = render_mix(train, reps, pen_reps, seed, jitter, should_stop)
     xh, yh = render(held, should_stop=should_stop)
-    copies = f", each drawn {reps} times" if reps > 1 else ""
-    if jitter != MIX_JITTER:
-        copies += (" as drawn" if jitter.none else
-                   f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
-                   f" rotation {jitter.rotate:g})")
-    if jitter.flag or jitter.slash:
-        copies += f", {jitter.flag:.0%} of the 1s given a flag and {jitter.slash:.0%} of the 0s slashed"
-    description = f"drawn digits shipped with DigitPad: {train.describe()}{copies}"
+    pen = train.labs == "pendigits"
+    what = _mix_description(train.take(~pen), train.take(pen), reps, pen_reps, jitter)
+    description = f"drawn digits shipped with DigitPad: {what}"
     return DrawnMix(
         x, y, xh, yh, description,
         f"{held.describe()} (UNIPEN labs {', '.join(CHECK_LABS)}, never trained on)",
         ExtraData(kind="drawn", name=description, source=source, reps=reps, n=len(y)),
     )
+
+
+def render_mix(train: Drawn, reps: int, pen_reps: int, seed: int, jitter: Jitter,
+               should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+    """Training digits of ``train``: its tablet digits ``reps`` times, then its pen-digit
+    trajectories ``pen_reps`` times (with their own random draws), all under ``jitter``."""
+    pen = train.labs == "pendigits"
+    parts = []
+    if reps and (~pen).any():
+        parts.append(render(train.take(~pen), reps, seed, jitter, should_stop))
+    if pen_reps and pen.any():
+        parts.append(render(train.take(pen), pen_reps, seed + 7, jitter, should_stop))
+    if not parts:
+        return np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def _mix_description(tablet: Drawn, trajectories: Drawn, reps: int, pen_reps: int, jitter: Jitter) -> str:
+    def times(n: int) -> str:
+        return "once" if n == 1 else f"{n} times"
+
+    text = f"{tablet.describe()}" + (f", each drawn {times(reps)}" if reps > 1 else "")
+    if len(trajectories):
+        text += (f"; {len(trajectories):,} UCI pen-digit trajectories, each drawn {times(pen_reps)}" if pen_reps
+                 else f"; not its {len(trajectories):,} UCI pen-digit trajectories")
+    if jitter.none:
+        return text + "; as drawn"
+    if jitter != MIX_JITTER:
+        text += (f" (distorted: pen {jitter.stroke:g}, slant {jitter.slant:g}, aspect {jitter.aspect:g},"
+                 f" rotation {jitter.rotate:g})")
+    if jitter.styles:
+        text += f"; {jitter.styles:.0%} of the copies in the catalogue's writing styles"
+    if jitter.pen:
+        text += f"; {jitter.pen:.0%} of the tablet copies in the pen-digit format"
+    if jitter.flag or jitter.slash:
+        text += f"; {jitter.flag:.0%} of the 1s given a flag and {jitter.slash:.0%} of the 0s slashed"
+    return text

@@ -34,24 +34,28 @@ def read(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     return pts, raw[:, 16].astype(np.uint8)
 
 
+def from_ink(ink: Ink, n: int = 8) -> np.ndarray:
+    """A drawing as the UCI files store a digit: its strokes joined into one path (each pen-up a
+    straight line to the next stroke's start), ``n`` points at equal arc length along it, each
+    axis scaled on its own to 0..100 and rounded; (n, 2) with y down, as :func:`read` gives them.
+    What a digit of the pen-digit test writers looks like, made from any writer's drawing."""
+    path = np.concatenate(ink.strokes)
+    seg = np.hypot(*np.diff(path, axis=0).T)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    t = np.linspace(0.0, s[-1], n) if s[-1] > 0 else np.zeros(n)
+    pts = np.stack([np.interp(t, s, path[:, 0]), np.interp(t, s, path[:, 1])], axis=1)
+    lo, span = pts.min(axis=0), np.ptp(pts, axis=0)
+    return np.rint((pts - lo) / np.where(span > 0, span, 1.0) * 100.0)
+
+
 def catmull_rom(points: np.ndarray, per_segment: int = 12) -> np.ndarray:
     """A smooth curve through the points (centripetal-free, uniform Catmull-Rom)."""
     p = np.concatenate([points[:1], points, points[-1:]])
-    t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[:, None]
-    out = []
-    for i in range(1, len(p) - 2):
-        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
-        out.append(
-            0.5
-            * (
-                2 * p1
-                + (-p0 + p2) * t
-                + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
-                + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3
-            )
-        )
-    out.append(points[-1:])
-    return np.concatenate(out)
+    t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[None, :, None]
+    p0, p1, p2, p3 = p[:-3, None], p[1:-2, None], p[2:-1, None], p[3:, None]  # (segments, 1, 2)
+    curve = 0.5 * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
+                   + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3)
+    return np.concatenate([curve.reshape(-1, points.shape[1]), points[-1:]])
 
 
 def to_ink(

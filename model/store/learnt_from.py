@@ -65,6 +65,11 @@ def short_name(spec: DataSpec | None) -> str | None:
 def extra_words(extra: ExtraData) -> str:
     if extra.kind == "drawn":
         reps = max(1, extra.reps)
+        pens = re.search(r"([\d,]+) UCI pen-digit trajectories, each drawn (once|\d+ times)", extra.name)
+        tablet = re.search(r": ([\d,]+) digits", extra.name)
+        if pens and tablet:  # tablet digits drawn `reps` times and the pen trajectories as often as said
+            return (f"{DRAWN_WORDS} ({tablet.group(1)} tablet digits, each drawn {reps} times with variations,"
+                    f" and {pens.group(1)} pen trajectories)")
         if extra.n and reps > 1:
             return f"{DRAWN_WORDS} ({extra.n // reps:,} of them, each drawn {reps} times with variations)"
         return DRAWN_WORDS + (f" ({extra.n:,} of them)" if extra.n else "")

@@ -2,9 +2,8 @@
 
 The defaults are the tutorial's network at twice its width: 784-512-Dropout(0.2)-256-10, ReLU,
 softmax, Adam. With drawn digits in the training data the wider network reads both MNIST and
-drawings better (98.6/98.7% against 98.3/98.3% on held-out MNIST, 96.0-96.3% against 95.4-95.9%
-on drawn digits of held-out writers: docs/drawn-experiments.md) and still answers in well under
-the 0.5 ms a drawing may take.
+drawings better (docs/drawn-experiments.md) and still answers in well under the 0.5 ms a drawing
+may take.
 TensorFlow/Keras is imported inside the functions that need it, never at module import.
 """
 from __future__ import annotations
