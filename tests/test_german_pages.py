@@ -352,14 +352,18 @@ def test_what_else_a_training_learnt_from_is_said_in_german(german):
     from app.train.texts import data_words
 
     said = ["800 digits, 91 writers (UNIPEN labs tos, imp, never trained on)",
-            "drawn digits shipped with DigitPad: 6,294 digits, 128 writers, each drawn 2 times, 20% of the 1s given "
-            "a flag and 10% of the 0s slashed", "your samples (12)", "ten digits of my own"]
+            "drawn digits shipped with DigitPad: 6,294 digits, 128 writers, each drawn 2 times; 7,494 UCI pen-digit "
+            "trajectories, each drawn once; 50% of the copies in the catalogue's writing styles; 20% of the 1s given "
+            "a flag and 10% of the 0s slashed", "your samples (12)", "ten digits of my own",
+            "drawn digits shipped with DigitPad: 6,294 digits, 128 writers; drawn by a new pen"]
     assert [data_words(s) for s in said] == said
     with german:
         assert [data_words(s) for s in said] == [
             "800 Ziffern, 91 Schreibende (UNIPEN-Labore tos, imp, nie trainiert)",
-            "mit DigitPad gelieferte gezeichnete Ziffern: 6.294 Ziffern, 128 Schreibende, jede 2-mal gezeichnet, "
-            "20 % der 1en mit Aufstrich und 10 % der 0en durchgestrichen", "Ihre Proben (12)", "ten digits of my own"]
+            "mit DigitPad gelieferte gezeichnete Ziffern: 6.294 Ziffern, 128 Schreibende, jede 2-mal gezeichnet; "
+            "7.494 UCI-Stiftbahnen von Ziffern, jede einmal gezeichnet; 50 % der Kopien in den Schreibstilen des "
+            "Katalogs; 20 % der 1en mit Aufstrich und 10 % der 0en durchgestrichen", "Ihre Proben (12)",
+            "ten digits of my own", said[-1]]
 
 
 def test_personalise_notes_of_fixed_wording_are_german(german):

@@ -114,7 +114,16 @@ def describe_data(summary) -> str:
 
 
 def describe_drawn(drawn) -> str:
-    """A model.data.drawn.Drawn in words: “12,588 digits, 180 writers”."""
+    """A model.data.drawn.Drawn in words, as its describe(): “6,294 digits, 128 writers” (and “7,494
+    pen-digit trajectories” when it holds them)."""
+    pen = drawn.labs == "pendigits"
+    if pen.any():
+        trajectories = QCoreApplication.translate("PageTexts", "{n} pen-digit trajectories").format(
+            n=num(int(pen.sum())))
+        if not (~pen).any():
+            return trajectories
+        return QCoreApplication.translate("PageTexts", "{digits} and {trajectories}").format(
+            digits=describe_drawn(drawn.take(~pen)), trajectories=trajectories)
     known = {w for w in drawn.writers.tolist() if w}
     unknown = int((drawn.writers == "").sum())
     n = len(drawn)
@@ -139,22 +148,50 @@ def _described(m: re.Match, first: int = 1) -> str:
                                                                                            writers=num(writers))
 
 
+def _times(text: str) -> str:
+    if text == "once":
+        return QCoreApplication.translate("PageTexts", "once")
+    return QCoreApplication.translate("PageTexts", "{n} times").format(n=text.split()[0])
+
+
+def _mix_part(part: str, first: bool) -> str | None:
+    """One part of model.data.drawn's description of the training mix, or None when not known."""
+    share = r"(\d+)% of the"
+    if first and (m := re.fullmatch(rf"{_DESC}(?:, each drawn (once|\d+ times))?", part)):
+        return _described(m) + (QCoreApplication.translate("PageTexts", ", each drawn {times}").format(
+            times=_times(m[4])) if m[4] else "")
+    if m := re.fullmatch(r"(\d[\d,]*) UCI pen-digit trajectories, each drawn (once|\d+ times)", part):
+        return QCoreApplication.translate("PageTexts", "{n} UCI pen-digit trajectories, each drawn {times}").format(
+            n=num(int(m[1].replace(",", ""))), times=_times(m[2]))
+    if m := re.fullmatch(r"not its (\d[\d,]*) UCI pen-digit trajectories", part):
+        return QCoreApplication.translate("PageTexts", "not its {n} UCI pen-digit trajectories").format(
+            n=num(int(m[1].replace(",", ""))))
+    if part == "as drawn":
+        return QCoreApplication.translate("PageTexts", "as drawn")
+    if m := re.fullmatch(rf"{share} copies in the catalogue's writing styles", part):
+        return QCoreApplication.translate("PageTexts", "{share} of the copies in the catalogue's writing styles"
+                                          ).format(share=pct(int(m[1]) / 100, 0))
+    if m := re.fullmatch(rf"{share} tablet copies in the pen-digit format", part):
+        return QCoreApplication.translate("PageTexts", "{share} of the tablet copies in the pen-digit format"
+                                          ).format(share=pct(int(m[1]) / 100, 0))
+    if m := re.fullmatch(rf"{share} 1s given a flag and {share} 0s slashed", part):
+        return QCoreApplication.translate("PageTexts", "{flag} of the 1s given a flag and {slash} of the 0s "
+                                          "slashed").format(flag=pct(int(m[1]) / 100, 0),
+                                                            slash=pct(int(m[2]) / 100, 0))
+    return None
+
+
 def data_words(text: str) -> str:
     """What else a training learnt from, or which drawn digits measured it, in the user's language."""
     if m := re.fullmatch(rf"{_DESC} \(UNIPEN labs (.+), never trained on\)", text):
         return QCoreApplication.translate("PageTexts", "{digits} (UNIPEN labs {labs}, never trained on)").format(
             digits=_described(m), labs=m[4])
-    if m := re.fullmatch(rf"drawn digits shipped with DigitPad: {_DESC}(, each drawn (\d+) times)?"
-                         r"(, (\d+)% of the 1s given a flag and (\d+)% of the 0s slashed)?", text):
-        out = QCoreApplication.translate("PageTexts", "drawn digits shipped with DigitPad: {digits}").format(
-            digits=_described(m))
-        if m[4]:
-            out += QCoreApplication.translate("PageTexts", ", each drawn {n} times").format(n=m[5])
-        if m[6]:
-            out += QCoreApplication.translate("PageTexts", ", {flag} of the 1s given a flag and {slash} of the 0s "
-                                              "slashed").format(flag=pct(int(m[7]) / 100, 0),
-                                                                slash=pct(int(m[8]) / 100, 0))
-        return out
+    if m := re.fullmatch(r"drawn digits shipped with DigitPad: (.+)", text):
+        parts = [_mix_part(p, i == 0) for i, p in enumerate(m[1].split("; "))]
+        if None not in parts:
+            return QCoreApplication.translate("PageTexts", "drawn digits shipped with DigitPad: {digits}").format(
+                digits="; ".join(parts))
+        return text
     if m := re.fullmatch(r"your samples \((\d[\d,]*)\)", text):
         return QCoreApplication.translate("PageTexts", "your samples ({n})").format(n=num(int(m[1].replace(",", ""))))
     return text

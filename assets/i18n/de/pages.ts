@@ -457,6 +457,14 @@ Ziffer
         <translation>dazu {what}</translation>
     </message>
     <message>
+        <source>{n} pen-digit trajectories</source>
+        <translation>{n} Stiftbahnen von Ziffern</translation>
+    </message>
+    <message>
+        <source>{digits} and {trajectories}</source>
+        <translation>{digits} und {trajectories}</translation>
+    </message>
+    <message>
         <source>{n} digits, {writers} writers and {unknown} of unknown writers</source>
         <translation>{n} Ziffern, {writers} Schreibende und {unknown} von Unbekannten</translation>
     </message>
@@ -465,20 +473,48 @@ Ziffer
         <translation>{n} Ziffern, {writers} Schreibende</translation>
     </message>
     <message>
+        <source>once</source>
+        <translation>einmal</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n}-mal</translation>
+    </message>
+    <message>
+        <source>, each drawn {times}</source>
+        <translation>, jede {times} gezeichnet</translation>
+    </message>
+    <message>
+        <source>{n} UCI pen-digit trajectories, each drawn {times}</source>
+        <translation>{n} UCI-Stiftbahnen von Ziffern, jede {times} gezeichnet</translation>
+    </message>
+    <message>
+        <source>not its {n} UCI pen-digit trajectories</source>
+        <translation>nicht seine {n} UCI-Stiftbahnen von Ziffern</translation>
+    </message>
+    <message>
+        <source>as drawn</source>
+        <translation>wie gezeichnet</translation>
+    </message>
+    <message>
+        <source>{share} of the copies in the catalogue&apos;s writing styles</source>
+        <translation>{share} der Kopien in den Schreibstilen des Katalogs</translation>
+    </message>
+    <message>
+        <source>{share} of the tablet copies in the pen-digit format</source>
+        <translation>{share} der Tablet-Kopien im Stiftbahn-Format</translation>
+    </message>
+    <message>
+        <source>{flag} of the 1s given a flag and {slash} of the 0s slashed</source>
+        <translation>{flag} der 1en mit Aufstrich und {slash} der 0en durchgestrichen</translation>
+    </message>
+    <message>
         <source>{digits} (UNIPEN labs {labs}, never trained on)</source>
         <translation>{digits} (UNIPEN-Labore {labs}, nie trainiert)</translation>
     </message>
     <message>
         <source>drawn digits shipped with DigitPad: {digits}</source>
         <translation>mit DigitPad gelieferte gezeichnete Ziffern: {digits}</translation>
-    </message>
-    <message>
-        <source>, each drawn {n} times</source>
-        <translation>, jede {n}-mal gezeichnet</translation>
-    </message>
-    <message>
-        <source>, {flag} of the 1s given a flag and {slash} of the 0s slashed</source>
-        <translation>, {flag} der 1en mit Aufstrich und {slash} der 0en durchgestrichen</translation>
     </message>
     <message>
         <source>your samples ({n})</source>
