@@ -24,9 +24,14 @@ def _font(size: int):
 
 def chart_image(result: dict, compare: dict | None = None, names: tuple[str, str] = ("model", "compare"),
                 title: str = "Accuracy as the digits get harder", subtitle: str = "",
-                size: tuple[int, int] = (1200, 880)):
+                size: tuple[int, int] = (1200, 880), words: dict | None = None):
     """The curves as a PIL image: one line chart per perturbation in a 2x2 grid, accuracy (%)
-    against level, the comparison model's line beside the model's when given, and a legend."""
+    against level, the comparison model's line beside the model's when given, and a legend.
+
+    ``words`` puts the chart's own words in another language (the window passes them translated;
+    this module has no Qt, the CLI draws in English): ``{"chance": ..., "titles": {key: ...},
+    "axes": {key: ...}, "decimal": ","}``."""
+    words = words or {}
     from PIL import Image, ImageDraw
 
     k = 2  # drawn at twice the size and scaled down: anti-aliased lines and text
@@ -64,7 +69,7 @@ def chart_image(result: dict, compare: dict | None = None, names: tuple[str, str
         # Plot area inside the panel.
         left, right = x0 + 70 * k, x0 + pw - 24 * k
         upper, lower = y0 + 40 * k, y0 + ph - 64 * k
-        d.text((x0 + 70 * k, y0 + 8 * k), info.title, fill=ink, font=f_panel)
+        d.text((x0 + 70 * k, y0 + 8 * k), words.get("titles", {}).get(key, info.title), fill=ink, font=f_panel)
         levels = curve["levels"]
         lo, hi = min(levels), max(levels)
         span = (hi - lo) or 1.0
@@ -83,14 +88,14 @@ def chart_image(result: dict, compare: dict | None = None, names: tuple[str, str
         for v in levels:
             xx = px(v)
             d.line([(xx, upper), (xx, lower)], fill=grid_c, width=k)
-            label = format_level(key, v)
+            label = format_level(key, v).replace(".", words.get("decimal", "."))
             d.text((xx - d.textlength(label, font=f_tick) / 2, lower + 8 * k), label, fill=ink, font=f_tick)
         if lo < 0 < hi:  # thickness: mark the unchanged level
             d.line([(px(0), upper), (px(0), lower)], fill=faint, width=k)
         _line(d, [(left, py(0.1)), (right, py(0.1))], faint, k, True)  # chance: 1 in 10
-        d.text((left + 6 * k, py(0.1) - 16 * k), "chance", fill=faint, font=f_tick)
+        d.text((left + 6 * k, py(0.1) - 16 * k), words.get("chance", "chance"), fill=faint, font=f_tick)
         d.line([(left, upper), (left, lower), (right, lower)], fill=ink, width=2 * k)
-        axis = info.axis
+        axis = words.get("axes", {}).get(key, info.axis)
         d.text(((left + right) / 2 - d.textlength(axis, font=f_sub) / 2, lower + 30 * k), axis, fill=ink,
                font=f_sub)
         series = [(curve, COLORS[0], False)] + ([(other, COLORS[1], True)] if other else [])

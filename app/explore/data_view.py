@@ -30,10 +30,11 @@ from model.data import explore
 from model.data.sources import load_source
 
 from ..theme import ERROR_TEXT
+from ..train.texts import num
 from ..widgets.source_picker import SourcePicker, source_label
 from ..workers import Worker
 from .digit_grid import DigitDelegate, DigitGrid, DigitListModel
-from .pictures import CountsChart, MeansView, PixelView
+from .pictures import CountsChart, MeansView, PixelView, split_name
 
 
 class DataLoader(Worker):
@@ -44,8 +45,8 @@ class DataLoader(Worker):
     def __init__(self, source: str):
         super().__init__()
         self.source = source
-        self.what = f"Reading {source}"
-        self.out_of_memory = f"{source}: not enough memory to load it."
+        self.what = self.tr("Reading {source}").format(source=source)
+        self.out_of_memory = self.tr("{source}: not enough memory to load it.").format(source=source)
 
     def work(self):
         ds = load_source(self.source, split=False)
@@ -110,25 +111,25 @@ class DataView(QWidget):
         self.source_picker = SourcePicker()
         self.split_combo = QComboBox()
         self.split_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.split_combo.setToolTip("Which part of the data to show: the training or the test digits")
+        self.split_combo.setToolTip(self.tr("Which part of the data to show: the training or the test digits"))
         self.filter_combo = QComboBox()
-        self.filter_combo.addItem("All digits", None)
+        self.filter_combo.addItem(self.tr("All digits"), None)
         for d in range(10):
-            self.filter_combo.addItem(f"Only {d}s", d)
-        self.filter_combo.setToolTip("Show every digit, or only one class")
+            self.filter_combo.addItem(self.tr("Only {digit}s").format(digit=d), d)
+        self.filter_combo.setToolTip(self.tr("Show every digit, or only one class"))
         self.status = QLabel()
         self.status.setObjectName("dataStatus")
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Data:"))
+        bar.addWidget(QLabel(self.tr("Data:")))
         bar.addWidget(self.source_picker, 3)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Split:"))
+        bar.addWidget(QLabel(self.tr("Split:")))
         bar.addWidget(self.split_combo)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.filter_combo)
         bar.addSpacing(12)
         bar.addWidget(self.status, 4)
@@ -142,7 +143,7 @@ class DataView(QWidget):
         self.grid.setItemDelegate(DigitDelegate(self.grid_model, self.grid))
         self.grid_model.text_color = self.grid.palette().color(QPalette.ColorRole.Text)
         self.grid.painted = self._on_grid_painted
-        self.placeholder = QLabel("Choose data above: MNIST, a folder of IDX files or an .npz.")
+        self.placeholder = QLabel(self.tr("Choose data above: MNIST, a folder of IDX files or an .npz."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.grid_stack = QStackedWidget()
@@ -153,7 +154,7 @@ class DataView(QWidget):
         means_box = QWidget()
         mb = QVBoxLayout(means_box)
         mb.setContentsMargins(0, 0, 0, 0)
-        self.means_title = QLabel("Mean digit of each class")
+        self.means_title = QLabel(self.tr("Mean digit of each class"))
         self.means_title.setWordWrap(True)
         mb.addWidget(self.means_title)
         mb.addWidget(self.means_view, 1)
@@ -172,15 +173,15 @@ class DataView(QWidget):
 
     def _build_right(self) -> QWidget:
         """The digit clicked, enlarged with its 28x28 pixel values."""
-        self.caption = QLabel("No digit chosen")
+        self.caption = QLabel(self.tr("No digit chosen"))
         self.caption.setWordWrap(True)
         font = self.caption.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.caption.setFont(font)
         self.pixel_view = PixelView()
-        self.explain = QLabel("The network reads these 784 numbers, each divided by 255, as its input "
-                              "(hover a pixel for its row and column).")
+        self.explain = QLabel(self.tr("The network reads these 784 numbers, each divided by 255, as its input "
+                                      "(hover a pixel for its row and column)."))
         self.explain.setWordWrap(True)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -198,7 +199,7 @@ class DataView(QWidget):
         loader = DataLoader(source)
         loader.finished.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
-        self._set_loading(True, f"Loading {source_label(source)}…")
+        self._set_loading(True, self.tr("Loading {source}…").format(source=source_label(source)))
         self._loader = loader  # keep the Python wrapper alive while it runs
         loader.start()
 
@@ -230,9 +231,10 @@ class DataView(QWidget):
         self._selected = None
         self.grid_model.set_digits(x, y, self._rows())
         self.means_view.set_means(means, explore.counts(y))
-        self.means_title.setText(f"Mean {split} digit of each class (click one to show only that digit)")
+        self.means_title.setText(self.tr("Mean {split} digit of each class (click one to show only that digit)").format(
+            split=split_name(split)))
         self.pixel_view.set_values(None)
-        self.caption.setText("Click a digit to see its pixel values")
+        self.caption.setText(self.tr("Click a digit to see its pixel values"))
         self._show_state()
 
     def set_filter(self, digit: int | None) -> None:
@@ -256,7 +258,8 @@ class DataView(QWidget):
         x, y, _ = self._splits[self._split]
         self._selected = int(index)
         self.pixel_view.set_values(x[index])
-        self.caption.setText(f"{self._split} #{index:,}: a {int(y[index])}   (28×28 pixels, values 0–255)")
+        self.caption.setText(self.tr("{split} #{index}: a {digit}   (28×28 pixels, values 0–255)").format(
+            split=split_name(self._split), index=num(index), digit=int(y[index])))
         row = self.grid_model.row_of(index)
         if row is not None and self.grid.currentIndex().row() != row:
             self.grid.setCurrentIndex(self.grid_model.index(row))
@@ -290,7 +293,7 @@ class DataView(QWidget):
         self._splits = parts
         self.split_combo.clear()
         for split, (_, y, _) in parts.items():
-            self.split_combo.addItem(f"{split} ({len(y):,})", split)
+            self.split_combo.addItem(f"{split_name(split)} ({num(len(y))})", split)
         self.counts_chart.set_counts(self.counts())
         self.set_split(next(iter(parts)))
         self.grid_stack.setCurrentWidget(self.grid)
@@ -303,9 +306,9 @@ class DataView(QWidget):
             return
         total = len(self._splits[self._split][1])
         shown = len(self.grid_model._rows)
-        text = f"{self.name}: {total:,} {self._split} digits"
+        text = self.tr("{name}: {n} {split} digits").format(name=self.name, n=num(total), split=split_name(self._split))
         if self._filter is not None:
-            text += f", {shown:,} of them {self._filter}s"
+            text += self.tr(", {n} of them {digit}s").format(n=num(shown), digit=self._filter)
         self.status.setText(text)
         self.status.setToolTip(text)
 
@@ -344,7 +347,7 @@ class DataView(QWidget):
         self._set_loading(False)
         self._show_state()  # what was shown stays
         if not self._splits:
-            self.status.setText("Could not load the data (see below).")
+            self.status.setText(self.tr("Could not load the data (see below)."))
         self.message.setText(message)
         self.message.show()
         self.failed.emit(message)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from model.data import explore
 
+from ..train.texts import num
 from ..widgets.digits import digit_pixmap
 
 SCALE = 2  # grid digits are drawn at 2x: 56x56 pixels
@@ -76,7 +77,8 @@ class DigitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(int(self._y[i]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"#{i:,}: a {int(self._y[i])}. Click to see its pixel values."
+            return QCoreApplication.translate("DigitListModel", "#{index}: a {digit}. Click to see its pixel values."
+                                              ).format(index=num(i), digit=int(self._y[i]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignHCenter
         if role == LabelRole:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from model.data import explore
 
 from ..theme import SERIES, series
+from ..train.texts import num
 from ..widgets.digits import digit_pixmap
+
+SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("DataView", "train"), "test": QT_TRANSLATE_NOOP("DataView", "test"),
+               "samples": QT_TRANSLATE_NOOP("DataView", "samples"), "all": QT_TRANSLATE_NOOP("DataView", "all")}
+
+
+def split_name(name: str) -> str:
+    """A split's name as shown (train, test...: translated; others as they are)."""
+    return QCoreApplication.translate("DataView", SPLIT_NAMES[name]) if name in SPLIT_NAMES else name
 
 
 def split_color(name: str, position: int = 0) -> QColor:
@@ -30,8 +39,8 @@ class PixelView(QWidget):
         self.setMinimumSize(28 * 8, 28 * 8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
-        self.setToolTip("The digit the network reads: 28×28 pixels, 0 = black, 255 = white. "
-                        "The 784 numbers are its input, scaled to 0..1.")
+        self.setToolTip(self.tr("The digit the network reads: 28×28 pixels, 0 = black, 255 = white. "
+                        "The 784 numbers are its input, scaled to 0..1."))
 
     def set_values(self, image: np.ndarray | None) -> None:
         self.values = None if image is None else explore.pixel_values(image)
@@ -63,7 +72,8 @@ class PixelView(QWidget):
         hit = self.pixel_at(event.position().toPoint()) if self.values is not None else None
         if hit is not None:
             r, c = hit
-            self.setToolTip(f"row {r}, column {c}: {int(self.values[r, c])}")
+            self.setToolTip(self.tr("row {row}, column {column}: {value}").format(row=r, column=c,
+                                                                                   value=int(self.values[r, c])))
         super().mouseMoveEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -71,7 +81,7 @@ class PixelView(QWidget):
         if self.values is None:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "Click a digit to see it enlarged\nwith its 28×28 pixel values")
+                       self.tr("Click a digit to see it enlarged\nwith its 28×28 pixel values"))
             return
         cell = self.cell_size()
         show_text = cell >= 13
@@ -107,8 +117,8 @@ class MeansView(QWidget):
         self.highlight: int | None = None
         self._pixmaps: list[QPixmap] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip("The average of every digit of a class: where its ink usually is. "
-                        "Click one to show only that digit.")
+        self.setToolTip(self.tr("The average of every digit of a class: where its ink usually is. "
+                        "Click one to show only that digit."))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_means(self, means: np.ndarray | None, counts: list[int] | None = None) -> None:
@@ -146,7 +156,7 @@ class MeansView(QWidget):
 
     def caption(self, digit: int) -> str:
         """The digit, and on a second line how many there are: "3\n(1,031)"."""
-        return f"{digit}\n({self.counts[digit]:,})" if self.counts else str(digit)
+        return f"{digit}\n({num(self.counts[digit])})" if self.counts else str(digit)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API): room for every caption
         fm = self.fontMetrics()
@@ -170,7 +180,7 @@ class MeansView(QWidget):
         text = self.palette().color(QPalette.ColorRole.Text)
         if not self._pixmaps:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No digits")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No digits"))
             return
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         p.setFont(self.font())
@@ -197,8 +207,8 @@ class CountsChart(pg.PlotWidget):
             QPalette.ColorRole.Text)
         self.bars: dict[str, pg.BarGraphItem] = {}
         item = self.getPlotItem()
-        item.setTitle("Digits per class", color=self.fg.name(), size="9pt")
-        item.setLabel("left", "digits per class", color=self.fg.name())
+        item.setTitle(self.tr("Digits per class"), color=self.fg.name(), size="9pt")
+        item.setLabel("left", self.tr("digits per class"), color=self.fg.name())
         item.showGrid(y=True, alpha=0.15)
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -209,8 +219,8 @@ class CountsChart(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(self.fg))
         item.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
         self.setMinimumSize(220, 150)
-        self.setToolTip("How many digits of each class each split holds. Balanced classes keep the "
-                        "network from favouring the frequent ones.")
+        self.setToolTip(self.tr("How many digits of each class each split holds. Balanced classes keep the "
+                        "network from favouring the frequent ones."))
 
     def set_counts(self, counts: dict[str, list[int]]) -> None:
         item = self.getPlotItem()
@@ -232,7 +242,7 @@ class CountsChart(pg.PlotWidget):
         item.setYRange(0, top * 1.08, padding=0)
         # The legend is the title: a legend box inside the plot would cover the tallest bars.
         keys = "&nbsp;&nbsp;".join(
-            f'<span style="color:{split_color(name, k).name()}">■</span>&nbsp;{name} ({sum(v):,})'
+            f'<span style="color:{split_color(name, k).name()}">■</span>&nbsp;{split_name(name)} ({num(sum(v))})'
             for k, (name, v) in enumerate(counts.items()))
         item.setTitle(keys, color=self.fg.name(), size="9pt")
 

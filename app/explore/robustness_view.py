@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,12 +33,41 @@ from model.data.sources import load_source
 from ..session import ActiveModel
 from ..theme import CHART_GUIDE, SERIES
 from ..train.curves_view import style_chart
+from ..train.texts import num, pct
 from ..widgets.source_picker import SourcePicker
 from ..workers import Worker
 
 MODEL_COLOR, COMPARE_COLOR = SERIES[0], SERIES[1]
 DEFAULT_N = 2000
 NONE_ID = ""
+
+
+# model.robustness.INFO's titles and axes (fixed phrases, keyed by perturbation) and the charts' tooltips.
+TITLES = {"noise": QT_TRANSLATE_NOOP("RobustnessView", "Gaussian noise"),
+          "rotation": QT_TRANSLATE_NOOP("RobustnessView", "Rotation (±)"),
+          "thickness": QT_TRANSLATE_NOOP("RobustnessView", "Stroke thickness"),
+          "shift": QT_TRANSLATE_NOOP("RobustnessView", "Shift off-centre")}
+AXES = {"noise": QT_TRANSLATE_NOOP("RobustnessView", "noise sigma (pixels 0..1)"),
+        "rotation": QT_TRANSLATE_NOOP("RobustnessView", "rotation (degrees, either way)"),
+        "thickness": QT_TRANSLATE_NOOP("RobustnessView", "stroke width change (px)"),
+        "shift": QT_TRANSLATE_NOOP("RobustnessView", "shift (px, random direction)")}
+TIPS = {"noise": QT_TRANSLATE_NOOP("RobustnessView", "Random noise of growing strength added to every pixel."),
+        "rotation": QT_TRANSLATE_NOOP("RobustnessView", "The digit turned by up to 45°, clockwise or anticlockwise."),
+        "thickness": QT_TRANSLATE_NOOP("RobustnessView", "Strokes made thinner (left of 0) or thicker (right) by "
+                                       "eroding or dilating them."),
+        "shift": QT_TRANSLATE_NOOP("RobustnessView", "The digit moved off-centre by up to 7 pixels, without "
+                                   "centring it again.")}
+
+
+def _words(key: str, table: dict, default: str) -> str:
+    return QCoreApplication.translate("RobustnessView", table[key]) if key in table else default
+
+
+def chart_words() -> dict:
+    """The PNG chart's words in the user's language (app.robustness_chart has no Qt)."""
+    return {"chance": QCoreApplication.translate("RobustnessView", "chance"),
+            "titles": {k: _words(k, TITLES, k) for k in TITLES}, "axes": {k: _words(k, AXES, k) for k in AXES},
+            "decimal": QLocale().decimalPoint()}
 
 
 def _html(text: str) -> str:
@@ -50,6 +79,7 @@ class RobustnessWorker(Worker):
     model's curves on the same digits. ``progress`` carries (done, total, text); ``finished`` the
     whole result (dict); ``modelDone`` each model's curves as soon as they are measured."""
 
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
     what = "The measurement"
     out_of_memory = "Out of memory: measure fewer digits."
     modelDone = Signal(int, str, object)  # position, model name, curves
@@ -76,7 +106,7 @@ class RobustnessWorker(Worker):
             name, x, y = self.data
             split = "given"
         else:
-            self.progress.emit((0, 1, "Loading the data…"))
+            self.progress.emit((0, 1, self.tr("Loading the data…")))
             ds = load_source(self.source, split=False)
             name = ds.name
             if ds.x_test is not None:
@@ -92,7 +122,8 @@ class RobustnessWorker(Worker):
             recognizer = model if hasattr(model, "probabilities") else Recognizer.load(model)
 
             def progress(done, _total, k=k, model_name=model_name):
-                self.progress.emit((k * steps + done, len(self.models) * steps, f"Measuring {model_name}…"))
+                self.progress.emit((k * steps + done, len(self.models) * steps,
+                                    self.tr("Measuring {name}…").format(name=model_name)))
 
             curves = robustness.curves(recognizer, x, y, levels=self.levels, seed=self.seed,
                                        on_progress=progress, cancel=self.is_cancelled)
@@ -151,34 +182,34 @@ class RobustnessView(QWidget):
         self.n_spin.setRange(10, 100_000)
         self.n_spin.setSingleStep(500)
         self.n_spin.setValue(DEFAULT_N)
-        self.n_spin.setToolTip("How many test digits to measure on, picked at random (fewer is faster, "
-                               "2,000 give each point to about ±1%)")
+        self.n_spin.setToolTip(self.tr("How many test digits to measure on, picked at random (fewer is faster, "
+                               "2,000 give each point to about ±1%)"))
         self.compare_combo = QComboBox()
         self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.compare_combo.setMinimumContentsLength(18)
-        self.compare_combo.setToolTip("A second model measured on the same perturbed digits, drawn dashed: "
+        self.compare_combo.setToolTip(self.tr("A second model measured on the same perturbed digits, drawn dashed: "
                                       "one you trained, e.g. with the tutorial's settings (picked by default "
-                                      "when there is one in your models).")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Measure accuracy at 8 levels of each perturbation (a few seconds)")
+                                      "when there is one in your models)."))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Measure accuracy at 8 levels of each perturbation (a few seconds)"))
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.save_button = QPushButton("Save PNG…")
-        self.save_button.setToolTip("Save the four charts as one picture")
+        self.save_button = QPushButton(self.tr("Save PNG…"))
+        self.save_button.setToolTip(self.tr("Save the four charts as one picture"))
         self.save_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.progress.hide()
-        self.status = QLabel("Choose data and press Run.")
+        self.status = QLabel(self.tr("Choose data and press Run."))
         self.status.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.hide()  # until a run names its models
-        self.legend.setToolTip("Each point is the share of the same digits read correctly at that level; "
-                               "both models see exactly the same perturbed digits.")
+        self.legend.setToolTip(self.tr("Each point is the share of the same digits read correctly at that level; "
+                               "both models see exactly the same perturbed digits."))
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self._save_png)
@@ -186,7 +217,7 @@ class RobustnessView(QWidget):
         data_row, compare_row = QHBoxLayout(), QHBoxLayout()
         data_row.addWidget(self.source_picker, 1)
         data_row.addSpacing(10)
-        data_row.addWidget(QLabel("Digits:"))
+        data_row.addWidget(QLabel(self.tr("Digits:")))
         data_row.addWidget(self.n_spin)
         compare_row.addWidget(self.compare_combo, 1)
         compare_row.addSpacing(10)
@@ -194,9 +225,9 @@ class RobustnessView(QWidget):
             compare_row.addWidget(b)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        grid.addWidget(QLabel("Data:"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Data:")), 0, 0)
         grid.addLayout(data_row, 0, 1)
-        grid.addWidget(QLabel("Compare with:"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Compare with:")), 1, 0)
         grid.addLayout(compare_row, 1, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -221,15 +252,18 @@ class RobustnessView(QWidget):
         plot.setMinimumSize(260, 180)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
-        style_chart(item, self._fg, info.title, info.axis, "accuracy (%)")
-        item.getAxis("bottom").setTicks([[(float(v), robustness.format_level(key, v)) for v in values]])
+        style_chart(item, self._fg, _words(key, TITLES, info.title), _words(key, AXES, info.axis),
+                    self.tr("accuracy (%)"))
+        point = QLocale().decimalPoint()
+        item.getAxis("bottom").setTicks([[(float(v), robustness.format_level(key, v).replace(".", point))
+                                          for v in values]])
         item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         item.setYRange(0, 100, padding=0.02)
         pad = (values[-1] - values[0]) * 0.04
         item.setXRange(values[0] - pad, values[-1] + pad, padding=0)
         chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen(CHART_GUIDE, width=1,
                                                                style=Qt.PenStyle.DashLine),
-                                 label="chance", labelOpts={"position": 0.06, "color": (130, 130, 130),
+                                 label=self.tr("chance"), labelOpts={"position": 0.06, "color": (130, 130, 130),
                                                             "anchors": [(0, 1), (0, 1)]})
         item.addItem(chance)
         if values[0] < 0 < values[-1]:
@@ -240,13 +274,8 @@ class RobustnessView(QWidget):
         self.compare_curves[key] = item.plot([], [], pen=pg.mkPen(COMPARE_COLOR, width=2.5,
                                                                   style=Qt.PenStyle.DashLine),
                                              symbol="s", symbolSize=6, symbolBrush=COMPARE_COLOR, symbolPen=None)
-        tips = {
-            "noise": "Random noise of growing strength added to every pixel.",
-            "rotation": "The digit turned by up to 45°, clockwise or anticlockwise.",
-            "thickness": "Strokes made thinner (left of 0) or thicker (right) by eroding or dilating them.",
-            "shift": "The digit moved off-centre by up to 7 pixels, without centring it again.",
-        }
-        plot.setToolTip(f"{tips[key]} Accuracy on the same digits at each level; 0 is the digits as they are.")
+        plot.setToolTip(_words(key, TIPS, "") + " " + self.tr("Accuracy on the same digits at each level; 0 is the "
+                                                              "digits as they are."))
         return plot
 
     # -- public API ------------------------------------------------------------------------------
@@ -256,7 +285,7 @@ class RobustnessView(QWidget):
         changed = recognizer is not self.recognizer
         self.recognizer, self.model_name, self.model_id = recognizer, name, model_id
         if changed and self.result is not None:
-            self.status.setText(f"The active model is now {name}: press Run to measure it.")
+            self.status.setText(self.tr("The active model is now {name}: press Run to measure it.").format(name=name))
         self.refresh_models()
         self._update_run()
 
@@ -277,7 +306,7 @@ class RobustnessView(QWidget):
         current = self.compare_combo.currentData()
         self.compare_combo.blockSignals(True)
         self.compare_combo.clear()
-        self.compare_combo.addItem("No second model", NONE_ID)
+        self.compare_combo.addItem(self.tr("No second model"), NONE_ID)
         tutorial = None
         try:
             infos = self.store().list()
@@ -285,7 +314,8 @@ class RobustnessView(QWidget):
             infos = []
         for info in infos:
             is_tutorial = robustness.is_tutorial_recipe(info.card)
-            label = info.name + (" (tutorial's recipe)" if is_tutorial and "tutorial" not in info.name.lower() else "")
+            label = info.name + (" " + self.tr("(tutorial's recipe)") if is_tutorial and "tutorial" not in
+                                 info.name.lower() else "")
             self.compare_combo.addItem(label, info.id)
             self.compare_combo.setItemData(self.compare_combo.count() - 1, info.summary(), Qt.ItemDataRole.ToolTipRole)
             if is_tutorial and tutorial is None and info.id != self.model_id:
@@ -307,12 +337,12 @@ class RobustnessView(QWidget):
             return
         source = self.source_picker.source()
         if not source:
-            self.status.setText("Choose data first: MNIST, a folder of IDX files or an .npz.")
+            self.status.setText(self.tr("Choose data first: MNIST, a folder of IDX files or an .npz."))
             return
         models = []
         try:
             if self.recognizer is not None:
-                models.append((self.model_name or "active model", self.recognizer))
+                models.append((self.model_name or self.tr("active model"), self.recognizer))
             else:
                 info = self.store().active()
                 models.append((info.name, info.path))
@@ -321,7 +351,7 @@ class RobustnessView(QWidget):
                 info = self.store().get(compare_id)
                 models.append((info.name, info.path))
         except Exception as exc:  # noqa: BLE001
-            self._fail(f"Cannot use the models: {exc}")
+            self._fail(self.tr("Cannot use the models: {error}").format(error=exc))
             return
         kwargs = {"n": self.n_spin.value()}
         if source.startswith("memory:"):
@@ -336,7 +366,7 @@ class RobustnessView(QWidget):
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     # -- running ---------------------------------------------------------------------------------
@@ -356,7 +386,7 @@ class RobustnessView(QWidget):
         worker.cancelled.connect(self._on_cancelled)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText("Starting…")
+        self.status.setText(self.tr("Starting…"))
         self._update_run()
         worker.start()
 
@@ -400,13 +430,14 @@ class RobustnessView(QWidget):
         self.result = result
         self._done()
         models = result["models"]
-        where = {"test": "its test split", "all": "the whole set (it has no test split)",
-                 "given": "them"}[result["split"]]
-        picked = (f"{result['n']:,} digits picked at random from {result['of']:,}" if result["n"] < result["of"]
-                  else f"{result['n']:,} digits")
-        plain = ", ".join(f"{m['name']} {m['curves']['noise']['accuracy'][0]:.1%}" for m in models)
-        self.status.setText(f"{result['data']}: {picked} of {where}, measured in {result['seconds']:.1f} s. "
-                            f"Unperturbed: {plain}.")
+        where = {"test": self.tr("its test split"), "all": self.tr("the whole set (it has no test split)"),
+                 "given": self.tr("them")}[result["split"]]
+        picked = (self.tr("{n} digits picked at random from {of}").format(n=num(result["n"]), of=num(result["of"]))
+                  if result["n"] < result["of"] else self.tr("{n} digits").format(n=num(result["n"])))
+        plain = ", ".join(f"{m['name']} {pct(m['curves']['noise']['accuracy'][0])}" for m in models)
+        self.status.setText(self.tr("{data}: {picked} of {where}, measured in {seconds} s. Unperturbed: {plain}."
+                                    ).format(data=result["data"], picked=picked, where=where,
+                                             seconds=num(result["seconds"], 1), plain=plain))
         self.runFinished.emit(result)
 
     @Slot()
@@ -414,7 +445,7 @@ class RobustnessView(QWidget):
         if self.sender() is not self._worker:
             return
         self._done()
-        self.status.setText("Cancelled.")
+        self.status.setText(self.tr("Cancelled."))
 
     @Slot(str, str)
     def _fail(self, message: str, _details: str = "") -> None:
@@ -435,8 +466,8 @@ class RobustnessView(QWidget):
     def _save_png(self) -> None:
         if self.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the robustness charts", "robustness.png",
-                                              "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the robustness charts"), "robustness.png",
+                                              self.tr("PNG images (*.png)"))
         if not path:
             return
         self.save_png(path)
@@ -445,9 +476,11 @@ class RobustnessView(QWidget):
         """Write the last run's charts as a PNG (Pillow, the same picture `digitpad robustness --out` draws)."""
         models = self.result["models"]
         names = (models[0]["name"], models[1]["name"] if len(models) > 1 else "")
-        subtitle = f"{self.result['n']:,} digits of {self.result['data']}"
+        subtitle = self.tr("{n} digits of {data}").format(n=num(self.result["n"]), data=self.result["data"])
         try:
             write_chart(path, models[0]["curves"], models[1]["curves"] if len(models) > 1 else None,
-                                   names, subtitle=subtitle)
+                       names, subtitle=subtitle, words=chart_words(),
+                       title=self.tr("Accuracy as the digits get harder"))
         except OSError as exc:
-            self.status.setText(f"Could not save {path} ({exc.strerror or exc}).")
+            self.status.setText(self.tr("Could not save {path} ({error}).").format(path=path,
+                                                                                  error=exc.strerror or exc))

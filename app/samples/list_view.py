@@ -1,7 +1,18 @@
 """The Samples tab's grid: one thumbnail per sample, grouped by digit; digit keys relabel, Delete removes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -9,6 +20,7 @@ from model.samples.store import Sample
 
 from ..widgets.digits import digit_pixmap
 
+translate = QCoreApplication.translate
 THUMB = 56  # pixels: 28x28 shown at 2x
 
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
@@ -51,14 +63,23 @@ class SampleListModel(QAbstractListModel):
             return None
         s = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:  # the label; what the model read when it was wrong
-            return str(s.label) if s.correct is not False else f"{s.label} (read {s.predicted})"
+            if s.correct is not False:
+                return str(s.label)
+            return translate("SampleListModel", "{label} (read {read})").format(label=s.label, read=s.predicted)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmap(s)
         if role == Qt.ItemDataRole.ToolTipRole:  # short: a tall tooltip would cover the neighbours
-            read = "" if s.predicted is None else f", read as {s.predicted}"
-            read += f" by {s.model_id}" if s.model_id and s.predicted is not None else ""
-            return (f"#{s.id}: a {s.label}{read}\n{'Drawn' if s.kind == 'ink' else 'An image'}, "
-                    f"{s.created[:16].replace('T', ' ')}")
+            if s.predicted is None:
+                what = translate("SampleListModel", "#{id}: a {label}").format(id=s.id, label=s.label)
+            elif s.model_id:
+                what = translate("SampleListModel", "#{id}: a {label}, read as {read} by {model}").format(
+                    id=s.id, label=s.label, read=s.predicted, model=s.model_id)
+            else:
+                what = translate("SampleListModel", "#{id}: a {label}, read as {read}").format(
+                    id=s.id, label=s.label, read=s.predicted)
+            how = (translate("SampleListModel", "Drawn, {when}") if s.kind == "ink" else
+                   translate("SampleListModel", "An image, {when}"))
+            return what + "\n" + how.format(when=_when(s.created))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         if role == self.IdRole:
@@ -128,3 +149,9 @@ class SampleListView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _when(created: str) -> str:
+    """An ISO time stamp in the locale's short date and time format."""
+    when = QDateTime.fromString(created[:19], Qt.DateFormat.ISODate)
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat) if when.isValid() else created[:16]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from model.samples.store import SampleStore
 from model.store.models import ModelStore
@@ -27,7 +27,14 @@ from model.training.personalize import PersonalizeResult, Recipe
 from model.training.trainer import Progress
 
 from ..cli.events import decode
+from ..train.texts import pct
 from ..workers import ChildWorker
+
+# What the personalise child says it is doing (app/cli/personalize.py), translated where it is shown.
+STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("PersonalizeWorker", "Starting TensorFlow (the first time takes a few seconds)…"),
+    QT_TRANSLATE_NOOP("PersonalizeWorker", "Downloading MNIST (11 MB, once) so your model keeps reading standard "
+                      "digits…"))
 
 
 @dataclass
@@ -41,6 +48,7 @@ class PersonalizeOutcome:
 
 
 class PersonalizeWorker(ChildWorker):
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
     what = "Personalising"
     out_of_memory = "Out of memory while personalising. Close other programs and try again."
     epochFinished = Signal(object)  # model.training.trainer.Progress (kind "epoch")
@@ -74,24 +82,25 @@ class PersonalizeWorker(ChildWorker):
         return p.epoch > self.first_pass
 
     def work(self) -> PersonalizeResult:
-        self.progress.emit((0.0, "Preparing…"))
+        self.progress.emit((0.0, self.tr("Preparing…")))
         return super().work()
 
     def on_event(self, event: dict) -> None:
         if event.get("event") == "status":
-            self.progress.emit((0.0, str(event.get("text", ""))))
+            self.progress.emit((0.0, self.tr(str(event.get("text", "")))))  # STATUS_TEXTS translated
             return
         if event.get("event") != "progress" or event.get("kind") == "start":
             return
         p = decode(Progress, event)
         first = self.first_pass
-        text = (f"Refitting on all your samples: epoch {p.epoch - first} of {p.epochs - first}" if self.is_refit(p)
-                else f"Fine-tuning: epoch {p.epoch} of {p.epochs}")
+        text = (self.tr("Refitting on all your samples: epoch {epoch} of {epochs}").format(
+                    epoch=p.epoch - first, epochs=p.epochs - first) if self.is_refit(p)
+                else self.tr("Fine-tuning: epoch {epoch} of {epochs}").format(epoch=p.epoch, epochs=p.epochs))
         if p.kind == "epoch":
             if p.val_accuracy is not None:
-                text += f" · base {100 * p.val_accuracy:.1f} %"
+                text += " · " + self.tr("base {share}").format(share=pct(p.val_accuracy, spaced=True))
             if p.samples_accuracy is not None:
-                text += f" · your samples {100 * p.samples_accuracy:.1f} %"
+                text += " · " + self.tr("your samples {share}").format(share=pct(p.samples_accuracy, spaced=True))
             self.epochFinished.emit(p)
         self.progress.emit((float(event.get("fraction", 0.0)), text))
 

@@ -10,9 +10,10 @@ digit improved. Neither computes anything: the figures come from the worker and
 from __future__ import annotations
 
 import math
+import re
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,14 +30,22 @@ from model.samples.report import TARGET
 
 from ..theme import CHART_GUIDE, MUTED, SERIES
 from ..train.curves_view import style_chart
+from ..train.texts import TEXTS, plural
 
+translate = QCoreApplication.translate
 BASE_COLOR, SAMPLES_COLOR = SERIES[0], SERIES[1]
 NEEDED = TARGET  # samples per digit Personalise learns a style from (what its benchmark gives each person)
-NOTE_TIP = ("Measured by tests/benchmarks/bench_personalize.py on 12 people whose styles the model misread "
+NOTE_TIP = QT_TRANSLATE_NOOP("PersonalizeNotice", "Measured by tests/benchmarks/bench_personalize.py on 12 people "
+                                                  "whose styles the model misread "
             "(docs/benchmarks.md), judged on their drawings it did not learn from. With 10 samples of each "
             "digit their misread drawings fell by 85% on average (44% for the worst helped); with 5, by 84% "
             "(worst 35%); with 3, by 78% (worst 24%). MNIST accuracy changed by -0.04 to -0.09 points on "
             "average (-0.7 for the worst person). A run took 12-16 s on 2 cores.")
+
+
+def note_tip() -> str:
+    """NOTE_TIP in the user's language."""
+    return translate("PersonalizeNotice", NOTE_TIP)
 CHANGE_COLOURS = {"better": ("#dcfce7", "#166534"), "worse": ("#fee2e2", "#991b1b"),
                   "same": ("transparent", "#374151"), "none": ("transparent", MUTED)}
 
@@ -50,11 +59,11 @@ class PersonalizeCurves(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("personalizeCurves")
-        self.setToolTip("Accuracy after each fine-tuning epoch: on the base digits held back from the "
+        self.setToolTip(self.tr("Accuracy after each fine-tuning epoch: on the base digits held back from the "
                         "fine-tuning (what the model must not forget) and on your held-out samples (what "
                         "it should learn; they are never trained on). The epoch kept is the best on both; "
                         "then the fine-tuning is done again on all your samples for that many epochs (the "
-                        "refit), which leaves no held-out sample to read.")
+                        "refit), which leaves no held-out sample to read."))
         self.setMinimumSize(260, 170)
         self.plot: pg.PlotWidget | None = None
         self.points: list[tuple[int, float, float]] = []  # epoch, base %, samples % (NaN when unknown)
@@ -81,13 +90,13 @@ class PersonalizeCurves(QWidget):
         self.plot = pg.PlotWidget(background=bg)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = self.plot.getPlotItem()
-        style_chart(item, fg, "Accuracy while personalising", "epoch", "accuracy (%)")
+        style_chart(item, fg, self.tr("Accuracy while personalising"), self.tr("epoch"), self.tr("accuracy (%)"))
         self.legend = item.addLegend(offset=(-8, -8), labelTextColor=fg,
                                      brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         self.legend.setLabelTextSize("8pt")
         item.getAxis("bottom").setTickSpacing(major=1, minor=1)  # whole epochs
-        self.base_curve = self._series(BASE_COLOR, "base digits held back", dashed=False)
-        self.samples_curve = self._series(SAMPLES_COLOR, "your held-out samples", dashed=True)
+        self.base_curve = self._series(BASE_COLOR, self.tr("base digits held back"), dashed=False)
+        self.samples_curve = self._series(SAMPLES_COLOR, self.tr("your held-out samples"), dashed=True)
         self._layout.addWidget(self.plot)
         self._redraw()
 
@@ -144,8 +153,9 @@ class PersonalizeCurves(QWidget):
             self.legend.removeItem(entry)
         self._lines, self._entries = [], []
         # The lines are named in the legend: a label on a line would sit on the curves.
-        for pos, text, style in ((self._kept, f"kept (epoch {self._kept})", Qt.PenStyle.DotLine),
-                                 (self._refit_from - 0.5, "refit on all your samples", Qt.PenStyle.DashLine)):
+        for pos, text, style in ((self._kept, self.tr("kept (epoch {epoch})").format(epoch=self._kept),
+                                  Qt.PenStyle.DotLine),
+                                 (self._refit_from - 0.5, self.tr("refit on all your samples"), Qt.PenStyle.DashLine)):
             if pos > 0:
                 pen = pg.mkPen(CHART_GUIDE, width=1, style=style)
                 line = pg.InfiniteLine(pos=pos, angle=90, movable=False, pen=pen)
@@ -166,13 +176,13 @@ class DigitChangesView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("personalizeDigits")
-        tip = ("Your held-out samples of each digit (never fine-tuned on): how many the model read right "
-               "before and after. Green: better, red: worse, — : none of that digit was held out.")
+        tip = self.tr("Your held-out samples of each digit (never fine-tuned on): how many the model read right "
+                      "before and after. Green: better, red: worse, — : none of that digit was held out.")
         self.setToolTip(tip)
         grid = QGridLayout()
         grid.setHorizontalSpacing(3)
         grid.setVerticalSpacing(1)
-        for row, text in enumerate(("Digit", "Before", "After")):
+        for row, text in enumerate((self.tr("Digit"), self.tr("Before"), self.tr("After"))):
             grid.addWidget(QLabel(f"<span style='color:{MUTED}'>{text}</span>"), row, 0)
         self.before_cells: list[QLabel] = []
         self.after_cells: list[QLabel] = []
@@ -208,8 +218,8 @@ class DigitChangesView(QWidget):
             after.setText(f"{c.after}/{c.n}" if c.n else "—")
             after.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px;")
             after.setProperty("change", c.change)
-            tip = (f"{c.n} held-out sample{'s' if c.n != 1 else ''} of {c.digit}: {c.before} read right before, "
-                   f"{c.after} after." if c.n else f"No sample of {c.digit} was held out.")
+            tip = (plural(TEXTS.held_out(c.n), c.n).format(digit=c.digit, before=c.before, after=c.after) if c.n
+                   else self.tr("No sample of {digit} was held out.").format(digit=c.digit))
             self.before_cells[c.digit].setToolTip(tip)
             after.setToolTip(tip)
         self.summary.setText(summary)
@@ -227,13 +237,14 @@ class PersonalizeResultBox(QFrame):
         self.title = QLabel()
         self.title.setWordWrap(True)
         grid.addWidget(self.title, 0, 0, 1, 3)
-        for col, text in ((1, "<b>Before</b>"), (2, "<b>After</b>")):
+        for col, text in ((1, "<b>" + self.tr("Before") + "</b>"), (2, "<b>" + self.tr("After") + "</b>")):
             grid.addWidget(QLabel(text), 1, col)
         self.cells: dict[tuple[str, str], QLabel] = {}
-        rows = (("samples", "Your samples (held out)",
-                 "Accuracy on the part of your samples kept out of the fine-tuning"),
-                ("base", "Base test split",
-                 "Accuracy on the test digits of the data the model was trained on: what it must not forget"))
+        rows = (("samples", self.tr("Your samples (held out)"),
+                 self.tr("Accuracy on the part of your samples kept out of the fine-tuning")),
+                ("base", self.tr("Base test split"),
+                 self.tr("Accuracy on the test digits of the data the model was trained on: what it must not "
+                         "forget")))
         for r, (key, text, tip) in enumerate(rows, start=2):
             name = QLabel(text)
             name.setToolTip(tip)
@@ -249,12 +260,12 @@ class PersonalizeResultBox(QFrame):
         grid.addWidget(self.notes, 4, 0, 1, 3)
         self.digit_changes = DigitChangesView()
         grid.addWidget(self.digit_changes, 5, 0, 1, 3)
-        self.use_button = QPushButton("Use this model")
+        self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setObjectName("personalizeUse")
-        self.use_button.setToolTip("Make the personalised model the one that reads your drawings")
-        self.discard_button = QPushButton("Discard")
+        self.use_button.setToolTip(self.tr("Make the personalised model the one that reads your drawings"))
+        self.discard_button = QPushButton(self.tr("Discard"))
         self.discard_button.setObjectName("personalizeDiscard")
-        self.discard_button.setToolTip("Delete the personalised model; the active model stays as it is")
+        self.discard_button.setToolTip(self.tr("Delete the personalised model; the active model stays as it is"))
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.discard_button)
@@ -267,21 +278,60 @@ def personalize_notice(counts: list[int]) -> tuple[str, bool]:
     the user's samples per digit. The figures are the personalisation benchmark's (NOTE_TIP)."""
     have = {d: n for d, n in enumerate(counts) if n}
     if not have:
-        return ("Personalise learns your handwriting from your samples: keep some on the Draw tab "
-                "(✓ Correct, or the digit's key) first.", False)
+        return (translate("PersonalizeNotice", "Personalise learns your handwriting from your samples: keep some on "
+                                               "the Draw tab "
+                   "(✓ Correct, or the digit's key) first."), False)
     few = [d for d, n in sorted(have.items()) if n < NEEDED]
-    cost = "It costs about 0.1 points of accuracy on standard digits (MNIST) and takes about 15 s."
+    cost = translate("PersonalizeNotice", "It costs about 0.1 points of accuracy on standard digits (MNIST) and "
+                                          "takes about 15 s.")
     if not few:
-        return (f"Personalise: you have {NEEDED} or more samples of each digit you drew, what it needs to learn "
-                f"your style (tested on 12 writers: 85% fewer misread drawings). {cost}", False)
+        return (translate("PersonalizeNotice", "Personalise: you have {needed} or more samples of each digit you "
+                                               "drew, what it needs to learn "
+                   "your style (tested on 12 writers: 85% fewer misread drawings). {cost}").format(
+                    needed=NEEDED, cost=cost), False)
     listing = ", ".join(f"{d} ({have[d]})" for d in few)
     if min(have[d] for d in few) >= 5:
-        return (f"Personalise learns a digit's style from about {NEEDED} samples of it; you have fewer of {listing}. "
-                "With 5 per digit it helped the 12 test writers nearly as much (84% fewer misread drawings, the "
-                f"least helped 35%, against 44% with {NEEDED}). {cost}", False)
-    return (f"Personalise learns a digit's style from about {NEEDED} samples of it; you have fewer of {listing}. "
-            "With fewer it helps less surely: with 3 per digit the writer it helped least lost 24% of their "
-            f"misread drawings, against 44% with {NEEDED}. {cost}", True)
+        return (translate("PersonalizeNotice", "Personalise learns a digit's style from about {needed} samples of "
+                                               "it; you have fewer of "
+                   "{listing}. With 5 per digit it helped the 12 test writers nearly as much (84% fewer misread "
+                   "drawings, the least helped 35%, against 44% with {needed}). {cost}").format(
+                    needed=NEEDED, listing=listing, cost=cost), False)
+    return (translate("PersonalizeNotice", "Personalise learns a digit's style from about {needed} samples of it; "
+                                           "you have fewer of {listing}. "
+               "With fewer it helps less surely: with 3 per digit the writer it helped least lost 24% of their "
+               "misread drawings, against 44% with {needed}. {cost}").format(
+                needed=NEEDED, listing=listing, cost=cost), True)
+
+
+def changes_text(changes) -> str:
+    """One sentence: which digits got better and which worse on the held-out samples
+    (model.samples.report.changes_summary in the user's language)."""
+    def listed(kind: str) -> str:
+        return ", ".join(translate("DigitChangesView", "{digit} ({before}→{after} of {n})").format(
+            digit=c.digit, before=c.before, after=c.after, n=c.n) for c in changes if c.change == kind)
+
+    better, worse = listed("better"), listed("worse")
+    if not any(c.n for c in changes):
+        return translate("DigitChangesView", "No samples were held out, so no digit could be "
+                                          "compared.")
+    return " ".join([
+        translate("DigitChangesView", "Better: {digits}.").format(digits=better) if better
+        else translate("DigitChangesView", "No digit got better."),
+        translate("DigitChangesView", "Worse: {digits}.").format(digits=worse) if worse
+        else translate("DigitChangesView", "None got worse.")])
 
 def _pct(v) -> float:
     return math.nan if v is None else 100.0 * float(v)
+
+
+def note_text(note: str) -> str:
+    """A note of model.training.personalize in the user's language, when it is one of its fixed
+    phrases (the notes about the base data name model/'s reasons: those stay as model/ wrote them)."""
+    if m := re.fullmatch(r"No samples of ([\d, ]+): those digits are not personalised\.", note):
+        return translate("PersonalizeNotice", "No samples of {digits}: those digits are not personalised.").format(
+            digits=m[1])
+    if note == ("Too few samples to hold any out, so the gain on your handwriting is not measured; add at least "
+                "two samples of a digit."):
+        return translate("PersonalizeNotice", "Too few samples to hold any out, so the gain on your handwriting is "
+                         "not measured; add at least two samples of a digit.")
+    return note

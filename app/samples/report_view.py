@@ -8,22 +8,28 @@ from __future__ import annotations
 
 from html import escape, unescape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from model.samples.report import GOOD, TARGET
 
 from ..theme import MUTED
+from ..train.texts import TEXTS, pct, plural
+from .report_texts import advice_lines, basis_text, digit_advice
 
-NEVER_LEARNT = ("“Never learnt from”: samples the model was not trained or fine-tuned on, so how it reads "
+NEVER_LEARNT = QT_TRANSLATE_NOOP("SamplesReportView", "“Never learnt from”: samples the model was not trained or "
+                                                      "fine-tuned on, so how it reads "
                 "them is how it will read new drawings of yours. For a personalised model these are the "
                 "samples it held out to measure itself and any added since; for one trained with your "
                 "samples, those added since; for any other model, all of them.")
 # status -> (background, text colour) of the "read right" cell
 COLOURS = {"good": ("#dcfce7", "#166534"), "poor": ("#fee2e2", "#991b1b"),
            "unmeasured": ("#f3f4f6", MUTED), "none": ("#f3f4f6", MUTED)}
-STATUS_WORDS = {"good": "read well", "poor": "often misread", "unmeasured": "not measured: the model learnt "
-                "from all of them", "none": "no samples yet"}
+STATUS_WORDS = {"good": QT_TRANSLATE_NOOP("SamplesReportView", "Read well."),
+                "poor": QT_TRANSLATE_NOOP("SamplesReportView", "Often misread."),
+                "unmeasured": QT_TRANSLATE_NOOP("SamplesReportView", "Not measured: the model learnt from all of "
+                                                                     "them."),
+                "none": QT_TRANSLATE_NOOP("SamplesReportView", "No samples yet.")}
 
 
 class _Cell(QLabel):
@@ -51,10 +57,10 @@ class SamplesReportView(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
-        heads = (("Digit", "Click a digit to show only its samples"),
-                 ("Samples", "How many samples of the digit you have"),
-                 ("Read right", "Of the samples the model never learnt from, how many it reads as the digit "
-                                "you labelled them with.\n\n" + NEVER_LEARNT))
+        heads = ((self.tr("Digit"), self.tr("Click a digit to show only its samples")),
+                 (self.tr("Samples"), self.tr("How many samples of the digit you have")),
+                 (self.tr("Read right"), self.tr("Of the samples the model never learnt from, how many it reads as "
+                                                 "the digit you labelled them with.") + "\n\n" + self.tr(NEVER_LEARNT)))
         for row, (text, tip) in enumerate(heads):
             head = QLabel(f"<span style='color:{MUTED}'>{text}</span>")
             head.setToolTip(tip)
@@ -76,14 +82,16 @@ class SamplesReportView(QFrame):
         self.basis = QLabel()
         self.basis.setObjectName("samplesReportBasis")
         self.basis.setWordWrap(True)
-        self.basis.setToolTip(NEVER_LEARNT)
+        self.basis.setToolTip(self.tr(NEVER_LEARNT))
         self.advice = QLabel()
         self.advice.setObjectName("samplesAdvice")
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.RichText)
-        self.advice.setToolTip("What to draw next, the digit most in need first. A digit needs nothing when "
-                               f"at least {100 * GOOD:.0f} % of its never-learnt-from samples are read right and "
-                               f"you have {TARGET} or more of it.\n\n" + NEVER_LEARNT)
+        self.advice.setToolTip(self.tr("What to draw next, the digit most in need first. A digit needs nothing when "
+                                       "at least {share} of its never-learnt-from samples are read right and you "
+                                       "have {target} or more of it.").format(
+                                           share=pct(GOOD, 0, spaced=True), target=TARGET)
+                               + "\n\n" + self.tr(NEVER_LEARNT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
@@ -104,24 +112,26 @@ class SamplesReportView(QFrame):
             right = self.right_cells[r.digit]
             then = r.when_personalised
             # Learnt from them all: the figure measured on the held-out ones when it was personalised.
-            right.setText(f"{r.right} of {r.unseen}" if r.unseen else f"({then[0]} of {then[1]})" if then else "—")
+            right.setText(self.tr("{right} of {n}").format(right=r.right, n=r.unseen) if r.unseen else
+                          "(" + self.tr("{right} of {n}").format(right=then[0], n=then[1]) + ")" if then else "—")
             right.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 1px 3px;")
             right.setProperty("status", status)
-            tip = [f"Your {r.digit}s: {r.samples} sample{'s' if r.samples != 1 else ''}; "
-                   f"the model never learnt from {r.unseen} of them."]
+            tip = [plural(TEXTS.your_digits(r.samples), r.samples).format(digit=r.digit, unseen=r.unseen)]
             if not r.unseen and then:
-                tip.append(f"In brackets: when it was personalised, it read {then[0]} of the {then[1]} held out "
-                           "right; then it learnt from them too.")
-            if r.unseen:
-                tip.append(f"It reads {r.right} of those {r.unseen} right"
-                           + (f", the others mostly as {r.confused_with}." if r.confused_with is not None else "."))
-            tip.append(f"{STATUS_WORDS[status].capitalize()}.")
+                tip.append(self.tr("In brackets: when it was personalised, it read {right} of the {n} held out "
+                                   "right; then it learnt from them too.").format(right=then[0], n=then[1]))
+            if r.unseen and r.confused_with is not None:
+                tip.append(self.tr("It reads {right} of those {n} right, the others mostly as {other}.").format(
+                    right=r.right, n=r.unseen, other=r.confused_with))
+            elif r.unseen:
+                tip.append(self.tr("It reads {right} of those {n} right.").format(right=r.right, n=r.unseen))
+            tip.append(self.tr(STATUS_WORDS[status]))
             if r.advice:
-                tip.append(r.advice)
+                tip.append(digit_advice(r, report.target))
             for cell in (self.digit_cells[r.digit], self.count_cells[r.digit], right):
-                cell.setToolTip("\n".join(tip) + "\n\n" + NEVER_LEARNT)
-        self.basis.setText(f"<span style='color:{MUTED}'>{escape(report.basis)}</span>")
-        self.advice.setText("<br>".join(f"• {escape(line)}" for line in report.advice))
+                cell.setToolTip("\n".join(tip) + "\n\n" + self.tr(NEVER_LEARNT))
+        self.basis.setText(f"<span style='color:{MUTED}'>{escape(basis_text(report.basis))}</span>")
+        self.advice.setText("<br>".join(f"• {escape(line)}" for line in advice_lines(report)))
 
     def set_message(self, text: str) -> None:
         """No report (no model, or the samples cannot be read): say why and blank the cells."""

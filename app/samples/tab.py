@@ -10,6 +10,7 @@ The model it measures and personalises is the session's (:class:`app.session.Act
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.samples.report import changes_summary, digit_changes, samples_report
+from model.samples.report import digit_changes, samples_report
 from model.samples.store import Sample, SampleError, SampleStore
 from model.store.models import StoreError
 
@@ -40,9 +41,17 @@ from .. import dialogs
 from .. import settings as prefs
 from ..session import ActiveModel
 from ..theme import MUTED, WARNING_TEXT
+from ..train.texts import TEXTS, num, pct, plural, samples_count
 from .list_view import SampleListModel, SampleListView
 from .personalize import PersonalizeOutcome, PersonalizeWorker
-from .personalize_view import NOTE_TIP, PersonalizeCurves, PersonalizeResultBox, personalize_notice
+from .personalize_view import (
+    PersonalizeCurves,
+    PersonalizeResultBox,
+    changes_text,
+    note_text,
+    note_tip,
+    personalize_notice,
+)
 from .report_view import SamplesReportView
 
 ALL = 10  # the filter button id for "all digits"
@@ -50,7 +59,7 @@ POLL_MS = 2000  # how often a shown tab checks whether another DigitPad changed 
 
 
 def _pct(v) -> str:
-    return "—" if v is None else f"{100 * v:.1f} %"
+    return pct(v, spaced=True)
 
 
 # ------------------------------------------------------------------------------------ the tab
@@ -112,8 +121,8 @@ class SamplesTab(QWidget):
             b.setCheckable(True)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             b.setMinimumWidth(44 if key != ALL else 56)
-            b.setToolTip("Show all your samples, grouped by digit" if key == ALL
-                         else f"Show only your samples of {key}")
+            b.setToolTip(self.tr("Show all your samples, grouped by digit") if key == ALL
+                         else self.tr("Show only your samples of {digit}").format(digit=key))
             self.filter_group.addButton(b, key)
             self.filter_buttons[key] = b
             filters.addWidget(b)
@@ -130,12 +139,13 @@ class SamplesTab(QWidget):
         self.view.relabelRequested.connect(self.relabel_selected)
         self.view.deleteRequested.connect(self.delete_selected)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        keys = QLabel(f"<span style='color:{MUTED}'>Select samples, then a digit key relabels them and Delete "
-                      "removes them; right-click for a menu.</span>")
+        keys = QLabel(f"<span style='color:{MUTED}'>" + self.tr("Select samples, then a digit key relabels them and "
+                                                                 "Delete removes them; right-click for a menu.")
+                      + "</span>")
         keys.setObjectName("samplesKeys")
         keys.setWordWrap(True)
-        self.empty_label = QLabel("No samples yet. On the Draw tab, draw a digit and press ✓ Correct "
-                                  "or the digit it is: it is kept here.")
+        self.empty_label = QLabel(self.tr("No samples yet. On the Draw tab, draw a digit and press ✓ Correct "
+                                  "or the digit it is: it is kept here."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(keys)
@@ -145,9 +155,9 @@ class SamplesTab(QWidget):
     def _build_undo_row(self) -> QHBoxLayout:
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton("Undo delete")
+        self.undo_button = QPushButton(self.tr("Undo delete"))
         self.undo_button.setObjectName("samplesUndoDelete")
-        self.undo_button.setToolTip("Put back the samples you just deleted")
+        self.undo_button.setToolTip(self.tr("Put back the samples you just deleted"))
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_label, 1)
@@ -161,26 +171,26 @@ class SamplesTab(QWidget):
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("samplesAccuracy")
         self.accuracy_label.setWordWrap(True)
-        self.accuracy_label.setToolTip("How the active model does on your samples: the share it reads "
-                                       "as the digit you labelled them with")
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add the samples of a zip exported by DigitPad (ink JSON files and "
-                                      "labels.csv); samples you already have are skipped")
+        self.accuracy_label.setToolTip(self.tr("How the active model does on your samples: the share it reads "
+                                       "as the digit you labelled them with"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add the samples of a zip exported by DigitPad (ink JSON files and "
+                                      "labels.csv); samples you already have are skipped"))
         self.import_button.clicked.connect(lambda: self.import_from())
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Write all your samples to a zip: one ink JSON (or PNG) per sample "
-                                      "and labels.csv")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write all your samples to a zip: one ink JSON (or PNG) per sample "
+                                      "and labels.csv"))
         self.export_button.clicked.connect(lambda: self.export_to())
-        self.personalize_button = QPushButton("Personalise…")
+        self.personalize_button = QPushButton(self.tr("Personalise…"))
         self.personalize_button.setObjectName("personalizeButton")
         self.personalize_button.setToolTip(
-            "Fine-tune the active model on your samples (mixed with the digits it was trained on, so it "
-            "does not forget them), in the background; then compare before and after and keep it or not")
+            self.tr("Fine-tune the active model on your samples (mixed with the digits it was trained on, so it "
+                    "does not forget them), in the background; then compare before and after and keep it or not"))
         self.personalize_button.clicked.connect(self.start_personalize)
         self.personalize_note = QLabel()
         self.personalize_note.setObjectName("personalizeNote")
         self.personalize_note.setWordWrap(True)
-        self.personalize_note.setToolTip(NOTE_TIP)
+        self.personalize_note.setToolTip(note_tip())
         buttons = QHBoxLayout()
         buttons.addWidget(self.accuracy_label, 1)
         buttons.addWidget(self.import_button)
@@ -193,11 +203,11 @@ class SamplesTab(QWidget):
         self.progress.setObjectName("personalizeProgress")
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setToolTip("How far the fine-tuning is")
+        self.progress.setToolTip(self.tr("How far the fine-tuning is"))
         self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("personalizeCancel")
-        self.cancel_button.setToolTip("Stop personalising; nothing is saved")
+        self.cancel_button.setToolTip(self.tr("Stop personalising; nothing is saved"))
         self.cancel_button.clicked.connect(self.cancel_personalize)
         self.progress_box = QWidget()
         row = QHBoxLayout(self.progress_box)
@@ -230,7 +240,7 @@ class SamplesTab(QWidget):
             self.accuracy_label.setText(str(exc))
             return
         total = int(counts.sum())
-        self.filter_buttons[ALL].setText(f"All · {total}")
+        self.filter_buttons[ALL].setText(self.tr("All · {n}").format(n=total))
         for d in range(10):
             self.filter_buttons[d].setText(f"{d} · {int(counts[d])}")
         self.model.set_samples(rows)
@@ -271,7 +281,7 @@ class SamplesTab(QWidget):
         """The per-digit panel: how the model reads the samples it never learnt from (its card says
         which those are), and what to draw next."""
         if self.recognizer is None:
-            self.report_view.set_message("No model is loaded, so your samples cannot be read.")
+            self.report_view.set_message(self.tr("No model is loaded, so your samples cannot be read."))
             return
         info = self.session.info
         card = info.card if info is not None and info.id == self.model_id else None
@@ -287,7 +297,7 @@ class SamplesTab(QWidget):
 
     def _update_accuracy(self) -> None:
         if self.recognizer is None:
-            self.accuracy_label.setText("No model is loaded, so your samples cannot be read.")
+            self.accuracy_label.setText(self.tr("No model is loaded, so your samples cannot be read."))
             return
         from model.evaluation import evaluate
 
@@ -297,15 +307,18 @@ class SamplesTab(QWidget):
         except SampleError as exc:
             self.accuracy_label.setText(str(exc))
             return
-        what = "your samples" if digit is None else f"your samples of {digit}"
         if not len(y):
-            none = "You have no samples" if digit is None else f"You have no samples of {digit}"
-            self.accuracy_label.setText(f"{none} yet to measure the active model on.")
+            self.accuracy_label.setText(
+                self.tr("You have no samples yet to measure the active model on.") if digit is None else
+                self.tr("You have no samples of {digit} yet to measure the active model on.").format(digit=digit))
             return
         ev = evaluate(self.recognizer, x, y)
         right = int(round(ev.accuracy * ev.n))
-        self.accuracy_label.setText(
-            f"The active model reads <b>{100 * ev.accuracy:.1f} %</b> of {what} right ({right} of {ev.n}).")
+        text = (self.tr("The active model reads <b>{share}</b> of your samples right ({right} of {n}).")
+                if digit is None else
+                self.tr("The active model reads <b>{share}</b> of your samples of {digit} right ({right} of {n})."))
+        self.accuracy_label.setText(text.format(share=pct(ev.accuracy, spaced=True), digit=digit, right=num(right),
+                                                n=num(ev.n)))
 
     def selected_ids(self) -> list[int]:
         sel = self.view.selectionModel()
@@ -322,13 +335,14 @@ class SamplesTab(QWidget):
         if not ids:
             return
         menu = QMenu(self)
-        relabel = menu.addMenu(f"Relabel {'sample' if len(ids) == 1 else f'{len(ids)} samples'} as")
+        relabel = menu.addMenu(self.tr("Relabel sample as") if len(ids) == 1 else
+                               self.tr("Relabel {n} samples as").format(n=num(len(ids))))
         relabel.setToolTipsVisible(True)
         for d in range(10):
             a = relabel.addAction(str(d))
-            a.setToolTip(f"It's a {d} (key {d})")
+            a.setToolTip(self.tr("It's a {digit} (key {digit})").format(digit=d))
             a.triggered.connect(lambda _=False, d=d: self.relabel_selected(d))
-        delete = menu.addAction("Delete")
+        delete = menu.addAction(self.tr("Delete"))
         delete.setShortcut("Delete")
         delete.triggered.connect(self.delete_selected)
         menu.popup(self.view.viewport().mapToGlobal(pos))
@@ -344,7 +358,7 @@ class SamplesTab(QWidget):
                 self.samples.relabel(i, label)
                 done += 1
         except SampleError as exc:
-            self._error("Relabel", str(exc))
+            self._error(self.tr("Relabel"), str(exc))
         if done:
             self.refresh()
             self.samplesChanged.emit()
@@ -359,10 +373,10 @@ class SamplesTab(QWidget):
             kept = [self.samples.get(i) for i in ids]
             n = self.samples.remove(ids)
         except SampleError as exc:
-            self._error("Delete", str(exc))
+            self._error(self.tr("Delete"), str(exc))
             return 0
         self._deleted = kept
-        self.undo_label.setText(f"Deleted {n} sample{'s' if n != 1 else ''}.")
+        self.undo_label.setText(plural(TEXTS.deleted(n), n))
         self.undo_label.show()
         self.undo_button.show()
         self.refresh()
@@ -378,7 +392,7 @@ class SamplesTab(QWidget):
                 self.samples.add(s.image, s.label, ink=s.ink, predicted=s.predicted, model_id=s.model_id)
                 back += 1
         except SampleError as exc:
-            self._error("Undo delete", str(exc))
+            self._error(self.tr("Undo delete"), str(exc))
         self._deleted = []
         self.undo_label.hide()
         self.undo_button.hide()
@@ -388,35 +402,40 @@ class SamplesTab(QWidget):
 
     def export_to(self, path: str | None = None) -> int | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export your samples",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export your samples"),
                                                   str(Path(prefs.SAMPLES_DIR.get()) / "digitpad-samples.zip"),
-                                                  "Zip archives (*.zip)")
+                                                  self.tr("Zip archives (*.zip)"))
             if not path:
                 return None
         try:
             n = self.samples.export_zip(path)
         except SampleError as exc:
-            self._error("Export", str(exc))
+            self._error(self.tr("Export"), str(exc))
             return None
         prefs.SAMPLES_DIR.remember(path)
-        self.undo_label.setText(f"Exported {n} samples to {path}.")
+        self.undo_label.setText(self.tr("Exported {samples} to {path}.").format(samples=samples_count(n), path=path))
         self.undo_label.show()
         return n
 
     def import_from(self, path: str | None = None) -> int | None:
         if path is None:
             start = prefs.SAMPLES_DIR.get()
-            path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Zip archives (*.zip)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import samples"), start, self.tr("Zip archives "
+                                                                                                  "(*.zip)"))
             if not path:
                 return None
         try:
             n = self.samples.import_zip(path)
         except SampleError as exc:
-            self._error("Import", str(exc))
+            self._error(self.tr("Import"), str(exc))
             return None
         prefs.SAMPLES_DIR.remember(path)
         dup = self.samples.last_import_duplicates
-        self.undo_label.setText(f"Imported {n} samples" + (f" ({dup} already here were skipped)." if dup else "."))
+        text = self.tr("Imported {samples}.").format(samples=samples_count(n))
+        if dup:
+            text = self.tr("Imported {samples} ({n} already here were skipped).").format(samples=samples_count(n),
+                                                                                       n=num(dup))
+        self.undo_label.setText(text)
         self.undo_label.show()
         self.undo_button.hide()
         self._deleted = []
@@ -438,7 +457,7 @@ class SamplesTab(QWidget):
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self._on_cancelled)
         self.progress.setValue(0)
-        self.progress_label.setText("Preparing…")
+        self.progress_label.setText(self.tr("Preparing…"))
         self.cancel_button.setEnabled(True)
         self.progress_box.show()
         self.result_box.hide()
@@ -453,7 +472,7 @@ class SamplesTab(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Cancelling…")
+            self.progress_label.setText(self.tr("Cancelling…"))
 
     def is_personalizing(self) -> bool:
         return self.worker is not None
@@ -490,10 +509,10 @@ class SamplesTab(QWidget):
         self.personalize_button.setEnabled(len(self.samples) > 0)
         self.curves.setVisible(outcome.result is not None)
         if outcome.cancelled:
-            self.undo_label.setText("Personalising cancelled; nothing was saved.")
+            self.undo_label.setText(self.tr("Personalising cancelled; nothing was saved."))
             self.undo_label.show()
         elif outcome.error:
-            self._error("Personalise", outcome.error)
+            self._error(self.tr("Personalise"), outcome.error)
         else:
             self._show_result(outcome.result)
         self.personalizeFinished.emit(outcome)
@@ -502,18 +521,22 @@ class SamplesTab(QWidget):
         self.result = result
         card = result.info.card if result.info is not None else None
         personal = (card.personalization if card is not None else None) or {}
-        refit = f", then again on all {result.n_finetune + result.n_heldout}" if personal.get("refit") else ""
-        self.result_title.setText(
-            f"<b>{result.info.name if result.info else result.model_id}</b> — fine-tuned from {result.base_model} "
-            f"on {result.n_finetune} of your samples in {result.seconds:.0f} s; "
-            f"{result.n_heldout} held out to measure it{refit}.")
+        title = self.tr("<b>{name}</b> — fine-tuned from {base} on {n} of your samples in {seconds} s; {held} held "
+                        "out to measure it.")
+        if personal.get("refit"):
+            title = self.tr("<b>{name}</b> — fine-tuned from {base} on {n} of your samples in {seconds} s; {held} "
+                            "held out to measure it, then again on all {all}.")
+        self.result_title.setText(title.format(
+            name=escape(result.info.name if result.info else result.model_id), base=escape(str(result.base_model)),
+            n=num(result.n_finetune), seconds=num(round(result.seconds)), held=num(result.n_heldout),
+            all=num(result.n_finetune + result.n_heldout)))
         for when, figures in (("before", result.before), ("after", result.after)):
             for key in ("samples", "base"):
                 self.result_cells[(when, key)].setText(_pct(figures.get(key)))
-        self.result_notes.setText("\n".join(result.notes))
+        self.result_notes.setText("\n".join(note_text(n) for n in result.notes))
         self.result_notes.setVisible(bool(result.notes))
         changes = digit_changes(getattr(result, "per_digit", None))
-        self.digit_changes.set_changes(changes, changes_summary(changes))
+        self.digit_changes.set_changes(changes, changes_text(changes))
         kept = personal.get("epochs_kept") or (card.best_epoch if card is not None else 0)
         self.curves.finish(kept if isinstance(kept, int) else 0)
         self.result_box.show()
@@ -536,7 +559,7 @@ class SamplesTab(QWidget):
         try:
             self.store.delete(self.result.model_id)
         except StoreError as exc:
-            self._error("Discard", str(exc))
+            self._error(self.tr("Discard"), str(exc))
         self.result = None
         self.result_box.hide()
         self.curves.hide()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from ..theme import CORRECT, PAPER, WRONG, mix
 from ..widgets.digits import digit_pixmap
+from .texts import TEXTS, num, pct
+
+translate = QCoreApplication.translate
 
 MAX_DIGITS_SHOWN = 300
 
@@ -81,12 +84,14 @@ class ConfusionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             total = int(self._rows[t])
             if t == p:
-                return (f"{n} of {total} test {t}s read correctly ({share:.1%}).\n"
-                        "Click to see them.")
+                return translate("ConfusionView", "{n} of {total} test {digit}s read correctly ({share}).\nClick to "
+                                                  "see them.").format(
+                    n=num(n), total=num(total), digit=t, share=pct(share))
             if not n:
-                return f"No {t} was read as {p}."
-            return (f"{n} of {total} test {t}s were read as {p} ({share:.1%}).\n"
-                    "Click to see these digits.")
+                return translate("ConfusionView", "No {digit} was read as {read}.").format(digit=t, read=p)
+            return translate("ConfusionView", "{n} of {total} test {digit}s were read as {read} ({share}).\nClick "
+                                              "to see these digits."
+                      ).format(n=num(n), total=num(total), digit=t, read=p, share=pct(share))
         return None
 
     def _color(self, t: int, p: int, share: float) -> QColor:
@@ -101,8 +106,10 @@ class ConfusionModel(QAbstractTableModel):
             return str(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if orientation == Qt.Orientation.Vertical:
-                return f"True digit {section}: {int(self._rows[section])} test digits"
-            return f"Read as {section}: {int(self._m[:, section].sum())} test digits"
+                return translate("ConfusionView", "True digit {digit}: {n} test digits").format(
+                    digit=section, n=num(self._rows[section]))
+            return translate("ConfusionView", "Read as {digit}: {n} test digits").format(
+                digit=section, n=num(self._m[:, section].sum()))
         return None
 
 
@@ -113,8 +120,8 @@ class ConfusionView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setToolTip("Confusion matrix: rows are the true digits, columns what the network read. "
-                        "Click a cell to see its digits.")
+        self.setToolTip(self.tr("Confusion matrix: rows are the true digits, columns what the network read. "
+                        "Click a cell to see its digits."))
         self.model = ConfusionModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -139,12 +146,12 @@ class ConfusionView(QWidget):
         self.table.activated.connect(self._open)
         self._fit_table()
 
-        top = QLabel("read as →")
+        top = QLabel(self.tr("read as →"))
         top.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        top.setToolTip("Columns: the digit the network read.")
-        side = QLabel("true\ndigit\n↓")
+        top.setToolTip(self.tr("Columns: the digit the network read."))
+        side = QLabel(self.tr("true\ndigit\n↓"))
         side.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        side.setToolTip("Rows: the digit's true label.")
+        side.setToolTip(self.tr("Rows: the digit's true label."))
         for label in (top, side):
             pal = label.palette()
             pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
@@ -188,7 +195,7 @@ class DigitGridDialog(QDialog):
         layout.addWidget(head)
 
         grid_host = QWidget()
-        grid_host.setToolTip("The test digits as the network sees them: 28×28 pixels, white ink on black.")
+        grid_host.setToolTip(self.tr("The test digits as the network sees them: 28×28 pixels, white ink on black."))
         grid = QGridLayout(grid_host)
         grid.setSpacing(4)
         columns = 10
@@ -208,7 +215,7 @@ class DigitGridDialog(QDialog):
         scroll.setMinimumSize(min(columns, max(1, len(self.tiles))) * 62 + 30, min(rows, 5) * 62 + 12)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close this window.")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(self.tr("Close this window."))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -219,13 +226,15 @@ def cell_dialog(true_digit: int, predicted: int, x_test: np.ndarray, y_test: np.
     indices = np.flatnonzero((np.asarray(y_test) == true_digit) & (np.asarray(predictions) == predicted))
     n = len(indices)
     if true_digit == predicted:
-        title = f"{true_digit}s read correctly"
-        caption = f"{n} test digits labelled {true_digit} that the network read correctly."
+        title = translate("ConfusionView", "{digit}s read correctly").format(digit=true_digit)
+        caption = TEXTS.read_correctly(n).format(digit=true_digit)
     else:
-        title = f"{true_digit}s read as {predicted}"
-        caption = f"{n} test digit{'s' if n != 1 else ''} labelled {true_digit} that the network read as {predicted}."
+        title = translate("ConfusionView", "{digit}s read as {read}").format(digit=true_digit, read=predicted)
+        caption = TEXTS.read_as(n).format(
+            digit=true_digit, read=predicted)
     if n > MAX_DIGITS_SHOWN:
-        caption += f" Showing the first {MAX_DIGITS_SHOWN}."
+        caption += " " + translate("ConfusionView", "Showing the first {n}.").format(n=MAX_DIGITS_SHOWN)
     shown = indices[:MAX_DIGITS_SHOWN]
-    tips = [f"Test digit #{i}: labelled {true_digit}, read as {predicted}" for i in shown]
+    tips = [translate("ConfusionView", "Test digit #{index}: labelled {digit}, read as {read}").format(
+        index=i, digit=true_digit, read=predicted) for i in shown]
     return DigitGridDialog(title, caption, np.asarray(x_test)[shown], shown, tips, parent)

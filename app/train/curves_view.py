@@ -44,7 +44,7 @@ class CurvesView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setToolTip("Live training curves; the x axis counts epochs (passes over the training digits).")
+        self.setToolTip(self.tr("Live training curves; the x axis counts epochs (passes over the training digits)."))
         self.setMinimumSize(300, 160)
         self.loss_plot: pg.PlotWidget | None = None
         self.acc_plot: pg.PlotWidget | None = None
@@ -74,34 +74,34 @@ class CurvesView(QWidget):
         bg = palette.color(QPalette.ColorRole.Base)
         fg = palette.color(QPalette.ColorRole.Text)
         # Legends where the curves are not: loss falls (top right is free), accuracy rises.
-        self.loss_plot = self._plot(bg, fg, "Loss (cross-entropy)", "loss", legend_offset=(-8, 8))
+        self.loss_plot = self._plot(bg, fg, self.tr("Loss (cross-entropy)"), self.tr("loss"), legend_offset=(-8, 8))
         self.loss_plot.setToolTip(
-            "Cross-entropy loss: how wrong the network's probabilities are (lower is better). The light "
-            "line is every batch; dots are whole epochs on the training and the validation digits.")
-        self.acc_plot = self._plot(bg, fg, "Accuracy", "accuracy (%)", legend_offset=(-8, -8))
+            self.tr("Cross-entropy loss: how wrong the network's probabilities are (lower is better). The light "
+            "line is every batch; dots are whole epochs on the training and the validation digits."))
+        self.acc_plot = self._plot(bg, fg, self.tr("Accuracy"), self.tr("accuracy (%)"), legend_offset=(-8, -8))
         self.acc_plot.setToolTip(
-            "Share of digits read correctly after each epoch, on the training digits and on the held-out "
-            "validation digits; a widening gap means the network is memorising (overfitting).")
-        self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BATCH_COLOR, width=1), name="batch")
+            self.tr("Share of digits read correctly after each epoch, on the training digits and on the held-out "
+            "validation digits; a widening gap means the network is memorising (overfitting)."))
+        self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(BATCH_COLOR, width=1),
+                                               name=self.tr("batch"))
         self.batch_curve.setDownsampling(auto=True, method="peak")
         self.batch_curve.setClipToView(True)
-        self.train_loss_curve = self._series(self.loss_plot, TRAIN_COLOR, "train")
-        self.val_loss_curve = self._series(self.loss_plot, VAL_COLOR, "validation", dashed=True)
-        self.train_acc_curve = self._series(self.acc_plot, TRAIN_COLOR, "train")
-        self.val_acc_curve = self._series(self.acc_plot, VAL_COLOR, "validation", dashed=True)
+        self.train_loss_curve = self._series(self.loss_plot, TRAIN_COLOR, self.tr("train"))
+        self.val_loss_curve = self._series(self.loss_plot, VAL_COLOR, self.tr("validation"), dashed=True)
+        self.train_acc_curve = self._series(self.acc_plot, TRAIN_COLOR, self.tr("train"))
+        self.val_acc_curve = self._series(self.acc_plot, VAL_COLOR, self.tr("validation"), dashed=True)
         self._layout.addWidget(self.loss_plot, 3)
         self._layout.addWidget(self.acc_plot, 2)
         self._set_ranges()
         self.redraw()
 
     # -- construction ----------------------------------------------------------------------------
-    @staticmethod
-    def _plot(bg: QColor, fg: QColor, title: str, ylabel: str, legend_offset) -> pg.PlotWidget:
+    def _plot(self, bg: QColor, fg: QColor, title: str, ylabel: str, legend_offset) -> pg.PlotWidget:
         plot = pg.PlotWidget(background=bg)
         plot.setMinimumSize(220, 170)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
-        style_chart(item, fg, title, "epoch", ylabel)
+        style_chart(item, fg, title, self.tr("epoch"), ylabel)
         legend = item.addLegend(offset=legend_offset, labelTextColor=fg,
                                 brush=pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
         legend.setLabelTextSize("8pt")
@@ -172,7 +172,7 @@ class CurvesView(QWidget):
 
     def best_legend(self) -> str:
         """What the legend calls the dotted line: "best (epoch 7)" or "kept (epoch 10)"."""
-        return f"{self._best_label} (epoch {self._best_epoch})"
+        return self.tr("{label} (epoch {epoch})").format(label=self._best_label, epoch=self._best_epoch)
 
     @property
     def batch_points(self) -> int:

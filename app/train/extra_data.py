@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from model.errors import DigitPadError
 
 from ..theme import MUTED
+from .texts import describe_drawn, num
 
 
 def corpus_summary() -> tuple[str, str]:
@@ -22,8 +23,9 @@ def corpus_summary() -> tuple[str, str]:
     try:
         train, held = drawn.check_split(drawn.shipped_corpus())
     except (DigitPadError, OSError) as exc:
-        return "", f"The drawn digits cannot be read: {exc}"
-    return train.describe(), held.describe()
+        return "", QCoreApplication.translate("ExtraDataBox", "The drawn digits cannot be read: {error}").format(
+            error=exc)
+    return describe_drawn(train), describe_drawn(held)
 
 
 class ExtraDataBox(QWidget):
@@ -34,25 +36,27 @@ class ExtraDataBox(QWidget):
         self._samples_count = samples_count
         trained, held = corpus_summary()
         self._trained, self._held, self._drawn_source = trained, held, False
-        self.drawn_check = QCheckBox("Plus the drawn digits shipped with DigitPad")
+        self.drawn_check = QCheckBox(self.tr("Plus the drawn digits shipped with DigitPad"))
         self.drawn_check.setObjectName("drawnCheck")
         self.drawn_check.setChecked(True)
         self.drawn_check.setEnabled(bool(trained))
-        tip = (f"Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0): {trained} to learn from, each "
-               f"drawn twice, slightly slanted, stretched and rotated, some 1s with a flag and 0s slashed; and "
-               f"{held} of other writers kept out of "
-               "training to measure how well the network reads people it never saw. A network trained on "
-               "MNIST alone reads drawings much worse.") if trained else held
+        tip = self.tr("Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0): {trained} to learn from, each "
+                      "drawn twice, slightly slanted, stretched and rotated, some 1s with a flag and 0s slashed; "
+                      "and {held} of other writers kept out of training to measure how well the network reads "
+                      "people it never saw. A network trained on MNIST alone reads drawings much worse."
+                      ).format(trained=trained, held=held) if trained else held
         self.drawn_check.setToolTip(tip)
-        self.drawn_info = QLabel(f"Measured on {held} it never trains on." if trained else held)
+        self.drawn_info = QLabel(self.tr("Measured on {held} it never trains on.").format(held=held)
+                                 if trained else held)
         self.drawn_info.setWordWrap(True)
         self.drawn_info.setIndent(22)
         self.drawn_info.setStyleSheet(f"color: {MUTED};")
         self.drawn_info.setToolTip(tip)
         self.samples_check = QCheckBox()
         self.samples_check.setObjectName("samplesCheck")
-        self.samples_check.setToolTip("Also learn from the digits you labelled under the canvas (the Samples tab); "
-                                      "to fine-tune the model in use on them instead, use Personalise there.")
+        self.samples_check.setToolTip(self.tr("Also learn from the digits you labelled under the canvas (the "
+                                              "Samples tab); to fine-tune the model in use on them instead, use "
+                                              "Personalise there."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
@@ -64,7 +68,7 @@ class ExtraDataBox(QWidget):
 
     def refresh_count(self) -> None:
         n = self._samples_count() if self._samples_count is not None else 0
-        self.samples_check.setText(f"Plus my samples ({n:,})")
+        self.samples_check.setText(self.tr("Plus my samples ({n})").format(n=num(n)))
         self.samples_check.setEnabled(n > 0)
         if n == 0:
             self.samples_check.setChecked(False)
@@ -79,8 +83,8 @@ class ExtraDataBox(QWidget):
         """What training on the drawn digits alone learns from and is tested on."""
         if not self._trained:
             return self._held
-        return (f"{self._trained} to learn from, each drawn twice with variations · {self._held} of other "
-                "writers to test (never trained on)")
+        return self.tr("{trained} to learn from, each drawn twice with variations · {held} of other writers to "
+                       "test (never trained on)").format(trained=self._trained, held=self._held)
 
     def options(self) -> tuple[bool, bool]:
         """(train on the drawn digits, train on my samples)."""

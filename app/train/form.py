@@ -49,14 +49,17 @@ from .. import settings as prefs
 from ..theme import ERROR_TEXT
 from ..widgets.sci_spinbox import SciSpinBox
 from .extra_data import ExtraDataBox
+from .texts import describe_data
 from .vocabulary import (
     ACTIVATION_NAMES,
     ACTIVATION_TIPS,
+    FIELD_TIPS,
     INITIALIZER_NAMES,
     OPTIMIZER_NAMES,
     OPTIMIZER_TIPS,
     SCHEDULE_NAMES,
     SCHEDULE_TIPS,
+    tr_vocab,
 )
 from .worker import DataProbe, DataSummary, is_drawn, is_mnist
 
@@ -116,7 +119,7 @@ class TrainingForm(QScrollArea):
 
     def _build(self) -> QWidget:
         host = QWidget()
-        host.setToolTip("What to train on and how.")
+        host.setToolTip(self.tr("What to train on and how."))
         col = QVBoxLayout(host)
         col.setContentsMargins(0, 0, 4, 0)
         data, net, opt, tr = (self._build_data_box(), self._build_network_box(), self._build_optimizer_box(),
@@ -131,35 +134,36 @@ class TrainingForm(QScrollArea):
         return host
 
     def _build_data_box(self) -> QGroupBox:
-        data = QGroupBox("Data")
-        data.setToolTip("The handwritten digits to learn from; their test split measures the result.")
+        data = QGroupBox(self.tr("Data"))
+        data.setToolTip(self.tr("The handwritten digits to learn from; their test split measures the result."))
         dl = QVBoxLayout(data)
-        self.mnist_radio = QRadioButton("MNIST (60,000 training + 10,000 test digits)")
-        self.mnist_radio.setToolTip("The classic set of handwritten digits from 500 writers, 28×28 pixels each. "
-                                    "Downloaded once (11 MB) and cached.")
+        self.mnist_radio = QRadioButton(self.tr("MNIST (60,000 training + 10,000 test digits)"))
+        self.mnist_radio.setToolTip(self.tr("The classic set of handwritten digits from 500 writers, 28×28 pixels "
+                                            "each. Downloaded once (11 MB) and cached."))
         self.mnist_status = QLabel()
         self.mnist_status.setWordWrap(True)
         self.mnist_status.setIndent(22)
-        self.drawn_radio = QRadioButton("The drawn digits shipped with DigitPad (no download)")
-        self.drawn_radio.setToolTip("Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this computer: "
-                                    "no internet needed; tested on writers it never trains on. MNIST adds more.")
-        self.path_radio = QRadioButton("Digits from a folder or an .npz file")
-        self.path_radio.setToolTip("Your own digits: a folder of MNIST-style IDX files (train-images*, "
+        self.drawn_radio = QRadioButton(self.tr("The drawn digits shipped with DigitPad (no download)"))
+        self.drawn_radio.setToolTip(self.tr("Digits people drew with a stylus (UNIPEN, CC BY 4.0), already on this "
+                                            "computer: no internet needed; tested on writers it never trains on. "
+                                            "MNIST adds more."))
+        self.path_radio = QRadioButton(self.tr("Digits from a folder or an .npz file"))
+        self.path_radio.setToolTip(self.tr("Your own digits: a folder of MNIST-style IDX files (train-images*, "
                                    "train-labels*, optionally t10k-*) or an .npz with x_train, y_train "
-                                   "(and x_test, y_test).")
+                                   "(and x_test, y_test)."))
         self.source_group = QButtonGroup(self)
         for radio in (self.mnist_radio, self.drawn_radio, self.path_radio):
             self.source_group.addButton(radio)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("IDX folder or .npz file")
-        self.path_edit.setToolTip("The IDX folder or .npz file to train on; type a path or use the buttons.")
+        self.path_edit.setPlaceholderText(self.tr("IDX folder or .npz file"))
+        self.path_edit.setToolTip(self.tr("The IDX folder or .npz file to train on; type a path or use the buttons."))
         self.path_edit.setClearButtonEnabled(True)
         self.folder_button = QToolButton()
-        self.folder_button.setText("Folder…")
-        self.folder_button.setToolTip("Choose a folder of MNIST-style IDX files.")
+        self.folder_button.setText(self.tr("Folder…"))
+        self.folder_button.setToolTip(self.tr("Choose a folder of MNIST-style IDX files."))
         self.file_button = QToolButton()
-        self.file_button.setText("File…")
-        self.file_button.setToolTip("Choose an .npz file with x_train, y_train (and x_test, y_test).")
+        self.file_button.setText(self.tr("File…"))
+        self.file_button.setToolTip(self.tr("Choose an .npz file with x_train, y_train (and x_test, y_test)."))
         prow = QHBoxLayout()
         prow.setContentsMargins(22, 0, 0, 0)
         prow.addWidget(self.path_edit, 1)
@@ -168,7 +172,7 @@ class TrainingForm(QScrollArea):
         self.data_info = QLabel()
         self.data_info.setWordWrap(True)
         self.data_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.data_info.setToolTip("How many digits the chosen data holds and how they are split.")
+        self.data_info.setToolTip(self.tr("How many digits the chosen data holds and how they are split."))
         for w in (self.mnist_radio, self.mnist_status, self.drawn_radio):
             dl.addWidget(w)
         dl.addWidget(self.path_radio)
@@ -187,94 +191,61 @@ class TrainingForm(QScrollArea):
         return data
 
     def _build_network_box(self) -> QGroupBox:
-        net = QGroupBox("Network")
-        net.setToolTip("The shape of the multi-layer perceptron: 784 pixels in, hidden layers, 10 digits out.")
+        net = QGroupBox(self.tr("Network"))
+        net.setToolTip(self.tr("The shape of the multi-layer perceptron: 784 pixels in, hidden layers, 10 digits out."))
         nf = self._form_layout(net)
         self.hidden_edit = QLineEdit()
-        self.hidden_edit.setPlaceholderText("e.g. 256, 128")
-        self._row(nf, "Hidden layers", self.hidden_edit,
-                  "Neurons in each hidden layer, input side first, separated by commas (1 to 6 layers of "
-                  "4 to 4096): more neurons can learn more, but train slower and overfit sooner.")
+        self.hidden_edit.setPlaceholderText(self.tr("e.g. 256, 128"))
+        self._row(nf, self.tr("Hidden layers"), self.hidden_edit, tr_vocab(FIELD_TIPS["hidden"]))
         self.activation_combo = self._combo(HIDDEN_ACTIVATIONS, ACTIVATION_NAMES, ACTIVATION_TIPS)
-        self._row(nf, "Activation", self.activation_combo,
-                  "The non-linear function each hidden neuron applies to its weighted input; without it "
-                  "the layers would collapse into one linear map.")
+        self._row(nf, self.tr("Activation"), self.activation_combo, tr_vocab(FIELD_TIPS["activation"]))
         self.dropout_spin = self._dspin(0.0, 0.9, 0.05, 2)
-        self._row(nf, "Dropout", self.dropout_spin,
-                  "Share of the first hidden layer's neurons switched off at random in each training step, "
-                  "so the network cannot lean on any one of them (fights overfitting; 0 = off).")
+        self._row(nf, self.tr("Dropout"), self.dropout_spin, tr_vocab(FIELD_TIPS["dropout"]))
         self.l1_spin = SciSpinBox(0.0, 1.0)
-        self._row(nf, "L1 penalty", self.l1_spin,
-                  "Adds this times the sum of the weights' absolute values to the loss, pushing unneeded "
-                  "weights to exactly zero (0 = off; try 1e-5).")
+        self._row(nf, self.tr("L1 penalty"), self.l1_spin, tr_vocab(FIELD_TIPS["l1"]))
         self.l2_spin = SciSpinBox(0.0, 1.0)
-        self._row(nf, "L2 penalty", self.l2_spin,
-                  "Weight decay: adds this times the sum of the squared weights to the loss, keeping weights "
-                  "small and the network smooth (0 = off; try 1e-4).")
+        self._row(nf, self.tr("L2 penalty"), self.l2_spin, tr_vocab(FIELD_TIPS["l2"]))
         self.initializer_combo = self._combo(INITIALIZERS, INITIALIZER_NAMES, {})
-        self._row(nf, "Initial weights", self.initializer_combo,
-                  "How the weights are drawn before training: Xavier (Glorot) suits sigmoid and tanh, He "
-                  "suits ReLU-like activations; both keep signals from fading or exploding.")
+        self._row(nf, self.tr("Initial weights"), self.initializer_combo, tr_vocab(FIELD_TIPS["initializer"]))
 
         return net
 
     def _build_optimizer_box(self) -> QGroupBox:
-        opt = QGroupBox("Optimizer")
-        opt.setToolTip("How the weights are updated from the gradient of the loss.")
+        opt = QGroupBox(self.tr("Optimizer"))
+        opt.setToolTip(self.tr("How the weights are updated from the gradient of the loss."))
         of = self._form_layout(opt)
         self.optimizer_combo = self._combo(OPTIMIZERS, OPTIMIZER_NAMES, OPTIMIZER_TIPS)
-        self._row(of, "Optimizer", self.optimizer_combo,
-                  "The rule that turns the loss's gradient into weight changes: SGD steps straight downhill, "
-                  "momentum keeps rolling, Adagrad/RMSprop/Adam adapt each weight's step size.")
+        self._row(of, self.tr("Optimizer"), self.optimizer_combo, tr_vocab(FIELD_TIPS["optimizer"]))
         self.lr_spin = SciSpinBox(1e-6, 10.0)
-        self._row(of, "Learning rate", self.lr_spin,
-                  "How big a step each update takes: too large and the loss jumps or explodes, too small and "
-                  "learning crawls (Adam ~0.001, SGD ~0.05).")
+        self._row(of, self.tr("Learning rate"), self.lr_spin, tr_vocab(FIELD_TIPS["learning_rate"]))
         self.schedule_combo = self._combo(LR_SCHEDULES, SCHEDULE_NAMES, SCHEDULE_TIPS)
-        self._row(of, "Rate schedule", self.schedule_combo,
-                  "How the learning rate changes during training: constant, or decaying towards zero so "
-                  "the last epochs fine-tune with small steps.")
+        self._row(of, self.tr("Rate schedule"), self.schedule_combo, tr_vocab(FIELD_TIPS["lr_schedule"]))
 
         return opt
 
     def _build_training_box(self) -> QGroupBox:
-        tr = QGroupBox("Training")
-        tr.setToolTip("How long and on what the network trains.")
+        tr = QGroupBox(self.tr("Training"))
+        tr.setToolTip(self.tr("How long and on what the network trains."))
         tf = self._form_layout(tr)
         self.epochs_spin = self._ispin(1, 1000)
-        self._row(tf, "Epochs", self.epochs_spin,
-                  "How many passes over all the training digits (early stopping may end sooner).")
+        self._row(tf, self.tr("Epochs"), self.epochs_spin, tr_vocab(FIELD_TIPS["epochs"]))
         self.batch_spin = self._ispin(1, 8192)
         self.batch_spin.setSingleStep(32)
-        self._row(tf, "Batch size", self.batch_spin,
-                  "How many digits each weight update averages over: larger batches are faster per epoch "
-                  "and smoother, smaller ones make more (noisier) updates.")
+        self._row(tf, self.tr("Batch size"), self.batch_spin, tr_vocab(FIELD_TIPS["batch_size"]))
         self.val_spin = self._dspin(1.0, 89.0, 5.0, 1)
-        self.val_spin.setSuffix(" %")
-        self._row(tf, "Validation", self.val_spin,
-                  "Share of the training digits held back and checked after every epoch; the best epoch "
-                  "and early stopping are judged on these unseen digits.")
+        self.val_spin.setSuffix(self.tr(" %"))
+        self._row(tf, self.tr("Validation"), self.val_spin, tr_vocab(FIELD_TIPS["validation"]))
         self.patience_spin = self._ispin(0, 1000)
-        self.patience_spin.setSpecialValueText("off")
-        self._row(tf, "Early stopping", self.patience_spin,
-                  "Stop when validation accuracy has not improved for this many epochs (off = run every "
-                  "epoch).")
-        self.restore_best_check = QCheckBox("Keep the best epoch's weights")
-        self._row(tf, "Weights kept", self.restore_best_check,
-                  "Checked: the network ends with the weights of the epoch that scored best on the "
-                  "validation digits. Unchecked: the last epoch's, which is usually as good at the end "
-                  "of a cosine schedule, where the best on a few hundred digits is partly luck.")
+        self.patience_spin.setSpecialValueText(self.tr("off"))
+        self._row(tf, self.tr("Early stopping"), self.patience_spin, tr_vocab(FIELD_TIPS["patience"]))
+        self.restore_best_check = QCheckBox(self.tr("Keep the best epoch's weights"))
+        self._row(tf, self.tr("Weights kept"), self.restore_best_check, tr_vocab(FIELD_TIPS["restore_best"]))
         self.seed_spin = self._ispin(0, 2**31 - 1)
-        self._row(tf, "Random seed", self.seed_spin,
-                  "Starting point of all randomness (initial weights, shuffling, augmentation, the "
-                  "validation split): the same seed and settings train the same network.")
-        self.augment_check = QCheckBox("Distort the training digits")
-        self._row(tf, "Augmentation", self.augment_check,
-                  "Show the network randomly rotated, zoomed, sheared, shifted, warped and thicker or "
-                  "thinner copies of the digits, so it copes with real handwriting.")
+        self._row(tf, self.tr("Random seed"), self.seed_spin, tr_vocab(FIELD_TIPS["seed"]))
+        self.augment_check = QCheckBox(self.tr("Distort the training digits"))
+        self._row(tf, self.tr("Augmentation"), self.augment_check, tr_vocab(FIELD_TIPS["augment"]))
         self.strength_spin = self._dspin(0.0, 3.0, 0.25, 2)
-        self._row(tf, "Strength", self.strength_spin,
-                  "How strong the distortions are: 0 none, 1 the default, 2 strong, 3 extreme.")
+        self._row(tf, self.tr("Strength"), self.strength_spin, tr_vocab(FIELD_TIPS["strength"]))
         self.augment_check.toggled.connect(self.strength_spin.setEnabled)
 
         return tr
@@ -283,12 +254,12 @@ class TrainingForm(QScrollArea):
         """What is wrong with the settings (Start waits until it is fixed), and Reset to defaults."""
         self.form_error = QLabel()
         self.form_error.setWordWrap(True)
-        self.form_error.setToolTip("What is wrong with the settings; Start is disabled until it is fixed.")
+        self.form_error.setToolTip(self.tr("What is wrong with the settings; Start is disabled until it is fixed."))
         self.form_error.setStyleSheet(f"color: {ERROR_TEXT};")
         self.form_error.hide()
-        self.reset_button = QPushButton("Reset to defaults")
-        self.reset_button.setToolTip("Put every network and training setting back to the tutorial's defaults "
-                                     "(the data choice stays).")
+        self.reset_button = QPushButton(self.tr("Reset to defaults"))
+        self.reset_button.setToolTip(self.tr("Put every network and training setting back to the tutorial's defaults "
+                                     "(the data choice stays)."))
         self.reset_button.clicked.connect(self.reset_to_defaults)
 
         col.addWidget(self.form_error)
@@ -328,9 +299,9 @@ class TrainingForm(QScrollArea):
     def _combo(values, names: dict, tips: dict) -> QComboBox:
         c = QComboBox()
         for i, v in enumerate(values):
-            c.addItem(names.get(v, v), v)
+            c.addItem(tr_vocab(names.get(v, v)), v)
             if v in tips:
-                c.setItemData(i, tips[v], Qt.ItemDataRole.ToolTipRole)
+                c.setItemData(i, tr_vocab(tips[v]), Qt.ItemDataRole.ToolTipRole)
         return c
 
     @staticmethod
@@ -434,17 +405,29 @@ class TrainingForm(QScrollArea):
         try:
             self.form_configs()
         except ConfigError as exc:
-            self._form_problem = str(exc)
+            self._form_problem = self._config_problem(exc)
         else:
             self._form_problem = None
             if not self._loading_form:
                 self._save_timer.start()
         self._update_start()
 
+    def _config_problem(self, exc: ConfigError) -> str:
+        """What is wrong, in the user's language: the hidden layers are the one field typed freely
+        (the others are bounded boxes); model/'s message (English) for anything else."""
+        text = self.hidden_edit.text()
+        if exc.field == "hidden":
+            return self.tr("hidden: {layers} is not 1 to 6 layers of 4 to 4096 neurons each, e.g. 256,128.").format(
+                layers=repr(parse_hidden(text)))
+        if exc.field is None and str(exc).startswith("hidden layers"):
+            return self.tr("hidden layers {text}: write the layer sizes as whole numbers separated by commas, "
+                           "e.g. 256, 128 or 256,128.").format(text=repr(text))
+        return str(exc)
+
     def problem(self) -> str | None:
         """What keeps the form from starting a training (None when it can)."""
         if self._form_problem is None and not self.source():
-            return "Choose the digits to train on: MNIST, the drawn digits, or a folder or .npz file."
+            return self.tr("Choose the digits to train on: MNIST, the drawn digits, or a folder or .npz file.")
         return self._form_problem
 
     def _update_start(self) -> None:
@@ -523,13 +506,13 @@ class TrainingForm(QScrollArea):
     def _update_data_box(self) -> None:
         mnist = self.mnist_radio.isChecked()
         if mnist_cached():
-            self.mnist_status.setText("Cached copy found: no download needed.")
-            self.mnist_status.setToolTip("MNIST is in Keras's cache on this computer.")
+            self.mnist_status.setText(self.tr("Cached copy found: no download needed."))
+            self.mnist_status.setToolTip(self.tr("MNIST is in Keras's cache on this computer."))
         else:
-            self.mnist_status.setText("Not on this computer yet: 11 MB are downloaded when training starts "
-                                      "(needs the internet; without it, train on the drawn digits).")
-            self.mnist_status.setToolTip("Needs an internet connection once; without one, the download fails "
-                                         "within seconds: choose the drawn digits or a folder or .npz file.")
+            self.mnist_status.setText(self.tr("Not on this computer yet: 11 MB are downloaded when training starts "
+                                      "(needs the internet; without it, train on the drawn digits)."))
+            self.mnist_status.setToolTip(self.tr("Needs an internet connection once; without one, the download fails "
+                                         "within seconds: choose the drawn digits or a folder or .npz file."))
         self.mnist_status.setEnabled(mnist)
         self.extra_data.set_drawn_is_the_data(self.drawn_radio.isChecked())
         for w in (self.folder_button, self.file_button):
@@ -544,7 +527,7 @@ class TrainingForm(QScrollArea):
             return
         if source != self._probe_source:
             self._probe_source = source
-            self.set_data_info("Reading…")
+            self.set_data_info(self.tr("Reading…"))
             probe = DataProbe(source)
             probe.finished.connect(self._on_probe_loaded)
             probe.failed.connect(self._on_probe_failed)
@@ -559,7 +542,7 @@ class TrainingForm(QScrollArea):
     @Slot(object)
     def _on_probe_loaded(self, summary: DataSummary) -> None:
         if self.sender() is self._probe and self._probe.source == self.source():
-            self.set_data_info(summary.describe())
+            self.set_data_info(describe_data(summary))
 
     @Slot(str, str)
     def _on_probe_failed(self, message: str, _details: str) -> None:
@@ -576,14 +559,15 @@ class TrainingForm(QScrollArea):
         return prefs.DATA_DIR.get()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of IDX digit files", self._start_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of IDX digit files"),
+                                                  self._start_dir())
         if folder:
             prefs.DATA_DIR.set(folder)
             self.set_source(folder)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose an .npz file of digits", self._start_dir(),
-                                              "NumPy digit archives (*.npz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an .npz file of digits"), self._start_dir(),
+                                              self.tr("NumPy digit archives (*.npz);;All files (*)"))
         if path:
             prefs.DATA_DIR.remember(path)
             self.set_source(path)

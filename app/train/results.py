@@ -6,11 +6,10 @@ model the app draws with only through :meth:`app.session.ActiveModel.use` ("Use 
 """
 from __future__ import annotations
 
-import math
 import os
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,22 +29,11 @@ from .. import dialogs
 from .. import settings as prefs
 from ..session import ActiveModel
 from .confusion_view import ConfusionView, cell_dialog
+from .texts import TEXTS, data_words, digits_count, duration, num, pct
 from .worker import Outcome
 
-RESULT_TIP = "How well the trained network reads the test digits it never saw."
+RESULT_TIP = QT_TRANSLATE_NOOP("ResultPanel", "How well the trained network reads the test digits it never saw.")
 HEADLINE_STYLE = "#resultHeadline { background: #eef6ee; border: 1px solid #b7dcb9; border-radius: 6px; }"
-
-
-def duration(seconds: float | None) -> str:
-    """A short human duration: 42 s, 3 min 05 s, 1 h 02 min."""
-    if seconds is None or not math.isfinite(seconds):
-        return "?"
-    s = max(0, round(seconds))
-    if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        return f"{s // 60} min {s % 60:02d} s"
-    return f"{s // 3600} h {s % 3600 // 60:02d} min"
 
 
 class ResultPanel(QStackedWidget):
@@ -64,11 +52,11 @@ class ResultPanel(QStackedWidget):
         self.store = session.store
         self.outcome: Outcome | None = None
         self._dialogs: list[QWidget] = []
-        self.setToolTip(RESULT_TIP)
+        self.setToolTip(self.tr(RESULT_TIP))
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label.setToolTip("What happened to the last training.")
+        self.note_label.setToolTip(self.tr("What happened to the last training."))
         self.addWidget(self.note_label)
         self.headline = self._build_headline()
         self.page = self._build_page()
@@ -83,24 +71,26 @@ class ResultPanel(QStackedWidget):
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("testAccuracy")
         self.accuracy_label.setFont(big)
-        self.accuracy_label.setToolTip("Share of the test digits the new network reads correctly.")
+        self.accuracy_label.setToolTip(self.tr("Share of the test digits the new network reads correctly."))
         self.drawn_label = QLabel()
         self.drawn_label.setObjectName("drawnAccuracy")
         self.drawn_label.setFont(big)
         for label in (self.accuracy_label, self.drawn_label):
             label.setWordWrap(True)  # a narrow window: two lines rather than a wider tab
-        self.drawn_label.setToolTip("Share of the drawn digits of writers it never trained on that it reads "
-                                    "correctly: how well it will read people drawing in DigitPad.")
-        self.use_button = QPushButton("Use this model")
+        self.drawn_label.setToolTip(self.tr("Share of the drawn digits of writers it never trained on that it reads "
+                                    "correctly: how well it will read people drawing in DigitPad."))
+        self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setObjectName("useModel")
-        self.use_button.setToolTip("Make this the active model: the Draw tab reads your digits with it at once.")
+        self.use_button.setToolTip(self.tr("Make this the active model: the Draw tab reads your digits with it at "
+                                           "once."))
         self.use_button.clicked.connect(self.use_model)
-        self.save_as_button = QPushButton("Save as…")
-        self.save_as_button.setToolTip("Export this model to a .zip file you can keep, share or import elsewhere "
-                                       "(it is already in your Models list).")
+        self.save_as_button = QPushButton(self.tr("Save as…"))
+        self.save_as_button.setToolTip(self.tr("Export this model to a .zip file you can keep, share or import "
+                                               "elsewhere "
+                                       "(it is already in your Models list)."))
         self.save_as_button.clicked.connect(self.save_as)
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setToolTip("Delete this model from your Models list.")
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Delete this model from your Models list."))
         self.discard_button.clicked.connect(self.discard)
         figures = QVBoxLayout()
         figures.setSpacing(0)
@@ -113,7 +103,7 @@ class ResultPanel(QStackedWidget):
         headline = QFrame()
         headline.setObjectName("resultHeadline")
         headline.setStyleSheet(HEADLINE_STYLE)
-        headline.setToolTip(RESULT_TIP)
+        headline.setToolTip(self.tr(RESULT_TIP))
         row = QHBoxLayout(headline)
         row.setContentsMargins(10, 6, 10, 6)
         row.addLayout(figures, 1)
@@ -125,20 +115,20 @@ class ResultPanel(QStackedWidget):
         """How it was measured, the model's name (edit to rename) and where it is kept."""
         self.result_details = QLabel()
         self.result_details.setWordWrap(True)
-        self.result_details.setToolTip("The test split, how long it trained and which epoch was kept.")
+        self.result_details.setToolTip(self.tr("The test split, how long it trained and which epoch was kept."))
         self.name_edit = QLineEdit()
-        self.name_edit.setToolTip("The model's name in the Models list; edit it and press Enter to rename.")
+        self.name_edit.setToolTip(self.tr("The model's name in the Models list; edit it and press Enter to rename."))
         self.name_edit.editingFinished.connect(self.rename)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
-        self.saved_label.setToolTip("Where the model is kept.")
+        self.saved_label.setToolTip(self.tr("Where the model is kept."))
         name_row = QHBoxLayout()
-        name_caption = QLabel("Name:")
+        name_caption = QLabel(self.tr("Name:"))
         name_caption.setToolTip(self.name_edit.toolTip())
         name_row.addWidget(name_caption)
         name_row.addWidget(self.name_edit, 1)
         left_host = QWidget()
-        left_host.setToolTip(RESULT_TIP)
+        left_host.setToolTip(self.tr(RESULT_TIP))
         left_host.setMaximumWidth(520)
         left = QVBoxLayout(left_host)
         left.setContentsMargins(0, 0, 12, 0)
@@ -153,7 +143,7 @@ class ResultPanel(QStackedWidget):
         self.confusion = ConfusionView()
         self.confusion.cellOpened.connect(self.open_cell)
         page = QWidget()
-        page.setToolTip(RESULT_TIP)
+        page.setToolTip(self.tr(RESULT_TIP))
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 4, 0, 0)
         grid.addWidget(self._build_details(), 0, 0)
@@ -164,7 +154,7 @@ class ResultPanel(QStackedWidget):
         page_scroll.setWidget(page)
         page_scroll.setWidgetResizable(True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page_scroll.setToolTip(RESULT_TIP)
+        page_scroll.setToolTip(self.tr(RESULT_TIP))
         self._page_content = page
         return page_scroll
 
@@ -181,31 +171,34 @@ class ResultPanel(QStackedWidget):
         self.outcome = o
         r = o.report
         if r.test_accuracy is not None:
-            self.accuracy_label.setText(f"Test accuracy {r.test_accuracy:.2%}")
-            details = f"Measured on {r.test_n:,} test digits it never saw during training"
+            self.accuracy_label.setText(self.tr("Test accuracy: {share}").format(share=pct(r.test_accuracy, 2)))
+            details = self.tr("Measured on {n} test digits it never saw during training").format(n=num(r.test_n))
         else:
-            self.accuracy_label.setText("Trained (no test digits)")
-            details = "The data has no test split"
+            self.accuracy_label.setText(self.tr("Trained (no test digits)"))
+            details = self.tr("The data has no test split")
         if r.drawn_accuracy is not None:
-            self.drawn_label.setText(f"Drawn by people it never saw {r.drawn_accuracy:.2%}")
-            details += f";<br>drawn: {r.drawn_heldout or f'{r.drawn_n:,} digits'}"
+            self.drawn_label.setText(self.tr("Drawn by people it never saw {share}").format(
+                share=pct(r.drawn_accuracy, 2)))
+            what = data_words(r.drawn_heldout) if r.drawn_heldout else digits_count(r.drawn_n)
+            details += ";<br>" + self.tr("drawn: {what}").format(what=what)
         self.drawn_label.setVisible(r.drawn_accuracy is not None)
         epochs = len(r.history.get("loss", [])) or o.epochs_done
-        kept = (f"the weights of epoch {r.best_epoch} (best on validation) are kept" if r.restore_best
-                else "the last epoch's weights are kept")
-        details += f"<br>{epochs} epoch{'s' if epochs != 1 else ''} in {duration(o.seconds)}; {kept}."
+        kept = (self.tr("the weights of epoch {epoch} (best on validation) are kept").format(epoch=r.best_epoch)
+                if r.restore_best else self.tr("the last epoch's weights are kept"))
+        details += "<br>" + self.tr("{epochs} in {time}; {kept}.").format(epochs=TEXTS.epochs(epochs),
+                                                                          time=duration(o.seconds), kept=kept)
         if r.confusion is not None:
-            details += "<br>Click a cell of the matrix to see its digits."
+            details += "<br>" + self.tr("Click a cell of the matrix to see its digits.")
         self.result_details.setText(details)
         info = o.model_info
         self.name_edit.setText(getattr(info, "name", o.model_name or ""))
         self.name_edit.setCursorPosition(0)
-        self.saved_label.setText("Saved in your Models list; drawing uses it once you press “Use this model”.")
-        self.saved_label.setToolTip(f"Saved in {getattr(info, 'path', '')}")
+        self.saved_label.setText(self.tr("Saved in your Models list; drawing uses it once you press “Use this model”."))
+        self.saved_label.setToolTip(self.tr("Saved in {path}").format(path=getattr(info, "path", "")))
         for b in (self.use_button, self.save_as_button, self.discard_button):
             b.setEnabled(info is not None)
         self.name_edit.setEnabled(info is not None)
-        self.use_button.setText("Use this model")
+        self.use_button.setText(self.tr("Use this model"))
         self.confusion.set_matrix(r.confusion)
         self.confusion.setVisible(r.confusion is not None)
         self.headline.show()
@@ -216,11 +209,11 @@ class ResultPanel(QStackedWidget):
         info = self.outcome.model_info if self.outcome else None
         if info is None or not self.session.use(info.id):
             return
-        self.use_button.setText("In use ✓")
+        self.use_button.setText(self.tr("In use ✓"))
         self.use_button.setEnabled(False)
         self.discard_button.setEnabled(False)
-        self.discard_button.setToolTip("This model is in use; switch to another model before deleting it.")
-        self.status.emit(f"Now using “{info.name}”.")
+        self.discard_button.setToolTip(self.tr("This model is in use; switch to another model before deleting it."))
+        self.status.emit(self.tr("Now using “{name}”.").format(name=info.name))
 
     def save_as(self, path: str | None = None) -> str | None:
         """Export the trained model as a .zip (asks where unless ``path`` is given)."""
@@ -230,8 +223,8 @@ class ResultPanel(QStackedWidget):
         if not path:
             folder = prefs.MODEL_EXPORT_DIR.get()
             suggested = os.path.join(folder, f"{_file_stem(self.name_edit.text() or info.id)}.zip")
-            path, _ = QFileDialog.getSaveFileName(self, "Save the model as", suggested,
-                                                  "DigitPad model (*.zip)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model as"), suggested,
+                                                  self.tr("DigitPad model (*.zip)"))
             if not path:
                 return None
         if not path.lower().endswith(".zip"):
@@ -239,10 +232,10 @@ class ResultPanel(QStackedWidget):
         try:
             self.store.export(info.id, path)
         except Exception as exc:  # noqa: BLE001
-            self.failed.emit(f"The model could not be exported: {exc}")
+            self.failed.emit(self.tr("The model could not be exported: {error}").format(error=exc))
             return None
         prefs.MODEL_EXPORT_DIR.remember(os.path.abspath(path))
-        self.status.emit(f"Exported to {path}.")
+        self.status.emit(self.tr("Exported to {path}.").format(path=path))
         return path
 
     def rename(self) -> None:
@@ -253,31 +246,32 @@ class ResultPanel(QStackedWidget):
         try:
             self.outcome.model_info = self.store.rename(info.id, name)
         except Exception as exc:  # noqa: BLE001
-            self.failed.emit(f"Could not rename the model: {exc}")
+            self.failed.emit(self.tr("Could not rename the model: {error}").format(error=exc))
             self.name_edit.setText(info.name)
             return
-        self.status.emit(f"Renamed to “{name}”.")
+        self.status.emit(self.tr("Renamed to “{name}”.").format(name=name))
 
     def discard(self, confirm: bool = True) -> None:
         """Delete the trained model from the store (after asking)."""
         info = self.outcome.model_info if self.outcome else None
         if info is None:
             return
-        if confirm and not dialogs.ask(self, "Discard this model?",
-                                       f"Delete “{info.name}” from your Models list? This cannot be undone.",
+        if confirm and not dialogs.ask(self, self.tr("Discard this model?"),
+                                       self.tr("Delete “{name}” from your Models list? This cannot be undone."
+                                               ).format(name=info.name),
                                        yes=dialogs.Button.Discard, no=dialogs.Button.Cancel):
             return
         try:
             self.store.delete(info.id)
         except Exception as exc:  # noqa: BLE001
-            self.failed.emit(f"Could not delete the model: {exc}")
+            self.failed.emit(self.tr("Could not delete the model: {error}").format(error=exc))
             return
         self.outcome.model_info = None
         for b in (self.use_button, self.save_as_button, self.discard_button):
             b.setEnabled(False)
         self.name_edit.setEnabled(False)
-        self.saved_label.setText("Discarded: the model was deleted.")
-        self.status.emit("The trained model was discarded.")
+        self.saved_label.setText(self.tr("Discarded: the model was deleted."))
+        self.status.emit(self.tr("The trained model was discarded."))
 
     def open_cell(self, true_digit: int, predicted: int):
         r = self.outcome.report if self.outcome is not None else None

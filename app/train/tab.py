@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,10 +35,18 @@ from .. import dialogs
 from ..session import ActiveModel
 from .curves_view import CurvesView
 from .form import TrainingForm
-from .results import ResultPanel, duration
+from .results import ResultPanel
+from .texts import describe_data, duration, num, pct, plural
 from .worker import PREPARING_STAGES, STAGE_SAVING, STAGE_TRAINING, DataSummary, Outcome, TrainingWorker
 
 STOP_GRACE_MS = 700  # a cancel stops within one batch; after this the tab stops waiting for it
+# What the training child says it is doing (app/cli/train.py), translated where it is shown.
+STAGE_TEXTS = (QT_TRANSLATE_NOOP("TrainingTab", "Starting…"), QT_TRANSLATE_NOOP("TrainingTab", "Training…"),
+               QT_TRANSLATE_NOOP("TrainingTab", "Saving the model…"),
+               QT_TRANSLATE_NOOP("TrainingTab", "Starting TensorFlow (the first time takes a few seconds)…"),
+               QT_TRANSLATE_NOOP("TrainingTab", "Drawing the digits shipped with DigitPad…"),
+               QT_TRANSLATE_NOOP("TrainingTab", "Downloading MNIST (11 MB)…"),
+               QT_TRANSLATE_NOOP("TrainingTab", "Loading the digits…"))
 ERROR_BANNER = ("#errorBanner { background: #fdecea; border: 1px solid #e8a39b; border-radius: 4px; }"
                 " #errorBanner QLabel { color: #611a15; }")
 
@@ -64,12 +72,12 @@ class TrainingTab(QWidget):
         self._stop_timer.setSingleShot(True)
         self._stop_timer.timeout.connect(self._abandon)
 
-        self.setToolTip("Train a new network on handwritten digits and watch it learn.")
+        self.setToolTip(self.tr("Train a new network on handwritten digits and watch it learn."))
         self.form = TrainingForm(samples_count=(lambda: len(samples)) if samples is not None else None)
         right = self._build_right()
         self.form.changed.connect(self._update_start)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setToolTip("Drag the divider to give the settings or the curves more room.")
+        splitter.setToolTip(self.tr("Drag the divider to give the settings or the curves more room."))
         splitter.addWidget(self.form)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
@@ -80,20 +88,20 @@ class TrainingTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
         self._update_start()
-        self.results.show_note("Choose the data and the settings on the left, then press "
+        self.results.show_note(self.tr("Choose the data and the settings on the left, then press "
                                "<b>Start training</b>.<br>The curves, the test accuracy and the confusion "
-                               "matrix appear here; drawing stays live meanwhile.")
+                               "matrix appear here; drawing stays live meanwhile."))
 
     def _build_right(self) -> QWidget:
         """Start/Cancel and the progress, then the result's headline and actions (where the eye is
         when training ends), an error banner, the live curves, and the result or the epoch log."""
         host = QWidget()
-        host.setToolTip("Progress, live curves and the result of the training.")
+        host.setToolTip(self.tr("Progress, live curves and the result of the training."))
         col = QVBoxLayout(host)
         col.setContentsMargins(4, 0, 0, 0)
         col.addLayout(self._build_bar())
-        self.status_label = QLabel("Ready.")
-        self.status_label.setToolTip("What the training is doing now.")
+        self.status_label = QLabel(self.tr("Ready."))
+        self.status_label.setToolTip(self.tr("What the training is doing now."))
         self.status_label.setWordWrap(True)
         col.addWidget(self.status_label)
         self.results = ResultPanel(self.session)
@@ -106,13 +114,13 @@ class TrainingTab(QWidget):
         # The log while training, the result once it ends (each gets the whole width).
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.setToolTip("The result of the training and its epoch log.")
-        self.bottom_tabs.addTab(self.results, "Result")
-        self.bottom_tabs.addTab(self.log, "Epoch log")
+        self.bottom_tabs.setToolTip(self.tr("The result of the training and its epoch log."))
+        self.bottom_tabs.addTab(self.results, self.tr("Result"))
+        self.bottom_tabs.addTab(self.log, self.tr("Epoch log"))
         self.bottom_tabs.setTabToolTip(0, self.results.toolTip())
         self.bottom_tabs.setTabToolTip(1, self.log.toolTip())
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
-        self.vsplit.setToolTip("Drag the divider to resize the curves and the result.")
+        self.vsplit.setToolTip(self.tr("Drag the divider to resize the curves and the result."))
         self.vsplit.addWidget(self.curves)
         self.vsplit.addWidget(self.bottom_tabs)
         self.vsplit.setStretchFactor(0, 3)
@@ -124,21 +132,21 @@ class TrainingTab(QWidget):
 
     def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.start_button = QPushButton("Start training")
-        self.start_button.setToolTip("Train a new network with these settings in the background. Your current "
-                                     "model stays in use until you choose the new one.")
+        self.start_button = QPushButton(self.tr("Start training"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings in the background. Your current "
+                                     "model stays in use until you choose the new one."))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start_from_form)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the training; nothing is saved and your models are unchanged.")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the training; nothing is saved and your models are unchanged."))
         self.cancel_button.clicked.connect(self.request_stop)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Not started")
-        self.progress.setToolTip("Epoch, batch and the estimated time left.")
+        self.progress.setFormat(self.tr("Not started"))
+        self.progress.setToolTip(self.tr("Epoch, batch and the estimated time left."))
         self.progress.setMinimumWidth(120)
         bar.addWidget(self.start_button)
         bar.addWidget(self.cancel_button)
@@ -149,21 +157,21 @@ class TrainingTab(QWidget):
         self.banner = QFrame()
         self.banner.setObjectName("errorBanner")
         self.banner.setStyleSheet(ERROR_BANNER)
-        self.banner.setToolTip("A problem with the last training.")
+        self.banner.setToolTip(self.tr("A problem with the last training."))
         bl = QHBoxLayout(self.banner)
         bl.setContentsMargins(8, 6, 6, 6)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
         self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner_label.setToolTip("The error message; you can select and copy it.")
+        self.banner_label.setToolTip(self.tr("The error message; you can select and copy it."))
         self.banner_details = QToolButton()
-        self.banner_details.setText("Details…")
-        self.banner_details.setToolTip("Show the technical details (for a bug report).")
+        self.banner_details.setText(self.tr("Details…"))
+        self.banner_details.setToolTip(self.tr("Show the technical details (for a bug report)."))
         self.banner_details.clicked.connect(self._show_details)
         self.banner_close = QToolButton()
-        self.banner_close.setText("✕")
+        self.banner_close.setText(self.tr("✕"))
         self.banner_close.setAutoRaise(True)
-        self.banner_close.setToolTip("Hide this message.")
+        self.banner_close.setToolTip(self.tr("Hide this message."))
         self.banner_close.clicked.connect(self.banner.hide)
         bl.addWidget(self.banner_label, 1)
         bl.addWidget(self.banner_details, 0, Qt.AlignmentFlag.AlignTop)
@@ -178,8 +186,8 @@ class TrainingTab(QWidget):
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log.setMaximumBlockCount(5000)
-        self.log.setToolTip("One line per epoch: loss and accuracy on the training and validation digits.")
-        self.log.setPlaceholderText("Each finished epoch adds a line here.")
+        self.log.setToolTip(self.tr("One line per epoch: loss and accuracy on the training and validation digits."))
+        self.log.setPlaceholderText(self.tr("Each finished epoch adds a line here."))
 
     def _result_height(self) -> int:
         """The bottom's height that shows the whole result (the details and the matrix)."""
@@ -195,9 +203,9 @@ class TrainingTab(QWidget):
         problem = self.form.problem()
         self.start_button.setEnabled(problem is None and not self.is_busy())
         self.start_button.setToolTip(
-            f"Fix the settings first: {problem}" if problem else
-            "Train a new network with these settings in the background. Your current model stays in use "
-            "until you choose the new one.")
+            self.tr("Fix the settings first: {problem}").format(problem=problem) if problem else
+            self.tr("Train a new network with these settings in the background. Your current model stays in use "
+                    "until you choose the new one."))
 
     # -- running ----------------------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -220,7 +228,7 @@ class TrainingTab(QWidget):
         self.banner.hide()
         try:
             if not str(source).strip():
-                raise ConfigError("Choose a folder or an .npz file with digits, or MNIST.")
+                raise ConfigError(self.tr("Choose a folder or an .npz file with digits, or MNIST."))
             if network is None or training is None:
                 form_network, form_training = self.form.form_configs()
                 network, training = network or form_network, training or form_training
@@ -253,13 +261,13 @@ class TrainingTab(QWidget):
         self.outcome = None
         self.curves.reset(training.epochs)
         self.log.clear()
-        self._log(f"Training {worker.name}")
-        self._log(f"  network:  {_settings_line(network.to_dict())}")
-        self._log(f"  training: {_settings_line(training.to_dict())}")
+        self._log(self.tr("Training {name}").format(name=worker.name))
+        self._log("  " + self.tr("network: {settings}").format(settings=_settings_line(network.to_dict())))
+        self._log("  " + self.tr("training: {settings}").format(settings=_settings_line(training.to_dict())))
         self.bottom_tabs.setCurrentWidget(self.log)
-        self.results.show_note("Training… the result appears here when it ends.")
+        self.results.show_note(self.tr("Training… the result appears here when it ends."))
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Starting…")
+        self.progress.setFormat(self.tr("Starting…"))
         self._set_running(True)
         worker.start()
         self.trainingStarted.emit()
@@ -271,11 +279,11 @@ class TrainingTab(QWidget):
         if worker is None or self._stopping:
             return
         if not worker.cancel():
-            self.status_label.setText("Saving the finished model; it will be kept.")
+            self.status_label.setText(self.tr("Saving the finished model; it will be kept."))
             return
         self._stopping = True
         self.cancel_button.setEnabled(False)
-        self.status_label.setText("Stopping…")
+        self.status_label.setText(self.tr("Stopping…"))
         if self._stage in PREPARING_STAGES or self._batches_seen == 0:
             # Loading data, downloading or importing TensorFlow cannot be interrupted; the worker
             # notices the cancel when it gets past that, saves nothing and ends on its own.
@@ -297,20 +305,21 @@ class TrainingTab(QWidget):
         self._stage = stage
         if self._stopping:
             return
+        text = self.tr(text)
         self.status_label.setText(text)
         if stage in PREPARING_STAGES or stage == STAGE_SAVING:
             self.progress.setRange(0, 0)  # indeterminate: we cannot tell how long it takes
             self.progress.setFormat(text.rstrip("…"))
         elif stage == STAGE_TRAINING:
             self.progress.setRange(0, 0)
-            self.progress.setFormat("Preparing the network…")
+            self.progress.setFormat(self.tr("Preparing the network…"))
 
     @Slot(object)
     def _on_data_loaded(self, summary: DataSummary) -> None:
         if not self._is_current():
             return
-        self.form.set_data_info(summary.describe())
-        self._log(f"  data: {summary.name}: {summary.describe()}")
+        self.form.set_data_info(describe_data(summary))
+        self._log("  " + self.tr("data: {name}: {summary}").format(name=summary.name, summary=describe_data(summary)))
 
     @Slot(object)
     def _on_began(self, p) -> None:
@@ -318,8 +327,9 @@ class TrainingTab(QWidget):
             return
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat(f"Epoch 1 of {p.epochs} · batch 0 of {p.batches}")
-        self.status_label.setText(f"Training: {p.batches} batches per epoch.")
+        self.progress.setFormat(self.tr("Epoch {epoch} of {epochs} · batch {batch} of {batches}").format(
+            epoch=1, epochs=p.epochs, batch=0, batches=num(p.batches)))
+        self.status_label.setText(self.tr("Training: {batches} batches per epoch.").format(batches=num(p.batches)))
 
     @Slot(object, object)
     def _on_batches(self, p, points) -> None:
@@ -330,10 +340,14 @@ class TrainingTab(QWidget):
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1000)
         self.progress.setValue(round(1000 * p.fraction))
-        eta = f" · {duration(p.eta)} left" if p.eta is not None else ""
-        self.progress.setFormat(f"Epoch {p.epoch} of {p.epochs} · batch {p.batch} of {p.batches}{eta}")
-        self.status_label.setText(f"Training: loss {p.loss:.4f}, accuracy {p.accuracy:.1%} this epoch · "
-                                  f"{duration(p.elapsed)} so far.")
+        text = self.tr("Epoch {epoch} of {epochs} · batch {batch} of {batches}").format(
+            epoch=p.epoch, epochs=p.epochs, batch=num(p.batch), batches=num(p.batches))
+        if p.eta is not None:
+            text += " · " + self.tr("{time} left").format(time=duration(p.eta))
+        self.progress.setFormat(text)
+        self.status_label.setText(self.tr("Training: loss {loss}, accuracy {accuracy} this epoch · {time} so far."
+                                          ).format(loss=num(p.loss, 4), accuracy=pct(p.accuracy),
+                                                   time=duration(p.elapsed)))
 
     @Slot(object)
     def _on_epoch(self, p) -> None:
@@ -344,7 +358,8 @@ class TrainingTab(QWidget):
         val = ""
         if p.val_loss is not None:
             val = f"  val_loss {p.val_loss:.4f}  val_acc {p.val_accuracy:7.2%}"
-        self._log(f"Epoch {p.epoch:>{len(str(p.epochs))}}/{p.epochs}  loss {p.loss:.4f}  acc {p.accuracy:7.2%}"
+        self._log(self.tr("Epoch") + f" {p.epoch:>{len(str(p.epochs))}}/{p.epochs}  loss {p.loss:.4f}  acc "
+                                      "{p.accuracy:7.2%}"
                   f"{val}  {duration(p.elapsed)}")
         self.epochFinished.emit(p)
 
@@ -381,33 +396,34 @@ class TrainingTab(QWidget):
         if outcome.cancelled:
             n = outcome.epochs_done
             self.progress.setValue(0)
-            self.progress.setFormat("Cancelled")
-            text = f"Cancelled after {n} epoch{'s' if n != 1 else ''}."
-            self.status_label.setText(text + " Nothing was saved.")
-            self._log(text + " Nothing was saved.")
-            self.results.show_note(f"<b>{text}</b><br>Nothing was saved; your models are unchanged.")
+            self.progress.setFormat(self.tr("Cancelled"))
+            text = plural(self.tr("Cancelled after %n epoch(s).", "", n), n)
+            self.status_label.setText(text + " " + self.tr("Nothing was saved."))
+            self._log(text + " " + self.tr("Nothing was saved."))
+            self.results.show_note(f"<b>{text}</b><br>" + self.tr("Nothing was saved; your models are unchanged."))
         elif outcome.error:
             self.progress.setValue(0)
-            self.progress.setFormat("Failed")
-            self.status_label.setText("The training did not finish.")
-            self._log(f"Error: {outcome.error}")
+            self.progress.setFormat(self.tr("Failed"))
+            self.status_label.setText(self.tr("The training did not finish."))
+            self._log(self.tr("Error: {error}").format(error=outcome.error))
             self._show_error(outcome.error, outcome.details)
             kept = outcome.model_info
-            self.results.show_note("The training did not finish; see the message above.<br>" + (
-                f"It saved “{kept.name}” before that: it is in your Models list." if kept is not None
-                else "Your models are unchanged."))
+            self.results.show_note(self.tr("The training did not finish; see the message above.") + "<br>" + (
+                self.tr("It saved “{name}” before that: it is in your Models list.").format(name=kept.name)
+                if kept is not None else self.tr("Your models are unchanged.")))
         else:
             r = outcome.report
             self.progress.setValue(1000)
-            self.progress.setFormat(f"Done in {duration(outcome.seconds)}")
-            self.status_label.setText("Finished; the model is saved in your Models list.")
+            self.progress.setFormat(self.tr("Done in {time}").format(time=duration(outcome.seconds)))
+            self.status_label.setText(self.tr("Finished; the model is saved in your Models list."))
             self.results.show_result(outcome)
             self._show_whole_result()
             epochs = len(r.history.get("loss", [])) or outcome.epochs_done
-            self.curves.mark_best(r.best_epoch if r.restore_best else epochs, "best" if r.restore_best else "kept")
-            acc = f"{r.test_accuracy:.2%}" if r.test_accuracy is not None else "n/a"
-            self._log(f"Test accuracy {acc} on {r.test_n:,} digits; best epoch {r.best_epoch}; "
-                      f"saved as “{self.results.name_edit.text()}”.")
+            self.curves.mark_best(r.best_epoch if r.restore_best else epochs,
+                                  self.tr("best") if r.restore_best else self.tr("kept"))
+            acc = pct(r.test_accuracy, 2) if r.test_accuracy is not None else self.tr("n/a")
+            self._log(self.tr("Test accuracy {share} on {n} digits; best epoch {epoch}; saved as “{name}”.").format(
+                share=acc, n=num(r.test_n), epoch=r.best_epoch, name=self.results.name_edit.text()))
         self.bottom_tabs.setCurrentWidget(self.results)
         self.trainingFinished.emit(outcome)
 
@@ -419,7 +435,7 @@ class TrainingTab(QWidget):
         self.banner.show()
 
     def _show_details(self) -> None:
-        dialogs.show_message(self, "Training error", self.banner_label.text(), details=self._details,
+        dialogs.show_message(self, self.tr("Training error"), self.banner_label.text(), details=self._details,
                              buttons=dialogs.Button.Close)
 
     def error_text(self) -> str:

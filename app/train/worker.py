@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 
 from model.data.shipped import is_drawn
 from model.data.sources import load_source
@@ -85,6 +85,7 @@ class Outcome:
 class TrainingWorker(ChildWorker):
     """Runs one training in a child process; :meth:`start` it. :meth:`cancel` may be called from any thread."""
 
+    # Said in English here; app.workers translates them where it shows them (context "Worker").
     what = "Training"
     out_of_memory = "Out of memory while training. Use a smaller network, a smaller batch size or fewer digits."
     stageChanged = Signal(str, str)  # stage, text for the user
@@ -195,18 +196,19 @@ class TrainingWorker(ChildWorker):
     def _describe(self, exc: ChildError) -> str:
         """The child's failure in the window's words."""
         if exc.kind == "ConfigError":
-            text = f"The settings are not valid: {exc}"
+            text = self.tr("The settings are not valid: {error}").format(error=exc)
         elif exc.kind == "MemoryError":
-            text = self.out_of_memory
+            text = QCoreApplication.translate("Worker", self.out_of_memory)
         elif exc.kind and exc.details:  # a bug in the child: say where it happened
-            text = f"{_STAGE_FAILED.get(self.stage, 'Training failed')}: {exc}"
+            text = f"{self.tr(_STAGE_FAILED.get(self.stage, _STAGE_FAILED[STAGE_TRAINING]))}: {exc}"
             if self.stage == STAGE_SAVING:
-                text += " Your other models are unchanged."
+                text += " " + self.tr("Your other models are unchanged.")
         else:  # a DigitPadError in its own words, or what happened to the process
             text = str(exc)
         self.saved_anyway = saved = self._saved_anyway()
         if saved is not None:
-            text += f" The model “{saved.name}” was saved before that; it is in your Models list."
+            text += " " + self.tr("The model “{name}” was saved before that; it is in your Models list.").format(
+                name=saved.name)
         return text
 
     def _saved_anyway(self) -> ModelInfo | None:
@@ -229,11 +231,11 @@ def _timestamp(created: str) -> float:
 
 
 _STAGE_FAILED = {
-    STAGE_DATA: "Loading the digits failed",
-    STAGE_DOWNLOAD: "Downloading MNIST failed",
-    STAGE_TENSORFLOW: "TensorFlow could not be started",
-    STAGE_TRAINING: "Training failed",
-    STAGE_SAVING: "Training finished but the model could not be saved",
+    STAGE_DATA: QT_TRANSLATE_NOOP("TrainingWorker", "Loading the digits failed"),
+    STAGE_DOWNLOAD: QT_TRANSLATE_NOOP("TrainingWorker", "Downloading MNIST failed"),
+    STAGE_TENSORFLOW: QT_TRANSLATE_NOOP("TrainingWorker", "TensorFlow could not be started"),
+    STAGE_TRAINING: QT_TRANSLATE_NOOP("TrainingWorker", "Training failed"),
+    STAGE_SAVING: QT_TRANSLATE_NOOP("TrainingWorker", "Training finished but the model could not be saved"),
 }
 
 
@@ -243,7 +245,7 @@ class DataProbe(Worker):
     def __init__(self, source: str):
         super().__init__()
         self.source = source
-        self.what = f"Reading {source}"
+        self.what = self.tr("Reading {source}").format(source=source)
 
     def work(self) -> DataSummary:
         return DataSummary.of(load_source(self.source))
