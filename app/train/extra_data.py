@@ -40,10 +40,12 @@ class ExtraDataBox(QWidget):
         self.drawn_check.setObjectName("drawnCheck")
         self.drawn_check.setChecked(True)
         self.drawn_check.setEnabled(bool(trained))
-        tip = self.tr("Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0): {trained} to learn from, each "
-                      "drawn twice, slightly slanted, stretched and rotated, some 1s with a flag and 0s slashed; "
-                      "and {held} of other writers kept out of training to measure how well the network reads "
-                      "people it never saw. A network trained on MNIST alone reads drawings much worse."
+        tip = self.tr("Digits drawn with a pen by real people (UNIPEN and UCI, CC BY 4.0): {trained} to learn from, "
+                      "the tablet digits drawn twice and the pen trajectories once, slightly slanted, stretched and "
+                      "rotated, half of the copies in ways other people write (1s with a flag, crossed 7s, open "
+                      "4s, slashed 0s and more); and {held} of other writers kept out of training to measure how "
+                      "well the network reads people it never saw. A network trained on MNIST alone reads "
+                      "drawings much worse."
                       ).format(trained=trained, held=held) if trained else held
         self.drawn_check.setToolTip(tip)
         self.drawn_info = QLabel(self.tr("Measured on {held} it never trains on.").format(held=held)
@@ -83,8 +85,8 @@ class ExtraDataBox(QWidget):
         """What training on the drawn digits alone learns from and is tested on."""
         if not self._trained:
             return self._held
-        return self.tr("{trained} to learn from, each drawn twice with variations · {held} of other writers to "
-                       "test (never trained on)").format(trained=self._trained, held=self._held)
+        return self.tr("{trained} to learn from, drawn with variations and in many writing styles · {held} of "
+                       "other writers to test (never trained on)").format(trained=self._trained, held=self._held)
 
     def options(self) -> tuple[bool, bool]:
         """(train on the drawn digits, train on my samples)."""

@@ -319,8 +319,8 @@ Ziffer
         <translation>Dazu die gezeichneten Ziffern von DigitPad</translation>
     </message>
     <message>
-        <source>Digits drawn with a stylus by real people (UNIPEN, CC BY 4.0): {trained} to learn from, each drawn twice, slightly slanted, stretched and rotated, some 1s with a flag and 0s slashed; and {held} of other writers kept out of training to measure how well the network reads people it never saw. A network trained on MNIST alone reads drawings much worse.</source>
-        <translation>Von echten Menschen mit einem Stift gezeichnete Ziffern (UNIPEN, CC BY 4.0): {trained} zum Lernen, jede zweimal gezeichnet, leicht geneigt, gestreckt und gedreht, manche 1en mit Aufstrich und 0en durchgestrichen; und {held} (andere Schreibende), die vom Training ausgenommen sind, um zu messen, wie gut das Netz Menschen liest, die es nie gesehen hat. Ein nur mit MNIST trainiertes Netz liest Zeichnungen viel schlechter.</translation>
+        <source>Digits drawn with a pen by real people (UNIPEN and UCI, CC BY 4.0): {trained} to learn from, the tablet digits drawn twice and the pen trajectories once, slightly slanted, stretched and rotated, half of the copies in ways other people write (1s with a flag, crossed 7s, open 4s, slashed 0s and more); and {held} of other writers kept out of training to measure how well the network reads people it never saw. A network trained on MNIST alone reads drawings much worse.</source>
+        <translation>Von echten Menschen mit einem Stift geschriebene Ziffern (UNIPEN und UCI, CC BY 4.0): {trained} zum Lernen, die Tablet-Ziffern zweimal und die Stiftspuren einmal gezeichnet, leicht geneigt, gestreckt und gedreht, die Hälfte der Kopien so, wie andere Menschen schreiben (1en mit Aufstrich, durchgestrichene 7en, offene 4en, durchgestrichene 0en und mehr); und {held} (andere Schreibende), die vom Training ausgenommen sind, um zu messen, wie gut das Netz Menschen liest, die es nie gesehen hat. Ein nur mit MNIST trainiertes Netz liest Zeichnungen viel schlechter.</translation>
     </message>
     <message>
         <source>Measured on {held} it never trains on.</source>
@@ -335,8 +335,8 @@ Ziffer
         <translation>Dazu meine Proben ({n})</translation>
     </message>
     <message>
-        <source>{trained} to learn from, each drawn twice with variations · {held} of other writers to test (never trained on)</source>
-        <translation>{trained} zum Lernen, jede zweimal mit Abwandlungen gezeichnet · zum Testen {held} (andere Schreibende, nie trainiert)</translation>
+        <source>{trained} to learn from, drawn with variations and in many writing styles · {held} of other writers to test (never trained on)</source>
+        <translation>{trained} zum Lernen, mit Abwandlungen und in vielen Schreibweisen gezeichnet · zum Testen {held} (andere Schreibende, nie trainiert)</translation>
     </message>
 </context>
 <context>
@@ -559,16 +559,16 @@ Ziffer
 <context>
     <name>PersonalizeNotice</name>
     <message>
-        <source>Measured by tests/benchmarks/bench_personalize.py on 12 people whose styles the model misread (docs/benchmarks.md), judged on their drawings it did not learn from. With 10 samples of each digit their misread drawings fell by 85% on average (44% for the worst helped); with 5, by 84% (worst 35%); with 3, by 78% (worst 24%). MNIST accuracy changed by -0.04 to -0.09 points on average (-0.7 for the worst person). A run took 12-16 s on 2 cores.</source>
-        <translation>Gemessen mit tests/benchmarks/bench_personalize.py an 12 Personen, deren Schrift das Modell falsch las (docs/benchmarks.md), beurteilt an ihren Zeichnungen, aus denen es nicht gelernt hat. Mit 10 Proben jeder Ziffer sanken ihre falsch gelesenen Zeichnungen im Mittel um 85 % (44 % beim am wenigsten Geholfenen); mit 5 um 84 % (schlechtester Fall 35 %); mit 3 um 78 % (schlechtester Fall 24 %). Die MNIST-Genauigkeit änderte sich im Mittel um -0,04 bis -0,09 Punkte (-0,7 bei der schlechtesten Person). Ein Lauf dauerte 12–16 s auf 2 Kernen.</translation>
-    </message>
-    <message>
         <source>Personalise learns your handwriting from your samples: keep some on the Draw tab (✓ Correct, or the digit&apos;s key) first.</source>
         <translation>Personalisieren lernt Ihre Handschrift aus Ihren Proben: Behalten Sie zuerst einige auf dem Reiter Zeichnen (✓ Richtig oder die Taste der Ziffer).</translation>
     </message>
     <message>
-        <source>It costs about 0.1 points of accuracy on standard digits (MNIST) and takes about 15 s.</source>
-        <translation>Es kostet etwa 0,1 Punkte Genauigkeit auf Standardziffern (MNIST) und dauert etwa 15 s.</translation>
+        <source>Measured by tests/benchmarks/bench_personalize.py on 12 people whose styles the model misread (docs/benchmarks.md), judged on their drawings it did not learn from. With 10 samples of each digit their misread drawings fell by 85% on average (44% for the worst helped); with 5, by 84% (worst 35%); with 3, by 78% (worst 24%). MNIST accuracy changed by -0.04 to -0.09 points on average (-0.7 for the worst person). A run took 12-16 s on 2 cores. Personalising the shipped default, a wider network, took about 40 s and cost 0.5 points of MNIST on average.</source>
+        <translation>Gemessen mit tests/benchmarks/bench_personalize.py an 12 Personen, deren Schrift das Modell falsch las (docs/benchmarks.md), beurteilt an ihren Zeichnungen, aus denen es nicht gelernt hat. Mit 10 Proben jeder Ziffer sanken ihre falsch gelesenen Zeichnungen im Mittel um 85 % (44 % beim am wenigsten Geholfenen); mit 5 um 84 % (schlechtester Fall 35 %); mit 3 um 78 % (schlechtester Fall 24 %). Die MNIST-Genauigkeit änderte sich im Mittel um -0,04 bis -0,09 Punkte (-0,7 bei der schlechtesten Person). Ein Lauf dauerte 12–16 s auf 2 Kernen. Das mitgelieferte Standardmodell, ein breiteres Netz, zu personalisieren dauerte etwa 40 s und kostete im Mittel 0,5 Punkte MNIST-Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>It costs up to half a point of accuracy on standard digits (MNIST) and takes 15-40 s (the wider shipped model the longest).</source>
+        <translation>Es kostet bis zu einen halben Punkt Genauigkeit auf Standardziffern (MNIST) und dauert 15–40 s (am längsten beim breiteren mitgelieferten Modell).</translation>
     </message>
     <message>
         <source>Personalise: you have {needed} or more samples of each digit you drew, what it needs to learn your style (tested on 12 writers: 85% fewer misread drawings). {cost}</source>
