@@ -426,7 +426,7 @@ def test_personalise_says_what_it_needs_before_it_starts(qtbot, samples, store):
     assert not warn and "samples" in text
     text, warn = personalize_notice([3, 12, 0, 0, 0, 0, 0, 9, 0, 0])
     assert warn and "0 (3)" in text and "7 (9)" in text and "1 (" not in text
-    assert "24%" in text and "44%" in text and "0.1 points" in text  # bench_personalize.py's figures
+    assert "24%" in text and "44%" in text and "half a point" in text  # bench_personalize.py's figures
     text, warn = personalize_notice([10] * 10)
     assert not warn and "85%" in text
     text, warn = personalize_notice([10, 9, 8, 10, 10, 10, 10, 10, 10, 7])
